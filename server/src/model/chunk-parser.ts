@@ -1,0 +1,136 @@
+import {
+  DockerfileParser,
+  type Argument,
+  type Flag,
+  type Heredoc as AstHeredoc,
+  type Instruction as AstInstruction,
+} from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
+import { comparePositions, shiftRange } from './positions';
+import type { FlagOption, Heredoc, Instruction, InstructionFlag, TextSpan } from './types';
+
+/** What the model keeps of one chunk's parse, in chunk-relative lines. */
+export interface ParsedChunk {
+  readonly instructions: readonly Instruction[];
+}
+
+/**
+ * Parses one chunk with dockerfile-ast. `prefixLines` lines were prepended to the text (an escape
+ * directive, so that a stage chunk is read with the file's escape character) and are taken back
+ * out of every position. Lines are relative to the chunk's first line.
+ */
+export function parseChunk(text: string, prefixLines: number): ParsedChunk {
+  const dockerfile = DockerfileParser.parse(text);
+  const instructions = dockerfile.getInstructions().map((instruction) => toInstruction(instruction, -prefixLines));
+  return { instructions };
+}
+
+/** The instructions with every range moved by `lineDelta` lines. */
+export function shiftInstructions(instructions: readonly Instruction[], lineDelta: number): Instruction[] {
+  if (lineDelta === 0) return instructions.slice();
+  return instructions.map((instruction) => ({
+    keyword: instruction.keyword,
+    keywordRange: shiftRange(instruction.keywordRange, lineDelta),
+    range: shiftRange(instruction.range, lineDelta),
+    args: instruction.args.map((arg) => shiftSpan(arg, lineDelta)),
+    flags: instruction.flags.map((flag) => shiftFlag(flag, lineDelta)),
+    heredocs: instruction.heredocs.map((heredoc) => ({
+      name: heredoc.name,
+      markerRange: shiftRange(heredoc.markerRange, lineDelta),
+      contentRange: heredoc.contentRange && shiftRange(heredoc.contentRange, lineDelta),
+      delimiterRange: heredoc.delimiterRange && shiftRange(heredoc.delimiterRange, lineDelta),
+    })),
+    jsonForm: instruction.jsonForm,
+  }));
+}
+
+function toInstruction(instruction: AstInstruction, lineDelta: number): Instruction {
+  const heredocs = readHeredocs(instruction).map((heredoc) => toHeredoc(heredoc, lineDelta));
+  const firstBody = heredocs[0]?.contentRange?.start ?? heredocs[0]?.delimiterRange?.start;
+  const args = instruction
+    .getArguments()
+    .filter((arg: Argument) => !firstBody || comparePositions(arg.getRange().start, firstBody) < 0)
+    .map((arg: Argument) => span(arg.getValue(), arg.getRange(), lineDelta));
+  return {
+    keyword: instruction.getKeyword(),
+    keywordRange: shiftRange(instruction.getInstructionRange(), lineDelta),
+    range: shiftRange(instruction.getRange(), lineDelta),
+    args,
+    flags: readFlags(instruction).map((flag) => toFlag(flag, lineDelta)),
+    heredocs,
+    jsonForm: isJsonForm(instruction),
+  };
+}
+
+function readFlags(instruction: AstInstruction): Flag[] {
+  const withFlags = instruction as AstInstruction & { getFlags?: () => Flag[] };
+  return typeof withFlags.getFlags === 'function' ? withFlags.getFlags() : [];
+}
+
+function readHeredocs(instruction: AstInstruction): AstHeredoc[] {
+  const keyword = instruction.getKeyword();
+  if (keyword !== 'RUN' && keyword !== 'COPY' && keyword !== 'ADD') return [];
+  const withHeredocs = instruction as AstInstruction & { getHeredocs(): AstHeredoc[] };
+  return withHeredocs.getHeredocs();
+}
+
+function isJsonForm(instruction: AstInstruction): boolean {
+  const withJson = instruction as AstInstruction & { getOpeningBracket?: () => unknown; getClosingBracket?: () => unknown };
+  return typeof withJson.getOpeningBracket === 'function' && withJson.getOpeningBracket() !== null && withJson.getClosingBracket?.() !== null;
+}
+
+function toFlag(flag: Flag, lineDelta: number): InstructionFlag {
+  const options: FlagOption[] = flag.getOptions().map((option) => ({
+    name: option.getName(),
+    value: option.getValue(),
+    range: shiftRange(option.getRange(), lineDelta),
+    nameRange: shiftRange(option.getNameRange(), lineDelta),
+    valueRange: shiftNullable(option.getValueRange(), lineDelta),
+  }));
+  return {
+    name: flag.getName(),
+    value: flag.getValue(),
+    range: shiftRange(flag.getRange(), lineDelta),
+    nameRange: shiftRange(flag.getNameRange(), lineDelta),
+    valueRange: shiftNullable(flag.getValueRange(), lineDelta),
+    options,
+  };
+}
+
+function toHeredoc(heredoc: AstHeredoc, lineDelta: number): Heredoc {
+  return {
+    name: heredoc.getName(),
+    markerRange: shiftRange(heredoc.getStartRange(), lineDelta),
+    contentRange: shiftNullable(heredoc.getContentRange(), lineDelta),
+    delimiterRange: shiftNullable(heredoc.getDelimiterRange(), lineDelta),
+  };
+}
+
+function shiftFlag(flag: InstructionFlag, lineDelta: number): InstructionFlag {
+  return {
+    name: flag.name,
+    value: flag.value,
+    range: shiftRange(flag.range, lineDelta),
+    nameRange: shiftRange(flag.nameRange, lineDelta),
+    valueRange: shiftNullable(flag.valueRange, lineDelta),
+    options: flag.options.map((option) => ({
+      name: option.name,
+      value: option.value,
+      range: shiftRange(option.range, lineDelta),
+      nameRange: shiftRange(option.nameRange, lineDelta),
+      valueRange: shiftNullable(option.valueRange, lineDelta),
+    })),
+  };
+}
+
+function span(value: string, r: Range, lineDelta: number): TextSpan {
+  return { value, range: shiftRange(r, lineDelta) };
+}
+
+function shiftSpan(s: TextSpan, lineDelta: number): TextSpan {
+  return { value: s.value, range: shiftRange(s.range, lineDelta) };
+}
+
+function shiftNullable(r: Range | null, lineDelta: number): Range | null {
+  return r ? shiftRange(r, lineDelta) : null;
+}

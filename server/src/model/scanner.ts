@@ -1,0 +1,262 @@
+import { range } from './positions';
+import type { ParserDirective, SyntaxProblem } from './types';
+
+/** A run of whole lines parsed as one unit: the preamble before the first `FROM`, or one stage. */
+export interface ChunkSpan {
+  readonly kind: 'preamble' | 'stage';
+  readonly firstLine: number;
+  readonly lastLine: number;
+}
+
+export interface ScanResult {
+  readonly lineStarts: number[];
+  readonly escapeChar: string;
+  readonly directives: ParserDirective[];
+  readonly chunks: ChunkSpan[];
+  readonly problems: SyntaxProblem[];
+}
+
+const DIRECTIVE = /^[ \t]*#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+const HEREDOC_WORD = /^\d*<<(-?)(.+)$/;
+/** BuildKit accepts heredocs only in these instructions. */
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+
+const CH_CR = 13;
+const CH_SPACE = 32;
+const CH_TAB = 9;
+const CH_HASH = 35;
+
+interface PendingHeredoc {
+  readonly name: string;
+  readonly stripTabs: boolean;
+  readonly line: number;
+  readonly startChar: number;
+  readonly endChar: number;
+}
+
+/**
+ * Splits a Dockerfile into stage chunks with one pass over its lines, the way BuildKit reads them:
+ * parser directives first, then instructions with their continuation lines (where comment and
+ * blank lines may sit) and heredoc bodies. Only instruction starts matter here; the chunks are
+ * parsed in full elsewhere. Never throws, whatever the input.
+ */
+export function scanDocument(text: string): ScanResult {
+  const lineStarts = computeLineStarts(text);
+  const lineCount = lineStarts.length;
+  const lineEnd = (line: number): number => {
+    let end = line + 1 < lineCount ? (lineStarts[line + 1] as number) - 1 : text.length;
+    if (end > (lineStarts[line] as number) && text.charCodeAt(end - 1) === CH_CR) end--;
+    return end;
+  };
+  const lineText = (line: number): string => text.slice(lineStarts[line], lineEnd(line));
+
+  const { directives, escapeChar, firstLine } = scanDirectives(lineCount, lineText);
+  const escapeCode = escapeChar.charCodeAt(0);
+  const chunks: ChunkSpan[] = [];
+  const problems: SyntaxProblem[] = [];
+  let chunkStart = 0;
+  let chunkKind: ChunkSpan['kind'] = 'preamble';
+
+  let line = firstLine;
+  while (line < lineCount) {
+    const start = lineStarts[line] as number;
+    const end = lineEnd(line);
+    const first = skipBlanks(text, start, end);
+    if (first === end || text.charCodeAt(first) === CH_HASH) {
+      line++;
+      continue;
+    }
+    const keyword = readWord(text, first, end).toUpperCase();
+    if (keyword === 'FROM' && (line > chunkStart || chunkKind === 'stage')) {
+      if (line > chunkStart) chunks.push({ kind: chunkKind, firstLine: chunkStart, lastLine: line - 1 });
+      chunkStart = line;
+      chunkKind = 'stage';
+    } else if (keyword === 'FROM') {
+      chunkKind = 'stage';
+    }
+    // Gather the logical line: continuation lines, skipping comment and blank lines inside it.
+    const wantsHeredocs = HEREDOC_KEYWORDS.has(keyword);
+    const parts: string[] = wantsHeredocs ? [text.slice(first, end)] : [];
+    let last = line;
+    let continues = endsWithEscape(text, start, end, escapeCode);
+    while (continues && last + 1 < lineCount) {
+      last++;
+      const s = lineStarts[last] as number;
+      const e = lineEnd(last);
+      const f = skipBlanks(text, s, e);
+      if (f === e || text.charCodeAt(f) === CH_HASH) continue;
+      if (wantsHeredocs) parts.push(text.slice(s, e));
+      continues = endsWithEscape(text, s, e, escapeCode);
+    }
+    line = last + 1;
+    if (!wantsHeredocs) continue;
+    const heredocs = findHeredocMarkers(parts.join(' '), last, text, lineStarts, lineEnd);
+    for (const heredoc of heredocs) {
+      const closed = findHeredocEnd(heredoc, line, lineCount, lineText);
+      if (closed === -1) {
+        problems.push({
+          code: 'unterminated-heredoc',
+          message: `Unterminated heredoc: no line '${heredoc.name}' closes <<${heredoc.name}.`,
+          range: range(heredoc.line, heredoc.startChar, heredoc.line, heredoc.endChar),
+        });
+        line = lineCount;
+        break;
+      }
+      line = closed + 1;
+    }
+  }
+  if (chunkStart < lineCount) chunks.push({ kind: chunkKind, firstLine: chunkStart, lastLine: lineCount - 1 });
+  return { lineStarts, escapeChar, directives, chunks, problems };
+}
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  let index = text.indexOf('\n');
+  while (index !== -1) {
+    starts.push(index + 1);
+    index = text.indexOf('\n', index + 1);
+  }
+  return starts;
+}
+
+function scanDirectives(
+  lineCount: number,
+  lineText: (line: number) => string,
+): { directives: ParserDirective[]; escapeChar: string; firstLine: number } {
+  const directives: ParserDirective[] = [];
+  let escapeChar = '\\';
+  let line = 0;
+  for (; line < lineCount; line++) {
+    let content = lineText(line);
+    const bom = line === 0 && content.charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (bom) content = content.slice(1);
+    const match = DIRECTIVE.exec(content);
+    if (!match) break;
+    const name = (match[1] as string).toLowerCase();
+    const value = match[2] as string;
+    const nameStart = bom + content.indexOf(match[1] as string);
+    const valueStart = bom + content.indexOf(value, nameStart - bom + (match[1] as string).length + 1);
+    directives.push({
+      name,
+      value,
+      range: range(line, 0, line, bom + content.length),
+      nameRange: range(line, nameStart, line, nameStart + name.length),
+      valueRange: range(line, valueStart, line, valueStart + value.length),
+    });
+    if (name === 'escape' && (value === '`' || value === '\\')) escapeChar = value;
+  }
+  return { directives, escapeChar, firstLine: line };
+}
+
+function skipBlanks(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c !== CH_SPACE && c !== CH_TAB && c !== 0xfeff) break;
+    i++;
+  }
+  return i;
+}
+
+function readWord(text: string, from: number, to: number): string {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === CH_SPACE || c === CH_TAB) break;
+    i++;
+  }
+  return text.slice(from, i);
+}
+
+/** BuildKit continues a line that ends with the escape character, trailing blanks allowed. */
+function endsWithEscape(text: string, from: number, to: number, escapeCode: number): boolean {
+  let i = to - 1;
+  while (i >= from) {
+    const c = text.charCodeAt(i);
+    if (c !== CH_SPACE && c !== CH_TAB) break;
+    i--;
+  }
+  return i >= from && text.charCodeAt(i) === escapeCode;
+}
+
+/** Finds `<<EOF`, `<<-EOF`, `<<"EOF"` words in a logical line, in order, skipping the exec form. */
+function findHeredocMarkers(
+  logical: string,
+  lastLine: number,
+  text: string,
+  lineStarts: readonly number[],
+  lineEnd: (line: number) => number,
+): PendingHeredoc[] {
+  if (!logical.includes('<<')) return [];
+  const args = logical.replace(/^\s*\S+\s*/, '');
+  if (args.startsWith('[')) return [];
+  const markers: PendingHeredoc[] = [];
+  for (const word of shellWords(args)) {
+    const match = HEREDOC_WORD.exec(word);
+    if (!match) continue;
+    const rawName = match[2] as string;
+    if (rawName.includes('<')) continue;
+    const name = unquote(rawName);
+    if (name === '') continue;
+    markers.push({ name, stripTabs: match[1] === '-', ...locateMarker(word, lastLine, text, lineStarts, lineEnd) });
+  }
+  return markers;
+}
+
+/** Where a heredoc marker stands, for error messages; searched back from the instruction's last line. */
+function locateMarker(
+  word: string,
+  lastLine: number,
+  text: string,
+  lineStarts: readonly number[],
+  lineEnd: (line: number) => number,
+): { line: number; startChar: number; endChar: number } {
+  for (let line = lastLine; line >= 0 && line > lastLine - 1000; line--) {
+    const start = lineStarts[line] as number;
+    const index = text.slice(start, lineEnd(line)).indexOf(word);
+    if (index !== -1) return { line, startChar: index, endChar: index + word.length };
+  }
+  return { line: lastLine, startChar: 0, endChar: 0 };
+}
+
+function findHeredocEnd(
+  heredoc: PendingHeredoc,
+  fromLine: number,
+  lineCount: number,
+  lineText: (line: number) => string,
+): number {
+  for (let line = fromLine; line < lineCount; line++) {
+    let content = lineText(line);
+    if (heredoc.stripTabs) content = content.replace(/^\t+/, '');
+    if (content === heredoc.name) return line;
+  }
+  return -1;
+}
+
+/** Splits on blanks outside quotes; enough to find heredoc markers the way a shell would. */
+function shellWords(s: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  let quote = '';
+  for (const ch of s) {
+    if (quote) {
+      current += ch;
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      current += ch;
+    } else if (ch === ' ' || ch === '\t') {
+      if (current) words.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  if (current) words.push(current);
+  return words;
+}
+
+function unquote(s: string): string {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0]) return s.slice(1, -1);
+  return s;
+}
