@@ -1,0 +1,51 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { symbolAt } from '../model/queries';
+import { stageLabel } from '../model/stage-names';
+import type { DockerfileModel, ImageReference, Stage, StageReference } from '../model/types';
+import { describeImage, fromLineText, usersOf } from './stage-text';
+
+/** Hover on a stage name or reference shows the stage; on an image, how Docker reads it. */
+export function hover(model: DockerfileModel, position: Position): Hover | null {
+  const symbol = symbolAt(model, position);
+  if (!symbol) return null;
+  switch (symbol.kind) {
+    case 'declaration':
+      return markdown(stageCard(model, symbol.stage), symbol.stage.nameRange ?? symbol.stage.from.keywordRange);
+    case 'base-image':
+      return markdown(imageCard(symbol.image, 'Base image'), symbol.image.range);
+    case 'reference':
+      return markdown(referenceCard(model, symbol.reference, symbol.target), symbol.reference.range);
+  }
+}
+
+function referenceCard(model: DockerfileModel, reference: StageReference, target: Stage | null): string[] {
+  const resolution = reference.resolution;
+  if (resolution.kind === 'image') return imageCard(resolution.image, 'Image');
+  if (resolution.kind === 'variable') return [`\`${reference.text}\` is resolved from build arguments at build time.`];
+  if (!target) return [`\`${reference.text}\` names no stage of this file; BuildKit will try it as an image.`];
+  const card = stageCard(model, target);
+  if (resolution.kind === 'forward') card.push('', '**Defined later:** a stage can only use stages defined before it.');
+  if (resolution.kind === 'self') card.push('', '**This is the current stage:** it cannot use itself.');
+  return card;
+}
+
+function stageCard(model: DockerfileModel, stage: Stage): string[] {
+  const card = [
+    `**Stage \`${stageLabel(stage)}\`** · #${stage.index} · line ${stage.from.range.start.line + 1}`,
+    '```dockerfile',
+    fromLineText(model, stage),
+    '```',
+  ];
+  if (stage.baseImage) card.push(`Base image: \`${stage.baseImage.text}\``);
+  const users = usersOf(model, stage);
+  card.push('', users.length > 0 ? `Used by: ${users.join(', ')}` : 'Not used by any other stage.');
+  return card;
+}
+
+function imageCard(image: ImageReference, title: string): string[] {
+  return [`**${title}** \`${image.text}\``, '', ...describeImage(image).map((line) => `- ${line}`)];
+}
+
+function markdown(lines: string[], range: Hover['range']): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
+}

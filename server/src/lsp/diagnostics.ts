@@ -1,0 +1,82 @@
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocuments } from 'vscode-languageserver';
+import { lint } from '../engine/lint';
+import { toDiagnostic } from './conversions';
+import type { DocumentModels } from './document-models';
+import { describeError } from './run-safe';
+import type { SettingsStore } from './settings';
+
+/** Below this cost a lint runs on the next turn of the event loop; above it, edits are batched. */
+const IMMEDIATE_BELOW_MS = 8;
+const MAX_DELAY_MS = 250;
+
+/**
+ * Publishes diagnostics per document. The delay adapts to what linting that document cost last
+ * time: small files are linted as soon as the queued edits are applied, large ones after a pause
+ * in typing. A newer edit replaces the pending run, so stale results are never published.
+ */
+export class DiagnosticsScheduler {
+  private readonly pending = new Map<string, () => void>();
+  private readonly lastCostMs = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly models: DocumentModels,
+    private readonly settings: SettingsStore,
+    private readonly docsBaseUri: string,
+  ) {}
+
+  schedule(uri: string): void {
+    this.cancel(uri);
+    const cost = this.lastCostMs.get(uri) ?? 0;
+    const run = (): void => {
+      this.pending.delete(uri);
+      void this.publish(uri);
+    };
+    if (cost < IMMEDIATE_BELOW_MS) {
+      const handle = setImmediate(run);
+      this.pending.set(uri, () => clearImmediate(handle));
+    } else {
+      const handle = setTimeout(run, Math.min(MAX_DELAY_MS, cost));
+      this.pending.set(uri, () => clearTimeout(handle));
+    }
+  }
+
+  scheduleAll(): void {
+    for (const document of this.documents.all()) this.schedule(document.uri);
+  }
+
+  /** Stops pending work for a closed document and clears what was published for it. */
+  close(uri: string): void {
+    this.cancel(uri);
+    this.lastCostMs.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private cancel(uri: string): void {
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const settings = this.settings.peek(uri) ?? (await this.settings.get(uri));
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const started = performance.now();
+    try {
+      const model = this.models.get(document);
+      const result = lint(model, { severities: settings.rules });
+      for (const failure of result.failures) {
+        this.connection.console.error(`Rule ${failure.ruleId} failed on ${uri}: ${describeError(failure.error)}`);
+      }
+      const diagnostics = result.problems.map((problem) => toDiagnostic(problem, this.docsBaseUri));
+      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    } catch (error) {
+      this.connection.console.error(`Linting ${uri} failed: ${describeError(error)}`);
+    } finally {
+      this.lastCostMs.set(uri, performance.now() - started);
+    }
+  }
+}

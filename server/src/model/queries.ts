@@ -1,0 +1,62 @@
+import type { Position } from 'vscode-languageserver-types';
+import { rangeContains } from './positions';
+import type { DockerfileModel, ImageReference, Stage, StageReference } from './types';
+
+/** What stands under the cursor, as far as stages are concerned. */
+export type StageSymbol =
+  | { readonly kind: 'declaration'; readonly stage: Stage }
+  | { readonly kind: 'reference'; readonly reference: StageReference; readonly target: Stage | null }
+  | { readonly kind: 'base-image'; readonly stage: Stage; readonly image: ImageReference };
+
+/** The stage whose text holds `line` (trailing comments and blank lines count), or null in the preamble. */
+export function stageAtLine(model: DockerfileModel, line: number): Stage | null {
+  const stages = model.stages;
+  let low = 0;
+  let high = stages.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const stage = stages[mid] as Stage;
+    if (line < stage.firstLine) high = mid - 1;
+    else if (line > stage.lastLine) low = mid + 1;
+    else return stage;
+  }
+  return null;
+}
+
+/** The stage a reference points at, whether it is allowed to or not (forward and self included). */
+export function referenceTarget(model: DockerfileModel, reference: StageReference): Stage | null {
+  const resolution = reference.resolution;
+  if (resolution.kind === 'stage' || resolution.kind === 'forward' || resolution.kind === 'self') {
+    return model.stages[resolution.stage] ?? null;
+  }
+  return null;
+}
+
+/** Every reference that points at `stage`. */
+export function referencesTo(model: DockerfileModel, stage: Stage): StageReference[] {
+  return model.references.filter((reference) => referenceTarget(model, reference) === stage);
+}
+
+export function symbolAt(model: DockerfileModel, position: Position): StageSymbol | null {
+  const stage = stageAtLine(model, position.line);
+  if (!stage) return null;
+  if (stage.nameRange && rangeContains(stage.nameRange, position)) return { kind: 'declaration', stage };
+  for (const reference of model.references) {
+    if (reference.fromStage !== stage.index || !rangeContains(reference.range, position)) continue;
+    return { kind: 'reference', reference, target: referenceTarget(model, reference) };
+  }
+  if (stage.baseImage && rangeContains(stage.baseImage.range, position)) {
+    return { kind: 'base-image', stage, image: stage.baseImage };
+  }
+  return null;
+}
+
+/** The text of one line, without its line break. */
+export function lineText(model: DockerfileModel, line: number): string {
+  const start = model.lineStarts[line];
+  if (start === undefined) return '';
+  const next = model.lineStarts[line + 1];
+  const end = next === undefined ? model.text.length : next - 1;
+  const text = model.text.slice(start, end);
+  return text.endsWith('\r') ? text.slice(0, -1) : text;
+}

@@ -1,0 +1,64 @@
+import { isWellKnownImage } from '../model/well-known-images';
+import { looksLikeImage } from '../model/image-reference';
+import { normalizeStageName, stageLabel } from '../model/stage-names';
+import type { Stage } from '../model/types';
+import { editDistance } from './edit-distance';
+import { defineRule } from './rule';
+
+/**
+ * A `--from` or `FROM` name that is no stage but is a typo away from one. A name far from every
+ * stage is left alone: BuildKit reads it as an image, and it may well be one.
+ */
+export default defineRule({
+  id: 'stage-ref-unknown',
+  summary: 'A stage reference names no stage, but is close to one (a typo).',
+  severity: 'error',
+  check({ model, report }) {
+    for (const reference of model.references) {
+      if (reference.resolution.kind !== 'unknown') continue;
+      if (/^\d+$/.test(reference.text)) {
+        const count = model.stages.length;
+        report({
+          range: reference.range,
+          message: `Stage index ${reference.text} does not exist: this file has ${count} stage${count === 1 ? '' : 's'} (0–${count - 1}).`,
+        });
+        continue;
+      }
+      const suggestion = closestStage(model.stages, reference.text);
+      if (suggestion) {
+        report({ range: reference.range, message: `'${reference.text}' is not a stage. Did you mean '${stageLabel(suggestion)}'?` });
+      }
+    }
+    // `FROM buidler`: BuildKit would try to pull an image called "buidler".
+    for (const stage of model.stages) {
+      const base = stage.baseImage;
+      if (!base || base.hasVariables || looksLikeImage(base.text) || isWellKnownImage(base.text)) continue;
+      if (model.stageIndexByName.has(normalizeStageName(base.text))) continue;
+      const suggestion = closestStage(model.stages.slice(0, stage.index), base.text);
+      if (suggestion) {
+        report({
+          range: base.range,
+          message: `'${base.text}' is not an earlier stage, so it would be pulled as an image. Did you mean '${stageLabel(suggestion)}'?`,
+        });
+      }
+    }
+  },
+});
+
+/** The named stage closest to `text`: within 2 edits (1 for names of 3 characters or fewer). */
+function closestStage(stages: readonly Stage[], text: string): Stage | null {
+  const wanted = normalizeStageName(text);
+  if (wanted === '') return null;
+  const limit = wanted.length <= 3 ? 1 : 2;
+  let best: Stage | null = null;
+  let bestDistance = limit + 1;
+  for (const stage of stages) {
+    if (stage.normalizedName === null) continue;
+    const distance = editDistance(wanted, stage.normalizedName, limit);
+    if (distance < bestDistance) {
+      best = stage;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

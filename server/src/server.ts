@@ -1,0 +1,110 @@
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  ResponseError,
+  ErrorCodes,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+  type TextDocumentPositionParams,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { completeStages } from './features/completion';
+import { findDefinition } from './features/definition';
+import { findHighlights } from './features/document-highlight';
+import { documentSymbols } from './features/document-symbols';
+import { foldingRanges } from './features/folding-ranges';
+import { hover } from './features/hover';
+import { findReferences } from './features/references';
+import { prepareRename, renameStage } from './features/rename';
+import { DiagnosticsScheduler } from './lsp/diagnostics';
+import { DocumentModels } from './lsp/document-models';
+import { runSafe } from './lsp/run-safe';
+import { SettingsStore } from './lsp/settings';
+import type { DockerfileModel } from './model/types';
+
+export interface ServerOptions {
+  /** Base URI of the rule pages that diagnostics link to. */
+  readonly docsBaseUri: string;
+  readonly version: string;
+}
+
+/** Wires the features to the connection; all the work happens in the features. */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const models = new DocumentModels();
+  const settings = new SettingsStore(connection);
+  const diagnostics = new DiagnosticsScheduler(connection, documents, models, settings, options.docsBaseUri);
+
+  /** Answers `fallback` for documents the server does not have open. */
+  function withModel<T>(uri: string, name: string, token: CancellationToken | undefined, fallback: T, handler: (model: DockerfileModel) => T) {
+    return runSafe(connection, name, token, fallback, () => {
+      const document = documents.get(uri);
+      return document ? handler(models.get(document)) : fallback;
+    });
+  }
+  const atPosition = <T>(name: string, fallback: T, handler: (model: DockerfileModel, params: TextDocumentPositionParams) => T) =>
+    (params: TextDocumentPositionParams, token?: CancellationToken) =>
+      withModel(params.textDocument.uri, name, token, fallback, (model) => handler(model, params));
+
+  connection.onInitialize((params): InitializeResult => {
+    if (params.capabilities.workspace?.configuration) settings.enablePull();
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['=', ',', ' '] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'Dockerfile stages' },
+        foldingRangeProvider: true,
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'dockerfile-stages', version: options.version },
+    };
+  });
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    diagnostics.scheduleAll();
+  });
+
+  documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
+  documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    models.delete(event.document.uri);
+    settings.forget(event.document.uri);
+    diagnostics.close(event.document.uri);
+  });
+
+  connection.onCompletion(atPosition('completion', [], (model, params) => completeStages(model, params.position)));
+  connection.onDefinition(
+    atPosition('definition', null, (model, params) => {
+      const target = findDefinition(model, params.position);
+      return target ? { uri: params.textDocument.uri, range: target } : null;
+    }),
+  );
+  connection.onReferences((params, token) =>
+    withModel(params.textDocument.uri, 'references', token, [], (model) =>
+      findReferences(model, params.position, params.context.includeDeclaration).map((range) => ({ uri: params.textDocument.uri, range })),
+    ),
+  );
+  connection.onDocumentHighlight(atPosition('documentHighlight', [], (model, params) => findHighlights(model, params.position)));
+  connection.onPrepareRename((params, token) => {
+    const result = withModel(params.textDocument.uri, 'prepareRename', token, null, (model) => prepareRename(model, params.position));
+    if (result && 'error' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    return result;
+  });
+  connection.onRenameRequest((params, token) => {
+    const result = withModel(params.textDocument.uri, 'rename', token, null, (model) => renameStage(model, params.position, params.newName));
+    if (result === null || result instanceof ResponseError) return result;
+    if ('error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
+    return { changes: { [params.textDocument.uri]: result.edits } };
+  });
+  connection.onDocumentSymbol((params, token) => withModel(params.textDocument.uri, 'documentSymbol', token, [], documentSymbols));
+  connection.onFoldingRanges((params, token) => withModel(params.textDocument.uri, 'foldingRange', token, [], foldingRanges));
+  connection.onHover(atPosition('hover', null, (model, params) => hover(model, params.position)));
+
+  documents.listen(connection);
+  connection.listen();
+}
