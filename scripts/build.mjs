@@ -1,7 +1,7 @@
 // Bundles the extension (dist/extension.js) and the language server (dist/server.js) with esbuild.
 // `--production` minifies and drops sourcemaps (the packaged .vsix); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -24,7 +24,10 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+if (!watch) rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
@@ -33,7 +36,7 @@ if (watch) {
 } else {
   const results = await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry, metafile: true })));
   for (const [i, result] of results.entries()) {
-    const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+    const bytes = result.metafile.outputs[entries[i].outfile]?.bytes ?? 0;
     console.log(`${entries[i].outfile}: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
   }
 }

@@ -6,14 +6,14 @@ import { createLanguageClient } from './client';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME);
+  const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   context.subscriptions.push(outputChannel);
   client = createLanguageClient(context, outputChannel);
   try {
     await client.start();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    outputChannel.appendLine(`The language server failed to start: ${message}`);
+    outputChannel.error(`The language server failed to start: ${message}`);
     void vscode.window.showErrorMessage(`${CLIENT_NAME}: the language server failed to start (${message}). See the "${CLIENT_NAME}" output for details.`);
   }
 }

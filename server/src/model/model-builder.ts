@@ -18,10 +18,26 @@ interface CachedChunk {
  * cached by its text, so an edit re-parses only the chunk it touched; chunks that merely moved are
  * shifted, not parsed again. Only the chunks of the latest version are kept.
  */
+export interface BuildStats {
+  /** Chunks parsed by dockerfile-ast in the last build. */
+  readonly parsedChunks: number;
+  /** Chunks taken from the cache in the last build (moved or not). */
+  readonly reusedChunks: number;
+  /** Of the reused chunks, those that moved and had their positions shifted. */
+  readonly shiftedChunks: number;
+}
+
 export class ModelBuilder {
   private cache = new Map<string, CachedChunk>();
+  private counts = { parsedChunks: 0, reusedChunks: 0, shiftedChunks: 0 };
+
+  /** What the last `build` parsed and reused. */
+  get lastBuildStats(): BuildStats {
+    return { ...this.counts };
+  }
 
   build(text: string): DockerfileModel {
+    this.counts = { parsedChunks: 0, reusedChunks: 0, shiftedChunks: 0 };
     const scan = scanDocument(text);
     const nextCache = new Map<string, CachedChunk>();
     let preamble: readonly Instruction[] = [];
@@ -74,8 +90,11 @@ export class ModelBuilder {
       const parsed = parseChunk(ownKey, prefix === '' ? 0 : 1);
       cached = { key: ownKey, parsed, placedAt: 0, placed: parsed.instructions };
       nextCache.set(ownKey, cached);
-    } else if (!nextCache.has(key)) {
-      nextCache.set(cached.key, cached);
+      this.counts.parsedChunks++;
+    } else {
+      if (!nextCache.has(key)) nextCache.set(cached.key, cached);
+      this.counts.reusedChunks++;
+      if (cached.placedAt !== chunk.firstLine) this.counts.shiftedChunks++;
     }
     if (cached.placedAt !== chunk.firstLine) {
       cached.placed = shiftInstructions(cached.parsed.instructions, chunk.firstLine);

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { DockerfileParser } from 'dockerfile-ast';
+import { buildModel, ModelBuilder } from '../../../server/src/model/model-builder';
+import type { DockerfileModel } from '../../../server/src/model/types';
+
+const examples = ['examples/node-service/Dockerfile', 'examples/go-api/Dockerfile', 'examples/python-worker/Dockerfile', 'examples/Dockerfile.mistakes'];
+
+function generated(stages: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < stages; i++) {
+    parts.push(`# stage ${i}\nFROM alpine:3.20 AS s${i}\nRUN echo ${i} \\\n  && true\n${i > 0 ? `COPY --from=s${i - 1} /x /x\n` : ''}\n`);
+  }
+  return parts.join('');
+}
+
+const instructionsOf = (model: DockerfileModel) => [...model.preamble, ...model.stages.flatMap((s) => s.instructions)];
+
+describe('chunked parsing with a content cache', () => {
+  it('maps every position back exactly: same instructions as one whole-document parse', () => {
+    for (const file of examples) {
+      const text = readFileSync(file, 'utf8');
+      const whole = DockerfileParser.parse(text).getInstructions();
+      const ours = instructionsOf(buildModel(text));
+      assert.deepEqual(
+        ours.map((i) => [i.keyword, i.range, i.keywordRange]),
+        whole.map((i) => [i.getKeyword(), i.getRange(), i.getInstructionRange()]),
+        file,
+      );
+    }
+  });
+
+  it('re-parses only the stage an edit touched', () => {
+    const builder = new ModelBuilder();
+    const text = generated(50);
+    builder.build(text);
+    // 50 stages and the preamble (the first comment line).
+    assert.deepEqual(builder.lastBuildStats, { parsedChunks: 51, reusedChunks: 0, shiftedChunks: 0 });
+    const edited = text.replace('RUN echo 25 ', 'RUN echo 25x ');
+    const model = builder.build(edited);
+    assert.deepEqual(builder.lastBuildStats, { parsedChunks: 1, reusedChunks: 50, shiftedChunks: 0 });
+    assert.deepEqual(instructionsOf(model), instructionsOf(buildModel(edited)));
+  });
+
+  it('shifts, without re-parsing, the stages after an inserted line', () => {
+    const builder = new ModelBuilder();
+    const text = generated(20);
+    builder.build(text);
+    const edited = text.replace('RUN echo 5 ', 'RUN echo 5 \\\n  && echo extra line ');
+    const model = builder.build(edited);
+    assert.deepEqual(builder.lastBuildStats, { parsedChunks: 1, reusedChunks: 20, shiftedChunks: 14 });
+    assert.deepEqual(model.stages, buildModel(edited).stages);
+    assert.deepEqual(model.references, buildModel(edited).references);
+  });
+
+  it('re-parses stage chunks when the escape directive changes', () => {
+    const builder = new ModelBuilder();
+    const text = 'FROM alpine AS a\nRUN echo `\n  two\nFROM a\n';
+    assert.equal(builder.build(text).stages[0]?.instructions[1]?.range.end.line, 1);
+    const model = builder.build(`# escape=\`\n${text}`);
+    assert.equal(model.stages[0]?.instructions[1]?.range.end.line, 3);
+  });
+});

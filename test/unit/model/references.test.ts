@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildModel } from '../../../server/src/model/model-builder';
+import { dockerfile, rangeOf } from '../../support/fixtures';
+
+describe('stage references', () => {
+  const text = dockerfile`
+    FROM golang:1.23 AS Builder
+    RUN go build -o /out/app .
+
+    FROM builder AS test
+    RUN --mount=type=cache,target=/root/.cache,from=BUILDER go test ./...
+
+    FROM alpine:3.20 AS runtime
+    COPY --from=builder /out/app /app
+    COPY --from=0 /etc/ssl /etc/ssl
+    COPY --from=nginx:1.27 /etc/nginx /etc/nginx
+    COPY --from=busybox /bin/busybox /bin/
+    COPY --from=docs /site /srv
+    COPY --from=runtime /x /y
+    COPY --from=\${STAGE} /z /z
+    COPY --from=7 /q /q
+    COPY --from=buidler /w /w
+
+    FROM nginx:1.27-alpine AS docs
+  `;
+  const model = buildModel(text);
+  const byText = (t: string) => model.references.find((r) => r.text === t);
+
+  it('resolves FROM <earlier stage> case-insensitively', () => {
+    assert.deepEqual(byText('builder'), {
+      ...byText('builder'),
+      kind: 'from',
+      fromStage: 1,
+      range: rangeOf(text, 'builder', 0),
+      resolution: { kind: 'stage', stage: 0, byIndex: false },
+    });
+  });
+
+  it('resolves RUN --mount=…,from= by name', () => {
+    const mount = byText('BUILDER');
+    assert.equal(mount?.kind, 'mount-from');
+    assert.deepEqual(mount?.range, rangeOf(text, 'BUILDER'));
+    assert.deepEqual(mount?.resolution, { kind: 'stage', stage: 0, byIndex: false });
+  });
+
+  it('resolves COPY --from by name and by index', () => {
+    const copies = model.references.filter((r) => r.kind === 'copy-from');
+    assert.deepEqual(copies[0]?.resolution, { kind: 'stage', stage: 0, byIndex: false });
+    assert.deepEqual(byText('0')?.resolution, { kind: 'stage', stage: 0, byIndex: true });
+  });
+
+  it('classifies images, forward, self, variable and unknown references', () => {
+    const nginx = byText('nginx:1.27')?.resolution;
+    assert.equal(nginx?.kind, 'image');
+    assert.equal(nginx?.kind === 'image' && nginx.image.tag?.value, '1.27');
+    assert.equal(byText('busybox')?.resolution.kind, 'image');
+    assert.deepEqual(byText('docs')?.resolution, { kind: 'forward', stage: 3, byIndex: false });
+    assert.deepEqual(byText('runtime')?.resolution, { kind: 'self', stage: 2, byIndex: false });
+    assert.deepEqual(byText('${STAGE}')?.resolution, { kind: 'variable' });
+    assert.deepEqual(byText('7')?.resolution, { kind: 'unknown' });
+    assert.deepEqual(byText('buidler')?.resolution, { kind: 'unknown' });
+  });
+
+  it('does not take FROM <image> for a reference, even when a later stage has that name', () => {
+    const m = buildModel('FROM nginx:1.27 AS nginx\nFROM nginx AS web\n');
+    assert.deepEqual(m.references.map((r) => r.resolution), [{ kind: 'stage', stage: 0, byIndex: false }]);
+    const own = buildModel('FROM nginx AS nginx\n');
+    assert.deepEqual(own.references, []);
+  });
+
+  it('keeps the first stage when two stages share a name', () => {
+    const m = buildModel('FROM alpine AS a\nFROM alpine AS A\nFROM alpine\nCOPY --from=a /x /y\n');
+    assert.equal(m.stageIndexByName.get('a'), 0);
+    assert.deepEqual(m.references[0]?.resolution, { kind: 'stage', stage: 0, byIndex: false });
+  });
+});
