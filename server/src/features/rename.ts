@@ -62,8 +62,9 @@ function validateNewName(model: DockerfileModel, stage: Stage, newName: string):
   if (captured) {
     return `Renaming to '${newName}' would change what line ${captured.range.start.line + 1} copies from (today the image '${captured.text}').`;
   }
+  const buildsOnStage = new Set(model.references.filter((r) => r.kind === 'from').map((r) => r.fromStage));
   const capturedBase = model.stages.find(
-    (s) => s.index > stage.index && s.baseImage !== null && normalizeStageName(s.baseImage.text) === normalized,
+    (s) => s.index > stage.index && !buildsOnStage.has(s.index) && s.baseImage !== null && normalizeStageName(s.baseImage.text) === normalized,
   );
   if (capturedBase) {
     return `Renaming to '${newName}' would make line ${capturedBase.from.range.start.line + 1} build on this stage instead of the image '${capturedBase.baseImage?.text}'.`;

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { completeStages } from '../../../server/src/features/completion';
+import { buildModel } from '../../../server/src/model/model-builder';
+import { dockerfile, withCursor } from '../../support/fixtures';
+
+function complete(source: string) {
+  const { text, position } = withCursor(source);
+  return completeStages(buildModel(text), position);
+}
+const labels = (source: string) => complete(source).map((item) => item.label);
+const sorted = (source: string) =>
+  complete(source)
+    .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''))
+    .map((item) => item.label);
+
+const stages = dockerfile`
+  FROM golang:1.23 AS builder
+  FROM node:20-alpine AS web
+  FROM alpine:3.20
+`;
+
+describe('stage completion', () => {
+  it('after COPY --from= offers only earlier stages, names first (nearest first), then indexes', () => {
+    const source = `${stages}FROM alpine:3.20 AS runtime\nCOPY --from=$0\nFROM alpine:3.20 AS later\n`;
+    // Stage 2 has no name, so its index is its primary item.
+    assert.deepEqual(sorted(source), ['2', 'web', 'builder', '1', '0']);
+  });
+
+  it('never offers the current stage or a later one', () => {
+    const source = `FROM alpine:3.20 AS a\nFROM alpine:3.20 AS b\nCOPY --from=$0\nFROM alpine:3.20 AS c\n`;
+    assert.deepEqual(labels(source).sort(), ['0', 'a']);
+  });
+
+  it('replaces the partly typed name and carries the base image as detail', () => {
+    const source = `${stages}COPY --from=bu$0ild /out /out\n`;
+    const item = complete(source).find((i) => i.label === 'builder');
+    assert.equal(item?.detail, 'golang:1.23');
+    assert.deepEqual(item?.textEdit, {
+      range: { start: { line: 3, character: 12 }, end: { line: 3, character: 17 } },
+      newText: 'builder',
+    });
+    assert.deepEqual(item?.documentation, { kind: 'markdown', value: '```dockerfile\nFROM golang:1.23 AS builder\n```' });
+  });
+
+  it('inside RUN --mount=…,from= offers earlier stages', () => {
+    assert.deepEqual(sorted(`${stages}RUN --mount=type=cache,target=/x,from=$0 ls\n`), ['web', 'builder', '1', '0']);
+    assert.deepEqual(sorted(`${stages}RUN --mount=from=w$0\n`), ['web', 'builder', '1', '0']);
+  });
+
+  it('after FROM offers earlier stage names and the base images already used', () => {
+    const source = `${stages}FROM $0\n`;
+    assert.deepEqual(sorted(source), ['web', 'builder', 'alpine:3.20', 'golang:1.23', 'node:20-alpine']);
+    const platform = `${stages}FROM --platform=$BUILDPLATFORM $0\n`;
+    assert.deepEqual(sorted(platform), ['web', 'builder', 'alpine:3.20', 'golang:1.23', 'node:20-alpine']);
+  });
+
+  it('offers an unnamed stage by its index', () => {
+    const source = `FROM alpine:3.20\nFROM alpine:3.20\nCOPY --from=$0\n`;
+    assert.deepEqual(complete(source).map((i) => [i.label, i.detail]), [['0', 'stage #0: alpine:3.20']]);
+  });
+
+  it('offers nothing elsewhere', () => {
+    assert.deepEqual(labels(`${stages}RUN echo --from$0\n`), []);
+    assert.deepEqual(labels(`${stages}COPY . $0\n`), []);
+    assert.deepEqual(labels(`COPY --from=$0\n`), []);
+  });
+});

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { documentSymbols } from '../../../server/src/features/document-symbols';
+import { foldingRanges } from '../../../server/src/features/folding-ranges';
+import { hover } from '../../../server/src/features/hover';
+import { buildModel } from '../../../server/src/model/model-builder';
+import { after, dockerfile } from '../../support/fixtures';
+
+const text = dockerfile`
+  ARG GO_VERSION=1.23
+  FROM golang:\${GO_VERSION} AS build
+  RUN go build \\
+      -o /out/app .
+  COPY <<EOF /etc/app.conf
+  port=8080
+  EOF
+
+  FROM gcr.io/distroless/static:nonroot
+  COPY --from=build /out/app /app
+  ENTRYPOINT ["/app"]
+`;
+const model = buildModel(text);
+
+describe('outline, folding and hover', () => {
+  it('outlines global ARGs, then stages with their base image and instructions', () => {
+    const symbols = documentSymbols(model);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.detail, s.kind, s.children?.map((c) => `${c.name} ${c.detail}`)]),
+      [
+        ['GO_VERSION', '1.23', 13, undefined],
+        ['build', 'golang:${GO_VERSION}', 2, ['RUN go build -o /out/app .', 'COPY <<EOF /etc/app.conf']],
+        ['stage #1', 'gcr.io/distroless/static:nonroot', 2, ['COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']],
+      ],
+    );
+    assert.deepEqual(symbols[1]?.range, { start: { line: 1, character: 0 }, end: { line: 6, character: 3 } });
+  });
+
+  it('folds stages, multi-line instructions and heredocs', () => {
+    assert.deepEqual(
+      foldingRanges(model).map((r) => [r.startLine, r.endLine]),
+      [
+        [1, 6],
+        [2, 3],
+        [4, 6],
+        [8, 10],
+      ],
+    );
+  });
+
+  it('shows a stage card on a reference: FROM line, base image and users', () => {
+    const card = hover(model, after(text, '--from=bu'));
+    assert.equal(
+      card && typeof card.contents === 'object' && 'value' in card.contents ? card.contents.value : '',
+      [
+        '**Stage `build`** · #0 · line 2',
+        '```dockerfile',
+        'FROM golang:${GO_VERSION} AS build',
+        '```',
+        'Base image: `golang:${GO_VERSION}`',
+        '',
+        'Used by: `#1` (line 10, COPY --from)',
+      ].join('\n'),
+    );
+  });
+
+  it('explains a base image the way Docker reads it', () => {
+    const card = hover(model, after(text, 'gcr.io/dis'));
+    assert.equal(
+      card && typeof card.contents === 'object' && 'value' in card.contents ? card.contents.value : '',
+      [
+        '**Base image** `gcr.io/distroless/static:nonroot`',
+        '',
+        '- Registry: `gcr.io`',
+        '- Repository: `distroless/static`',
+        '- Tag: `nonroot`',
+      ].join('\n'),
+    );
+    const bare = hover(buildModel('FROM alpine\n'), { line: 0, character: 7 });
+    assert.match(JSON.stringify(bare?.contents), /docker.io \(Docker Hub\).*library\/alpine.*No tag: Docker uses `latest`/);
+  });
+});
