@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { after as afterText, rangeOf } from '../support/fixtures';
+import { fileUri, LspTestClient } from '../support/lsp-client';
+
+const MISTAKES = 'examples/Dockerfile.mistakes';
+const mistakes = readFileSync(MISTAKES, 'utf8');
+const uri = fileUri(MISTAKES);
+
+describe('language server over JSON-RPC', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize();
+  });
+  after(async () => {
+    if (client) assert.equal(await client.stop(), 0);
+  });
+
+  it('announces incremental sync and the stage features', async () => {
+    const probe = new LspTestClient();
+    try {
+      const { capabilities, serverInfo } = await probe.initialize();
+      assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
+      assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['=', ',', ' ']);
+      assert.deepEqual(capabilities.renameProvider, { prepareProvider: true });
+      for (const key of ['definitionProvider', 'referencesProvider', 'documentHighlightProvider', 'foldingRangeProvider', 'hoverProvider'] as const) {
+        assert.equal(capabilities[key], true, key);
+      }
+      assert.equal(serverInfo?.name, 'dockerfile-stages');
+    } finally {
+      assert.equal(await probe.stop(), 0);
+    }
+  });
+
+  it('publishes diagnostics with rule id, source, range, message and a link to the rule page', async () => {
+    const published = await client.open(uri, mistakes);
+    assert.equal(published.version, 1);
+    const simplified = published.diagnostics.map((d: Diagnostic) => [d.code, d.severity, d.range, d.message]);
+    assert.deepEqual(simplified, [
+      ['stage-ref-unknown', 1, rangeOf(mistakes, 'buidler'), "'buidler' is not a stage. Did you mean 'builder'?"],
+      ['stage-ref-forward', 1, rangeOf(mistakes, 'assets', 0), "Stage 'assets' is defined later (line 13); a stage can only use stages defined before it."],
+      ['stage-ref-self', 1, rangeOf(mistakes, 'runtime', 1), "Stage 'runtime' cannot copy from itself."],
+    ]);
+    for (const diagnostic of published.diagnostics) {
+      assert.equal(diagnostic.source, 'dockerfile-stages');
+      const href = diagnostic.codeDescription?.href ?? '';
+      assert.ok(href.endsWith(`/docs/rules/${diagnostic.code}.md`), href);
+      assert.ok(existsSync(fileURLToPath(href)), `${href} exists`);
+    }
+  });
+
+  it('re-publishes after an incremental edit that fixes the typo', async () => {
+    const range = rangeOf(mistakes, 'buidler');
+    const published = await client.change(uri, 2, [{ range, text: 'builder' }]);
+    assert.equal(published.version, 2);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['stage-ref-forward', 'stage-ref-self']);
+  });
+
+  it('completes earlier stage names after COPY --from=', async () => {
+    const insertAt = afterText(mistakes, 'CMD ["app"]');
+    await client.change(uri, 3, [{ range: { start: insertAt, end: insertAt }, text: '\nCOPY --from=' }]);
+    const position = { line: insertAt.line + 1, character: 12 };
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['builder', 'golang:1.23'],
+        ['0', 'stage builder: golang:1.23'],
+      ],
+    );
+    await client.change(uri, 4, [{ range: { start: insertAt, end: { line: insertAt.line + 1, character: 12 } }, text: '' }]);
+  });
+
+  it('goes to definition and finds references of a stage', async () => {
+    const fixed = mistakes.replace('buidler', 'builder');
+    const definition = await client.request<Location>('textDocument/definition', {
+      textDocument: { uri },
+      position: afterText(fixed, '--from=bu'),
+    });
+    assert.deepEqual(definition, { uri, range: rangeOf(fixed, 'builder', 0) });
+    const withDeclaration = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: afterText(fixed, 'AS bu'),
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(withDeclaration.map((l) => l.range), [rangeOf(fixed, 'builder', 0), rangeOf(fixed, 'builder', 1)]);
+    const without = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: afterText(fixed, 'AS bu'),
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(without.map((l) => l.range), [rangeOf(fixed, 'builder', 1)]);
+    const highlights = await client.request<{ kind: number }[]>('textDocument/documentHighlight', {
+      textDocument: { uri },
+      position: afterText(fixed, '--from=bu'),
+    });
+    assert.deepEqual(highlights.map((h) => h.kind), [3, 2]);
+  });
+
+  it('renames a stage and its references, and refuses a bad name with a clear error', async () => {
+    const fixed = mistakes.replace('buidler', 'builder');
+    const position = afterText(fixed, 'AS bu');
+    const prepared = await client.request('textDocument/prepareRename', { textDocument: { uri }, position });
+    assert.deepEqual(prepared, { range: rangeOf(fixed, 'builder', 0), placeholder: 'builder' });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position, newName: 'compile' });
+    assert.deepEqual(edit.changes?.[uri], [
+      { range: rangeOf(fixed, 'builder', 0), newText: 'compile' },
+      { range: rangeOf(fixed, 'builder', 1), newText: 'compile' },
+    ]);
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position, newName: 'assets' }),
+      { message: "A stage named 'assets' already exists (line 13)." },
+    );
+    await assert.rejects(client.request('textDocument/prepareRename', { textDocument: { uri }, position: afterText(fixed, 'FROM gol') }), {
+      message: "'golang:1.23' is an image, not a stage; only stage names can be renamed.",
+    });
+  });
+
+  it('outlines stages, folds them and shows hover cards', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.children?.length]), [
+      ['builder', 'golang:1.23', 3],
+      ['runtime', 'alpine:3.20', 4],
+      ['assets', 'nginx:1.27-alpine', 1],
+    ]);
+    const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[1, 4], [6, 10], [12, 13]]);
+    const fixed = mistakes.replace('buidler', 'builder');
+    const card = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: afterText(fixed, '--from=bu') });
+    assert.match(JSON.stringify(card.contents), /Stage `builder`.*FROM golang:1.23 AS builder.*Used by: `runtime` \(line 8, COPY --from\)/);
+  });
+
+  it('answers requests for unknown documents and out-of-range positions without failing', async () => {
+    const other = fileUri('no/such/Dockerfile');
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: other }, position: { line: 0, character: 0 } }), []);
+    assert.equal(await client.request('textDocument/definition', { textDocument: { uri: other }, position: { line: 0, character: 0 } }), null);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: 9999 } }), null);
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 9999, character: 3 } }), []);
+  });
+
+  it('clears diagnostics when the document closes', async () => {
+    const cleared = await client.close(uri);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+});
+
+describe('settings', () => {
+  it('applies per-rule severities and re-lints open documents when they change', async () => {
+    const client = new LspTestClient();
+    try {
+      client.settings = { rules: { 'stage-ref-self': 'off', 'stage-ref-forward': 'warning' } };
+      await client.initialize({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } });
+      const first = await client.open(uri, mistakes);
+      assert.deepEqual(first.diagnostics.map((d) => [d.code, d.severity]), [['stage-ref-unknown', 1], ['stage-ref-forward', 2]]);
+      client.settings = { rules: { 'stage-ref-unknown': 'hint', bogus: 'loud' } };
+      const next = client.nextDiagnostics(uri);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual((await next).diagnostics.map((d) => [d.code, d.severity]), [['stage-ref-unknown', 4], ['stage-ref-forward', 1], ['stage-ref-self', 1]]);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+});
+
+describe('server lifetime', () => {
+  it('exits by itself when the client goes away without a shutdown', async () => {
+    const client = new LspTestClient();
+    await client.initialize();
+    client.process.stdin.end();
+    // LSP: an exit without a shutdown request ends with code 1.
+    assert.equal(await client.exit, 1);
+  });
+});

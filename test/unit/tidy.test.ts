@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
+}
+
+const CORE = ['server/src/model', 'server/src/rules', 'server/src/engine', 'server/src/features'];
+/** The core may use these packages only: no protocol connection, no editor, no file system, no network. */
+const CORE_PACKAGES = new Set(['dockerfile-ast', 'vscode-languageserver-types']);
+/** Inside the server, dependencies point one way: lsp -> features -> engine -> rules -> model. */
+const LAYERS = ['model', 'rules', 'engine', 'features', 'lsp', 'cli'];
+
+describe('architecture', () => {
+  it('keeps the analysis core pure', () => {
+    for (const file of CORE.flatMap(sources)) {
+      for (const spec of imports(file)) {
+        if (spec.startsWith('.')) continue;
+        assert.ok(CORE_PACKAGES.has(spec), `${file} imports ${spec}`);
+      }
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /process\.env|require\(/, file);
+    }
+  });
+
+  it('lets server layers depend only on lower ones', () => {
+    for (const layer of LAYERS.slice(0, 4)) {
+      const rank = LAYERS.indexOf(layer);
+      for (const file of sources(`server/src/${layer}`)) {
+        for (const spec of imports(file).filter((s) => s.startsWith('.'))) {
+          const target = path.relative('server/src', path.resolve(path.dirname(file), spec)).split(path.sep)[0] as string;
+          const targetRank = LAYERS.indexOf(target);
+          assert.ok(targetRank === -1 || targetRank <= rank, `${file} (${layer}) imports ${spec} (${target})`);
+        }
+      }
+    }
+  });
+
+  it('never lets the client import the server', () => {
+    for (const file of sources('client/src')) {
+      for (const spec of imports(file)) assert.ok(!spec.includes('server/'), `${file} imports ${spec}`);
+    }
+  });
+
+  it('keeps source files under about 400 lines', () => {
+    for (const file of [...sources('server/src'), ...sources('client/src'), ...sources('common')]) {
+      const lines = readFileSync(file, 'utf8').split('\n').length;
+      assert.ok(lines <= 420, `${file} has ${lines} lines`);
+    }
+  });
+});
