@@ -15,13 +15,13 @@ export interface ParsedChunk {
 }
 
 /**
- * Parses one chunk with dockerfile-ast. `prefixLines` lines were prepended to the text (an escape
- * directive, so that a stage chunk is read with the file's escape character) and are taken back
- * out of every position. Lines are relative to the chunk's first line.
+ * Parses one chunk with dockerfile-ast and moves every position by `lineDelta` lines: the chunk's
+ * first document line, less any lines prepended to the text (an escape directive, so that a
+ * stage chunk is read with the file's escape character).
  */
-export function parseChunk(text: string, prefixLines: number): ParsedChunk {
+export function parseChunk(text: string, lineDelta: number): ParsedChunk {
   const dockerfile = DockerfileParser.parse(text);
-  const instructions = dockerfile.getInstructions().map((instruction) => toInstruction(instruction, -prefixLines));
+  const instructions = dockerfile.getInstructions().map((instruction) => toInstruction(instruction, lineDelta));
   return { instructions };
 }
 

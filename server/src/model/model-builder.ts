@@ -1,4 +1,4 @@
-import { parseChunk, shiftInstructions, type ParsedChunk } from './chunk-parser';
+import { parseChunk, shiftInstructions } from './chunk-parser';
 import { collectReferences } from './references';
 import { scanDocument, type ChunkSpan } from './scanner';
 import { buildStage, collectGlobalArgs } from './stage-builder';
@@ -7,8 +7,7 @@ import type { DockerfileModel, Instruction, Stage } from './types';
 interface CachedChunk {
   /** A flat copy of the chunk's text, the cache key. */
   readonly key: string;
-  readonly parsed: ParsedChunk;
-  /** The instructions at the line the chunk stood at last time, so an unmoved chunk costs nothing. */
+  /** The instructions placed at the line the chunk stood at last time; only one copy is kept. */
   placedAt: number;
   placed: readonly Instruction[];
 }
@@ -87,8 +86,8 @@ export class ModelBuilder {
     if (!cached) {
       // Keep a flat copy of the key: a slice would keep the whole document text alive.
       const ownKey = flatCopy(key);
-      const parsed = parseChunk(ownKey, prefix === '' ? 0 : 1);
-      cached = { key: ownKey, parsed, placedAt: 0, placed: parsed.instructions };
+      const parsed = parseChunk(ownKey, chunk.firstLine - (prefix === '' ? 0 : 1));
+      cached = { key: ownKey, placedAt: chunk.firstLine, placed: parsed.instructions };
       nextCache.set(ownKey, cached);
       this.counts.parsedChunks++;
     } else {
@@ -97,7 +96,7 @@ export class ModelBuilder {
       if (cached.placedAt !== chunk.firstLine) this.counts.shiftedChunks++;
     }
     if (cached.placedAt !== chunk.firstLine) {
-      cached.placed = shiftInstructions(cached.parsed.instructions, chunk.firstLine);
+      cached.placed = shiftInstructions(cached.placed, chunk.firstLine - cached.placedAt);
       cached.placedAt = chunk.firstLine;
     }
     return cached.placed;
