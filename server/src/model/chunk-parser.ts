@@ -45,8 +45,10 @@ export function shiftInstructions(instructions: readonly Instruction[], lineDelt
 }
 
 function toInstruction(instruction: AstInstruction, lineDelta: number): Instruction {
-  const heredocs = readHeredocs(instruction).map((heredoc) => toHeredoc(heredoc, lineDelta));
-  const firstBody = heredocs[0]?.contentRange?.start ?? heredocs[0]?.delimiterRange?.start;
+  const astHeredocs = readHeredocs(instruction);
+  const heredocs = astHeredocs.map((heredoc) => toHeredoc(heredoc, lineDelta));
+  // Compared in the parser's own lines, before the shift.
+  const firstBody = astHeredocs[0]?.getContentRange()?.start ?? astHeredocs[0]?.getDelimiterRange()?.start;
   const args = instruction
     .getArguments()
     .filter((arg: Argument) => !firstBody || comparePositions(arg.getRange().start, firstBody) < 0)
