@@ -115,6 +115,11 @@ describe('stage model on real syntax', () => {
     assert.equal(model.stages[1]?.name, 'second');
   });
 
+  it('keeps heredoc bodies out of the arguments in a later stage too', () => {
+    const model = buildModel('FROM alpine AS a\n\nFROM a\nCOPY <<EOF /etc/conf\nport=1\nEOF\n');
+    assert.deepEqual(model.stages[1]?.instructions[1]?.args.map((a) => a.value), ['<<EOF', '/etc/conf']);
+  });
+
   it('reports an unterminated heredoc and keeps the rest as its body', () => {
     const model = buildModel('FROM alpine\nRUN <<EOF\necho one\nFROM alpine AS never\n');
     assert.equal(model.stages.length, 1);
