@@ -39,7 +39,13 @@ describe('language server over JSON-RPC', () => {
   it('publishes diagnostics with rule id, source, range, message and a link to the rule page', async () => {
     const published = await client.open(uri, mistakes);
     assert.equal(published.version, 1);
-    const simplified = published.diagnostics.map((d: Diagnostic) => [d.code, d.severity, d.range, d.message]);
+    assert.deepEqual(
+      published.diagnostics.map((d: Diagnostic) => [d.code, d.range.start.line]),
+      [['stage-ref-unknown', 7], ['stage-ref-forward', 8], ['stage-ref-self', 9], ['stage-unused', 6], ['final-user-root', 12]],
+    );
+    const unused = published.diagnostics.find((d) => d.code === 'stage-unused');
+    assert.deepEqual([unused?.severity, unused?.tags], [4, [1]]);
+    const simplified = published.diagnostics.slice(0, 3).map((d: Diagnostic) => [d.code, d.severity, d.range, d.message]);
     assert.deepEqual(simplified, [
       ['stage-ref-unknown', 1, rangeOf(mistakes, 'buidler'), "'buidler' is not a stage. Did you mean 'builder'?"],
       ['stage-ref-forward', 1, rangeOf(mistakes, 'assets', 0), "Stage 'assets' is defined later (line 13); a stage can only use stages defined before it."],
@@ -57,7 +63,7 @@ describe('language server over JSON-RPC', () => {
     const range = rangeOf(mistakes, 'buidler');
     const published = await client.change(uri, 2, [{ range, text: 'builder' }]);
     assert.equal(published.version, 2);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['stage-ref-forward', 'stage-ref-self']);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['stage-ref-forward', 'stage-ref-self', 'stage-unused', 'final-user-root']);
   });
 
   it('completes earlier stage names after COPY --from=', async () => {
@@ -152,11 +158,12 @@ describe('settings', () => {
   it('applies per-rule severities and re-lints open documents when they change', async () => {
     const client = new LspTestClient();
     try {
-      client.settings = { rules: { 'stage-ref-self': 'off', 'stage-ref-forward': 'warning' } };
+      const quiet = { 'stage-unused': 'off', 'final-user-root': 'off' };
+      client.settings = { rules: { ...quiet, 'stage-ref-self': 'off', 'stage-ref-forward': 'warning' } };
       await client.initialize({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } });
       const first = await client.open(uri, mistakes);
       assert.deepEqual(first.diagnostics.map((d) => [d.code, d.severity]), [['stage-ref-unknown', 1], ['stage-ref-forward', 2]]);
-      client.settings = { rules: { 'stage-ref-unknown': 'hint', bogus: 'loud' } };
+      client.settings = { rules: { ...quiet, 'stage-ref-unknown': 'hint', bogus: 'loud' } };
       const next = client.nextDiagnostics(uri);
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       assert.deepEqual((await next).diagnostics.map((d) => [d.code, d.severity]), [['stage-ref-unknown', 4], ['stage-ref-forward', 1], ['stage-ref-self', 1]]);

@@ -43,7 +43,7 @@ const ANNOTATION = /^\s*#\s*(\^+)\s+([a-z0-9-]+)(?:\s+(.*))?$/;
  *     COPY --from=buidler /app /app
  *     #           ^^^^^^^ stage-ref-unknown 'buidler' is not a stage. Did you mean 'builder'?
  *
- * The caret column is the column in the line above; the text after the rule id, when present,
+ * The caret column is the column in the line above (`#^^` starts at column 0); the text after the rule id, when present,
  * is the exact message.
  */
 export function annotated(source: string): { text: string; expected: ExpectedProblem[] } {
@@ -55,13 +55,16 @@ export function annotated(source: string): { text: string; expected: ExpectedPro
       kept.push(line);
       continue;
     }
-    const caretStart = line.indexOf('^');
+    // `#^^^` at the start of the line: the `#` stands for column 0.
+    const fromColumnZero = line.startsWith('#^');
+    const caretStart = fromColumnZero ? 0 : line.indexOf('^');
+    const length = (match[1] as string).length + (fromColumnZero ? 1 : 0);
     const lineNumber = kept.length - 1;
     const problem: ExpectedProblem = {
       ruleId: match[2] as string,
       range: {
         start: { line: lineNumber, character: caretStart },
-        end: { line: lineNumber, character: caretStart + (match[1] as string).length },
+        end: { line: lineNumber, character: caretStart + length },
       },
       ...(match[3] ? { message: match[3] } : {}),
     };

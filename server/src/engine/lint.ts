@@ -1,13 +1,17 @@
 import type { Range } from 'vscode-languageserver-types';
+import { resolveTarget, stagesNeededBy } from '../model/stage-graph';
 import type { DockerfileModel } from '../model/types';
 import { RULES } from '../rules/index';
 import type { Rule, RuleTag, Severity } from '../rules/rule';
+import { Suppressions, type Suppression } from './suppression';
 
 export type SeveritySetting = Severity | 'off';
 
 export interface LintOptions {
   /** Per-rule severity overrides; `off` disables a rule. */
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  /** The stage that is built (`--target`); the last stage when absent or unknown. */
+  readonly target?: string;
 }
 
 /** One finding of one rule, free of any protocol type. */
@@ -21,25 +25,36 @@ export interface Problem {
 
 export interface LintResult {
   readonly problems: Problem[];
+  /** Problems silenced by a suppression comment, with the comment that silenced them. */
+  readonly suppressed: { readonly problem: Problem; readonly by: Suppression }[];
   /** Rules that threw, with their error, so the edge can log them; the other rules still ran. */
   readonly failures: { readonly ruleId: string; readonly error: unknown }[];
 }
 
 /** Runs every enabled rule over the model. A rule that throws is reported, never fatal. */
 export function lint(model: DockerfileModel, options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
-  const problems: Problem[] = [];
-  const failures: LintResult['failures'] = [];
+  const result: LintResult = { problems: [], suppressed: [], failures: [] };
+  const target = resolveTarget(model, options.target);
+  const neededStages = target ? stagesNeededBy(model, target) : new Set<number>();
+  const suppressions = new Suppressions(model);
   for (const rule of rules) {
     const setting = options.severities?.[rule.id] ?? rule.severity;
     if (setting === 'off') continue;
     try {
       rule.check({
         model,
-        report: ({ range, message }) => problems.push({ ruleId: rule.id, severity: setting, message, range, tags: rule.tags ?? [] }),
+        target,
+        neededStages,
+        report: ({ range, message }) => {
+          const problem: Problem = { ruleId: rule.id, severity: setting, message, range, tags: rule.tags ?? [] };
+          const by = suppressions.find(rule, range.start.line);
+          if (by) result.suppressed.push({ problem, by });
+          else result.problems.push(problem);
+        },
       });
     } catch (error) {
-      failures.push({ ruleId: rule.id, error });
+      result.failures.push({ ruleId: rule.id, error });
     }
   }
-  return { problems, failures };
+  return result;
 }

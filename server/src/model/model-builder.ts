@@ -67,6 +67,7 @@ export class ModelBuilder {
       references: collectReferences(stages, stageIndexByName),
       stageIndexByName,
       problems: scan.problems,
+      pragmas: scan.pragmas,
     };
   }
 

@@ -1,5 +1,5 @@
 import { range } from './positions';
-import type { ParserDirective, SyntaxProblem } from './types';
+import type { ParserDirective, PragmaComment, SyntaxProblem } from './types';
 
 /** A run of whole lines parsed as one unit: the preamble before the first `FROM`, or one stage. */
 export interface ChunkSpan {
@@ -8,14 +8,17 @@ export interface ChunkSpan {
   readonly lastLine: number;
 }
 
+
 export interface ScanResult {
   readonly lineStarts: number[];
+  readonly pragmas: PragmaComment[];
   readonly escapeChar: string;
   readonly directives: ParserDirective[];
   readonly chunks: ChunkSpan[];
   readonly problems: SyntaxProblem[];
 }
 
+const PRAGMA = /^[ \t]*#[ \t]*(?:dockerfile-stages|hadolint)\b/i;
 const DIRECTIVE = /^[ \t]*#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 const HEREDOC_WORD = /^\d*<<(-?)(.+)$/;
 /** BuildKit accepts heredocs only in these instructions. */
@@ -57,15 +60,23 @@ export function scanDocument(text: string): ScanResult {
   let chunkStart = 0;
   let chunkKind: ChunkSpan['kind'] = 'preamble';
 
+  const pragmas: PragmaComment[] = [];
+  let waitingPragmas: { line: number; text: string }[] = [];
   let line = firstLine;
   while (line < lineCount) {
     const start = lineStarts[line] as number;
     const end = lineEnd(line);
     const first = skipBlanks(text, start, end);
     if (first === end || text.charCodeAt(first) === CH_HASH) {
+      if (first !== end) {
+        const comment = text.slice(first, end);
+        if (PRAGMA.test(comment)) waitingPragmas.push({ line, text: comment });
+      }
       line++;
       continue;
     }
+    for (const pragma of waitingPragmas) pragmas.push({ ...pragma, nextInstructionLine: line });
+    waitingPragmas = [];
     const keyword = readWord(text, first, end).toUpperCase();
     if (keyword === 'FROM' && (line > chunkStart || chunkKind === 'stage')) {
       if (line > chunkStart) chunks.push({ kind: chunkKind, firstLine: chunkStart, lastLine: line - 1 });
@@ -106,7 +117,8 @@ export function scanDocument(text: string): ScanResult {
     }
   }
   if (chunkStart < lineCount) chunks.push({ kind: chunkKind, firstLine: chunkStart, lastLine: lineCount - 1 });
-  return { lineStarts, escapeChar, directives, chunks, problems };
+  for (const pragma of waitingPragmas) pragmas.push({ ...pragma, nextInstructionLine: -1 });
+  return { lineStarts, pragmas, escapeChar, directives, chunks, problems };
 }
 
 export function computeLineStarts(text: string): number[] {

@@ -129,6 +129,15 @@ export interface SyntaxProblem {
   readonly range: Range;
 }
 
+/** A comment that speaks to a linter (`# dockerfile-stages ignore=…`, `# hadolint ignore=…`). */
+export interface PragmaComment {
+  readonly line: number;
+  /** The comment from its `#`. */
+  readonly text: string;
+  /** First line of the instruction that follows it, or -1 when none does. */
+  readonly nextInstructionLine: number;
+}
+
 export interface DockerfileModel {
   readonly text: string;
   /** Offset of the first character of each line; its length is the line count. */
@@ -143,4 +152,5 @@ export interface DockerfileModel {
   /** Lower-case stage name -> index of the first stage with that name. */
   readonly stageIndexByName: ReadonlyMap<string, number>;
   readonly problems: readonly SyntaxProblem[];
+  readonly pragmas: readonly PragmaComment[];
 }

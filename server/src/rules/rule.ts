@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { DockerfileModel } from '../model/types';
+import type { DockerfileModel, Stage } from '../model/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleTag = 'unnecessary' | 'deprecated';
@@ -11,6 +11,13 @@ export interface ReportedProblem {
 
 export interface RuleContext {
   readonly model: DockerfileModel;
+  /**
+   * The stage that ships: the build target when one is chosen, else the last stage. "Final stage"
+   * rules look at it (and only at it), never at builder stages. Null when there is no stage.
+   */
+  readonly target: Stage | null;
+  /** Indexes of the target and of every stage it needs. */
+  readonly neededStages: ReadonlySet<number>;
   report(problem: ReportedProblem): void;
 }
 
@@ -21,6 +28,10 @@ export interface Rule {
   readonly summary: string;
   readonly severity: Severity;
   readonly tags?: readonly RuleTag[];
+  /** hadolint rules that mean the same; their `# hadolint ignore=` comments apply to this rule. */
+  readonly hadolint?: readonly string[];
+  /** The BuildKit build check that means the same; `# check=skip=<Name>` applies to this rule. */
+  readonly buildkit?: string;
   check(context: RuleContext): void;
 }
 

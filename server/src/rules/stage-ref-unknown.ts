@@ -1,9 +1,8 @@
 import { isWellKnownImage } from '../model/well-known-images';
 import { looksLikeImage } from '../model/image-reference';
 import { normalizeStageName, stageLabel } from '../model/stage-names';
-import type { Stage } from '../model/types';
-import { editDistance } from './edit-distance';
 import { defineRule } from './rule';
+import { closestStage } from './stage-suggestions';
 
 /**
  * A `--from` or `FROM` name that is no stage but is a typo away from one. A name far from every
@@ -44,21 +43,3 @@ export default defineRule({
     }
   },
 });
-
-/** The named stage closest to `text`: within 2 edits (1 for names of 3 characters or fewer). */
-function closestStage(stages: readonly Stage[], text: string): Stage | null {
-  const wanted = normalizeStageName(text);
-  if (wanted === '') return null;
-  const limit = wanted.length <= 3 ? 1 : 2;
-  let best: Stage | null = null;
-  let bestDistance = limit + 1;
-  for (const stage of stages) {
-    if (stage.normalizedName === null) continue;
-    const distance = editDistance(wanted, stage.normalizedName, limit);
-    if (distance < bestDistance) {
-      best = stage;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}

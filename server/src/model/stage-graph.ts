@@ -1,0 +1,54 @@
+import { referenceTarget } from './queries';
+import { normalizeStageName } from './stage-names';
+import type { DockerfileModel, Stage } from './types';
+
+/** The earlier stages a stage builds on, copies from or mounts (each once, in order). */
+export function stageDependencies(model: DockerfileModel, stage: Stage): Stage[] {
+  const found = new Set<number>();
+  for (const reference of model.references) {
+    if (reference.fromStage !== stage.index || reference.resolution.kind !== 'stage') continue;
+    found.add(reference.resolution.stage);
+  }
+  return [...found].sort((a, b) => a - b).map((index) => model.stages[index] as Stage);
+}
+
+/** The target and every stage it needs, directly or not: what `docker build --target` builds. */
+export function stagesNeededBy(model: DockerfileModel, target: Stage): Set<number> {
+  const needed = new Set<number>([target.index]);
+  const queue = [target];
+  while (queue.length > 0) {
+    const stage = queue.pop() as Stage;
+    for (const reference of model.references) {
+      if (reference.fromStage !== stage.index) continue;
+      const dependency = referenceTarget(model, reference);
+      if (!dependency || reference.resolution.kind !== 'stage' || needed.has(dependency.index)) continue;
+      needed.add(dependency.index);
+      queue.push(dependency);
+    }
+  }
+  return needed;
+}
+
+/** The stage that is built: the named target when it exists, else the last stage. */
+export function resolveTarget(model: DockerfileModel, targetName: string | undefined): Stage | null {
+  if (targetName) {
+    const index = model.stageIndexByName.get(normalizeStageName(targetName));
+    if (index !== undefined) return model.stages[index] ?? null;
+  }
+  return model.stages[model.stages.length - 1] ?? null;
+}
+
+/**
+ * The stages whose layers end up in the target's image: the target and the stages it is built
+ * `FROM`, transitively, in document order. Stages it only copies from are not in it.
+ */
+export function shippedStages(model: DockerfileModel, target: Stage | null): Stage[] {
+  const shipped: Stage[] = [];
+  let stage = target;
+  while (stage && !shipped.includes(stage)) {
+    shipped.push(stage);
+    const base = model.references.find((r) => r.kind === 'from' && r.fromStage === stage?.index);
+    stage = base && base.resolution.kind === 'stage' ? (model.stages[base.resolution.stage] ?? null) : null;
+  }
+  return shipped.reverse();
+}

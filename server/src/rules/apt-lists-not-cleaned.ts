@@ -1,0 +1,26 @@
+import { shippedStages } from '../model/stage-graph';
+import { defineRule } from './rule';
+import { mountsCache, runText, simpleCommands } from './shell-commands';
+
+const APT_USE = /^(sudo\s+)?(apt-get|apt)\s+(.*\s)?(update|install)(\s|$)/;
+const CLEANS = /rm\s+(-\w+\s+)*\/var\/lib\/apt\/lists/;
+
+export default defineRule({
+  id: 'apt-lists-not-cleaned',
+  summary: 'A RUN that uses apt-get leaves /var/lib/apt/lists in a layer that ships.',
+  severity: 'warning',
+  hadolint: ['DL3009'],
+  check({ model, target, report }) {
+    for (const stage of shippedStages(model, target)) {
+      for (const run of stage.instructions) {
+        if (run.keyword !== 'RUN' || mountsCache(run, '/var/lib/apt')) continue;
+        const text = runText(model, run);
+        if (!simpleCommands(text).some((command) => APT_USE.test(command)) || CLEANS.test(text)) continue;
+        report({
+          range: run.keywordRange,
+          message: "apt-get leaves its package lists in this layer; end the same RUN with 'rm -rf /var/lib/apt/lists/*'.",
+        });
+      }
+    }
+  },
+});

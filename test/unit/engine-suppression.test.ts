@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lint } from '../../server/src/engine/lint';
+import { buildModel } from '../../server/src/model/model-builder';
+import { dockerfile } from '../support/fixtures';
+
+const ids = (text: string, options = {}) => lint(buildModel(text), options).problems.map((p) => `${p.ruleId}@${p.range.start.line}`);
+
+const base = dockerfile`
+  FROM node AS deps
+  MAINTAINER someone
+  FROM deps
+  USER node
+`;
+
+describe('suppression comments', () => {
+  it('reports everything without comments', () => {
+    assert.deepEqual(ids(base), ['maintainer-deprecated@1', 'image-unpinned@0']);
+  });
+
+  it('honours our comment on the line above an instruction, with a reason', () => {
+    const text = `# dockerfile-stages ignore=image-unpinned,maintainer-deprecated # pinned by the CI\n${base}`;
+    const result = lint(buildModel(text));
+    assert.deepEqual(result.problems.map((p) => p.ruleId), ['maintainer-deprecated']);
+    assert.deepEqual(result.suppressed.map((s) => [s.problem.ruleId, s.by]), [['image-unpinned', { line: 0, reason: 'pinned by the CI' }]]);
+  });
+
+  it('skips blank and comment lines between the comment and its instruction, and covers continuation lines', () => {
+    const text = dockerfile`
+      FROM alpine:3.20
+      # dockerfile-stages ignore=apt-lists-not-cleaned
+
+      # installs tools
+      RUN apt-get update \\
+          && apt-get install -y --no-install-recommends curl
+      RUN apt-get update
+    `;
+    assert.deepEqual(ids(text, { severities: { 'run-consecutive': 'off', 'final-user-root': 'off' } }), ['apt-lists-not-cleaned@6']);
+  });
+
+  it('honours ignore-file anywhere in the file', () => {
+    assert.deepEqual(ids(`${base}# dockerfile-stages ignore-file=image-unpinned\n`), ['maintainer-deprecated@1']);
+  });
+
+  it("honours hadolint's ignore and global ignore for rules that mean the same", () => {
+    assert.deepEqual(ids(`# hadolint ignore=DL3006\n${base}`), ['maintainer-deprecated@2']);
+    assert.deepEqual(ids(`# hadolint global ignore=DL4000\n${base}`), ['image-unpinned@1']);
+    // image-unpinned stands for both DL3006 and DL3007: either code silences it.
+    assert.deepEqual(ids(`# hadolint global ignore=DL4000, DL3007\n${base}`), []);
+  });
+
+  it("honours BuildKit's check=skip directive for BuildKit-equivalent rules only", () => {
+    assert.deepEqual(ids(`# check=skip=MaintainerDeprecated,StageNameCasing\n${base}`), ['image-unpinned@1']);
+    assert.deepEqual(ids(`# check=skip=all;error=true\n${base}`), ['image-unpinned@1']);
+  });
+
+  it('does not let a comment reach past its instruction', () => {
+    const text = `# dockerfile-stages ignore=image-unpinned\nFROM alpine:3.20\n${base}`;
+    assert.deepEqual(ids(text, { severities: { 'stage-unused': 'off' } }), ['maintainer-deprecated@3', 'image-unpinned@2']);
+  });
+});
+
+describe('the stage that ships', () => {
+  const text = dockerfile`
+    FROM debian:12-slim AS runtime
+    RUN apt-get update && apt-get install -y curl
+    FROM runtime AS debug
+    RUN apt-get install -y --no-install-recommends gdb
+  `;
+  it('is the last stage by default, with the stages it is built FROM', () => {
+    assert.deepEqual(ids(text, { severities: { 'final-user-root': 'off' } }), ['apt-lists-not-cleaned@1', 'apt-lists-not-cleaned@3', 'apt-no-install-recommends@1']);
+  });
+
+  it('is the chosen target otherwise: later stages are not linted as if they shipped', () => {
+    assert.deepEqual(ids(text, { target: 'runtime', severities: { 'final-user-root': 'off' } }), ['apt-lists-not-cleaned@1', 'apt-no-install-recommends@1']);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, it } from 'node:test';
+import { dockerfile } from '../../support/fixtures';
+import { expectRule } from '../../support/rule-harness';
+
+describe('apk-no-cache', () => {
+  it('fires on apk add without --no-cache in the final stage', () => {
+    expectRule('apk-no-cache', dockerfile`
+      FROM alpine:3.20
+      RUN apk update && apk add curl
+      #^^ apk-no-cache apk add keeps its package index in this layer; use 'apk add --no-cache'.
+    `);
+  });
+
+  it('does not fire with --no-cache, a cache mount, a cleanup, or in a builder stage', () => {
+    expectRule('apk-no-cache', dockerfile`
+      FROM alpine:3.20 AS build
+      RUN apk add build-base
+      FROM alpine:3.20
+      RUN apk add --no-cache curl
+      RUN --mount=type=cache,target=/var/cache/apk apk add jq
+      RUN apk add git && rm -rf /var/cache/apk/*
+      COPY --from=build /x /x
+    `);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, it } from 'node:test';
+import { dockerfile } from '../../support/fixtures';
+import { expectRule } from '../../support/rule-harness';
+
+describe('apt-no-install-recommends', () => {
+  it('fires on apt-get install without --no-install-recommends in the final stage', () => {
+    expectRule('apt-no-install-recommends', dockerfile`
+      FROM debian:12-slim
+      RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+      #^^ apt-no-install-recommends apt-get install without --no-install-recommends installs recommended packages this image does not need.
+    `);
+  });
+
+  it('does not fire with the flag, the APT option, or in a builder stage', () => {
+    expectRule('apt-no-install-recommends', dockerfile`
+      FROM debian:12 AS build
+      RUN apt-get update && apt-get install -y build-essential
+      FROM debian:12-slim
+      RUN apt-get install -y --no-install-recommends curl
+      RUN apt-get -o APT::Install-Recommends=false install -y jq
+    `);
+  });
+});
