@@ -17,12 +17,14 @@ export interface BuildCheckWarning {
  * busybox image and the check is run again.
  */
 export function buildCheck(folder: string, dockerfile = 'Dockerfile'): BuildCheckWarning[] {
+  let lastError = '';
   for (let attempt = 0; attempt < 20; attempt++) {
     const run = spawnSync('docker', ['buildx', 'build', '--call=check,format=json', '-f', `${folder}/${dockerfile}`, folder], {
       encoding: 'utf8',
     });
     const missing = /failed to resolve source metadata for (?:docker\.io\/)?([^:\s]+(?::[^\s:]+)?):/.exec(run.stderr) ??
       /pull access denied for ([^,\s]+)/.exec(run.stderr);
+    lastError = run.stderr.slice(-1000);
     if (missing) {
       const name = (missing[1] as string).replace(/^library\//, '');
       execFileSync('docker', ['tag', 'local/busybox:1', name]);
@@ -32,5 +34,5 @@ export function buildCheck(folder: string, dockerfile = 'Dockerfile'): BuildChec
     const report = JSON.parse(run.stdout) as { warnings: { ruleName: string; detail: string; location?: { ranges?: { start: { line: number } }[] } }[] | null };
     return (report.warnings ?? []).map((w) => ({ ruleName: w.ruleName, detail: w.detail, line: w.location?.ranges?.[0]?.start.line ?? 0 }));
   }
-  throw new Error(`could not make the base images of ${folder} available`);
+  throw new Error(`could not make the base images of ${folder} available: ${lastError}`);
 }

@@ -6,6 +6,15 @@ import finalUserRoot from './final-user-root';
 import fromAsCasing from './from-as-casing';
 import imageUnpinned from './image-unpinned';
 import maintainerDeprecated from './maintainer-deprecated';
+import consistentInstructionCasing from './consistent-instruction-casing';
+import jsonArgsRecommended from './json-args-recommended';
+import multipleInstructionsDisallowed from './multiple-instructions-disallowed';
+import legacyKeyValueFormat from './legacy-key-value-format';
+import workdirRelativePath from './workdir-relative-path';
+import redundantTargetPlatform from './redundant-target-platform';
+import fromPlatformFlagConstDisallowed from './from-platform-flag-const-disallowed';
+import exposeProtoCasing from './expose-proto-casing';
+import exposeInvalidFormat from './expose-invalid-format';
 import type { Rule } from './rule';
 import runConsecutive from './run-consecutive';
 import stageNameCasing from './stage-name-casing';
@@ -29,6 +38,15 @@ export const RULES: readonly Rule[] = [
   stageUnused,
   fromAsCasing,
   maintainerDeprecated,
+  consistentInstructionCasing,
+  jsonArgsRecommended,
+  multipleInstructionsDisallowed,
+  legacyKeyValueFormat,
+  workdirRelativePath,
+  redundantTargetPlatform,
+  fromPlatformFlagConstDisallowed,
+  exposeProtoCasing,
+  exposeInvalidFormat,
   imageUnpinned,
   finalUserRoot,
   addInsteadOfCopy,
