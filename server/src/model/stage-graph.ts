@@ -1,4 +1,3 @@
-import { referenceTarget } from './queries';
 import { normalizeStageName } from './stage-names';
 import type { DockerfileModel, Stage } from './types';
 
@@ -14,15 +13,20 @@ export function stageDependencies(model: DockerfileModel, stage: Stage): Stage[]
 
 /** The target and every stage it needs, directly or not: what `docker build --target` builds. */
 export function stagesNeededBy(model: DockerfileModel, target: Stage): Set<number> {
+  // One pass to group the resolved references by the stage they are written in.
+  const dependencies = new Map<number, number[]>();
+  for (const reference of model.references) {
+    if (reference.resolution.kind !== 'stage') continue;
+    const list = dependencies.get(reference.fromStage);
+    if (list) list.push(reference.resolution.stage);
+    else dependencies.set(reference.fromStage, [reference.resolution.stage]);
+  }
   const needed = new Set<number>([target.index]);
-  const queue = [target];
+  const queue = [target.index];
   while (queue.length > 0) {
-    const stage = queue.pop() as Stage;
-    for (const reference of model.references) {
-      if (reference.fromStage !== stage.index) continue;
-      const dependency = referenceTarget(model, reference);
-      if (!dependency || reference.resolution.kind !== 'stage' || needed.has(dependency.index)) continue;
-      needed.add(dependency.index);
+    for (const dependency of dependencies.get(queue.pop() as number) ?? []) {
+      if (needed.has(dependency)) continue;
+      needed.add(dependency);
       queue.push(dependency);
     }
   }

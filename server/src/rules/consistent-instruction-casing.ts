@@ -1,5 +1,6 @@
 import { defineRule } from './rule';
-import { allInstructions, keywordAsWritten } from './instruction-list';
+import type { Instruction } from '../model/types';
+import { forEachInstruction, keywordAsWritten } from './instruction-list';
 
 export default defineRule({
   id: 'consistent-instruction-casing',
@@ -7,7 +8,8 @@ export default defineRule({
   severity: 'warning',
   buildkit: 'ConsistentInstructionCasing',
   check({ model, report }) {
-    const keywords = allInstructions(model).map(({ instruction }) => ({ instruction, written: keywordAsWritten(model, instruction) }));
+    const keywords: { instruction: Instruction; written: string }[] = [];
+    forEachInstruction(model, (instruction) => keywords.push({ instruction, written: keywordAsWritten(model, instruction) }));
     const lower = keywords.filter((k) => k.written === k.written.toLowerCase()).length;
     const upper = keywords.filter((k) => k.written === k.written.toUpperCase()).length;
     const majorityUpper = upper >= lower;

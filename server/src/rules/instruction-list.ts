@@ -1,11 +1,9 @@
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 
-/** Every instruction of the document in order, with the stage it belongs to (null before FROM). */
-export function allInstructions(model: DockerfileModel): { instruction: Instruction; stage: Stage | null }[] {
-  return [
-    ...model.preamble.map((instruction) => ({ instruction, stage: null })),
-    ...model.stages.flatMap((stage) => stage.instructions.map((instruction) => ({ instruction, stage }))),
-  ];
+/** Calls `visit` for every instruction of the document in order, with its stage (null before FROM). */
+export function forEachInstruction(model: DockerfileModel, visit: (instruction: Instruction, stage: Stage | null) => void): void {
+  for (const instruction of model.preamble) visit(instruction, null);
+  for (const stage of model.stages) for (const instruction of stage.instructions) visit(instruction, stage);
 }
 
 /** The keyword as written in the file (`run`, `Run`, `RUN`). */

@@ -1,6 +1,5 @@
-import { instructionBody } from '../model/instruction-text';
 import { defineRule } from './rule';
-import { allInstructions } from './instruction-list';
+import { forEachInstruction } from './instruction-list';
 
 export default defineRule({
   id: 'legacy-key-value-format',
@@ -8,15 +7,14 @@ export default defineRule({
   severity: 'warning',
   buildkit: 'LegacyKeyValueFormat',
   check({ model, report }) {
-    for (const { instruction } of allInstructions(model)) {
-      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') continue;
-      const body = instructionBody(model, instruction);
-      const firstWord = /^\S+/.exec(body)?.[0] ?? '';
-      if (firstWord === '' || firstWord.includes('=')) continue;
+    forEachInstruction(model, (instruction) => {
+      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') return;
+      const firstWord = instruction.args[0]?.value ?? '';
+      if (firstWord === '' || firstWord.includes('=')) return;
       report({
         range: instruction.range,
         message: `'${instruction.keyword} ${firstWord} …' is the legacy form; write '${instruction.keyword} ${firstWord}=…'.`,
       });
-    }
+    });
   },
 });

@@ -1,3 +1,4 @@
+import { forEachInstruction } from './instruction-list';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -8,12 +9,12 @@ export default defineRule({
   hadolint: ['DL4000'],
   buildkit: 'MaintainerDeprecated',
   check({ model, report }) {
-    for (const instruction of [...model.preamble, ...model.stages.flatMap((stage) => stage.instructions)]) {
-      if (instruction.keyword !== 'MAINTAINER') continue;
+    forEachInstruction(model, (instruction) => {
+      if (instruction.keyword !== 'MAINTAINER') return;
       report({
         range: instruction.keywordRange,
         message: 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors="…" instead.',
       });
-    }
+    });
   },
 });
