@@ -15,6 +15,14 @@ import redundantTargetPlatform from './redundant-target-platform';
 import fromPlatformFlagConstDisallowed from './from-platform-flag-const-disallowed';
 import exposeProtoCasing from './expose-proto-casing';
 import exposeInvalidFormat from './expose-invalid-format';
+import copyFromNoChown from './copy-from-no-chown';
+import finalNoHealthcheck from './final-no-healthcheck';
+import buildToolsInRuntime from './build-tools-in-runtime';
+import copyWholeStage from './copy-whole-stage';
+import copyBeforeInstall from './copy-before-install';
+import secretInArgEnv from './secret-in-arg-env';
+import imageHeavyRuntime from './image-heavy-runtime';
+import muslGlibcMismatch from './musl-glibc-mismatch';
 import type { Rule } from './rule';
 import runConsecutive from './run-consecutive';
 import stageNameCasing from './stage-name-casing';
@@ -48,7 +56,15 @@ export const RULES: readonly Rule[] = [
   exposeProtoCasing,
   exposeInvalidFormat,
   imageUnpinned,
+  imageHeavyRuntime,
+  muslGlibcMismatch,
   finalUserRoot,
+  copyFromNoChown,
+  finalNoHealthcheck,
+  buildToolsInRuntime,
+  copyWholeStage,
+  copyBeforeInstall,
+  secretInArgEnv,
   addInsteadOfCopy,
   runConsecutive,
   aptListsNotCleaned,

@@ -1,0 +1,19 @@
+import { defineRule } from './rule';
+import { isRootUser, withUser } from './stage-state';
+
+export default defineRule({
+  id: 'copy-from-no-chown',
+  summary: 'COPY --from after a non-root USER without --chown: the files stay owned by root.',
+  severity: 'info',
+  check({ model, target, report }) {
+    for (const { instruction, user } of withUser(model, target)) {
+      if (instruction.keyword !== 'COPY' || isRootUser(user)) continue;
+      const flags = instruction.flags.map((flag) => flag.name.toLowerCase());
+      if (!flags.includes('from') || flags.includes('chown')) continue;
+      report({
+        range: instruction.keywordRange,
+        message: `COPY writes files owned by root even after 'USER ${user}'; add --chown=${user} if the process must write them.`,
+      });
+    }
+  },
+});

@@ -1,0 +1,41 @@
+import { shippedStages } from '../model/stage-graph';
+import type { Stage } from '../model/types';
+import { libcOf } from './libc';
+import { defineRule } from './rule';
+import { rootImageText } from './stage-state';
+
+const NATIVE_PATH = /node_modules|site-packages|\/venv|\.venv|\/opt\/venv|wheels?(\/|$)|\.whl$/;
+
+/** A Go build without CGO_ENABLED=0 links the C library dynamically. */
+function buildsCgoBinary(stage: Stage, text: (s: Stage) => string): boolean {
+  const all = text(stage);
+  return /\bgo\s+build\b/.test(all) && !/CGO_ENABLED=0/.test(all);
+}
+
+export default defineRule({
+  id: 'musl-glibc-mismatch',
+  summary: 'Native files built against glibc are copied into a musl (alpine) image, or the reverse.',
+  severity: 'warning',
+  check({ model, target, report }) {
+    const shipped = shippedStages(model, target);
+    const runtimeLibc = target ? libcOf(rootImageText(model, target)) : null;
+    if (runtimeLibc !== 'musl' && runtimeLibc !== 'glibc') return;
+    const shippedIndexes = new Set(shipped.map((stage) => stage.index));
+    const stageText = (stage: Stage): string =>
+      model.text.slice(model.lineStarts[stage.firstLine] ?? 0, model.lineStarts[stage.lastLine + 1] ?? model.text.length);
+    for (const reference of model.references) {
+      if (reference.kind !== 'copy-from' || reference.resolution.kind !== 'stage' || !shippedIndexes.has(reference.fromStage)) continue;
+      const source = model.stages[reference.resolution.stage];
+      if (!source) continue;
+      const sourceLibc = libcOf(rootImageText(model, source));
+      if ((sourceLibc !== 'musl' && sourceLibc !== 'glibc') || sourceLibc === runtimeLibc) continue;
+      const sources = reference.instruction.args.slice(0, -1).map((arg) => arg.value);
+      const native = sources.some((path) => NATIVE_PATH.test(path)) || buildsCgoBinary(source, stageText);
+      if (!native) continue;
+      report({
+        range: reference.instruction.range,
+        message: `Native files built on ${sourceLibc} (stage '${source.name ?? `#${source.index}`}') are copied into a ${runtimeLibc} image; they will fail to load. Build on the same C library as the runtime.`,
+      });
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { forEachInstruction } from './instruction-list';
+import { defineRule } from './rule';
+
+/** BuildKit's reading of a secret-looking name: one of these words as a whole `_`-separated part. */
+const SECRET_NAME = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
+/** Values that are credentials whatever they are called. */
+const SECRET_VALUE = /^(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|xox[abprs]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9]{32,})$/;
+
+export default defineRule({
+  id: 'secret-in-arg-env',
+  summary: 'An ARG or ENV whose name or value looks like a secret: it stays in the image history.',
+  severity: 'warning',
+  hadolint: ['DL3064'],
+  buildkit: 'SecretsUsedInArgOrEnv',
+  check({ model, report }) {
+    forEachInstruction(model, (instruction) => {
+      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return;
+      for (const arg of instruction.args) {
+        const [name = '', value = ''] = arg.value.split(/=(.*)/s, 2);
+        const unquoted = value.replace(/^["']|["']$/g, '');
+        if (!SECRET_NAME.test(name) && !SECRET_VALUE.test(unquoted)) continue;
+        report({
+          range: arg.range,
+          message: `${instruction.keyword} '${name}' looks like a secret, and ${instruction.keyword} values stay in the image history; pass it with RUN --mount=type=secret,id=${name.toLowerCase()} instead.`,
+        });
+      }
+    });
+  },
+});

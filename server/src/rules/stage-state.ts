@@ -1,0 +1,40 @@
+import { instructionBody } from '../model/instruction-text';
+import { shippedStages } from '../model/stage-graph';
+import type { DockerfileModel, Instruction, Stage } from '../model/types';
+
+/** Instructions of the shipped chain (base stages first), each with the USER in force before it. */
+export function withUser(model: DockerfileModel, target: Stage | null): { instruction: Instruction; stage: Stage; user: string | null }[] {
+  const result: { instruction: Instruction; stage: Stage; user: string | null }[] = [];
+  let user: string | null = null;
+  for (const stage of shippedStages(model, target)) {
+    for (const instruction of stage.instructions) {
+      result.push({ instruction, stage, user });
+      if (instruction.keyword === 'USER') user = instructionBody(model, instruction);
+    }
+  }
+  return result;
+}
+
+export function isRootUser(user: string | null): boolean {
+  if (user === null) return true;
+  const name = user.split(':')[0]?.trim() ?? '';
+  return name === 'root' || name === '0';
+}
+
+/** The last absolute WORKDIR of a stage (following its FROM chain), or null. */
+export function workdirOf(model: DockerfileModel, stage: Stage): string | null {
+  let workdir: string | null = null;
+  for (const s of shippedStages(model, stage)) {
+    for (const instruction of s.instructions) {
+      if (instruction.keyword !== 'WORKDIR') continue;
+      const path = instruction.args[0]?.value ?? '';
+      workdir = path.startsWith('/') ? path : workdir ? `${workdir.replace(/\/$/, '')}/${path}` : null;
+    }
+  }
+  return workdir;
+}
+
+/** The image at the bottom of a stage's FROM chain (null for a stage built on nothing known). */
+export function rootImageText(model: DockerfileModel, stage: Stage): string | null {
+  return shippedStages(model, stage)[0]?.baseImage?.text ?? null;
+}

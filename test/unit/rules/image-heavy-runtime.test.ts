@@ -1,0 +1,24 @@
+import { describe, it } from 'node:test';
+import { dockerfile } from '../../support/fixtures';
+import { expectRule } from '../../support/rule-harness';
+
+describe('image-heavy-runtime', () => {
+  it('fires when the stage that ships rests on an SDK image, naming the usual runtime', () => {
+    expectRule('image-heavy-runtime', dockerfile`
+      FROM golang:1.23 AS build
+      #    ^^^^^^^^^^^ image-heavy-runtime The image ships on 'golang:1.23', a full SDK with compilers and headers; build in an earlier stage and ship on gcr.io/distroless/static or scratch (with CGO_ENABLED=0).
+      RUN go build -o /app .
+      FROM build AS runtime
+      CMD ["/app"]
+    `);
+  });
+
+  it('does not fire on runtime images or when the SDK is only a builder', () => {
+    expectRule('image-heavy-runtime', dockerfile`
+      FROM maven:3.9-eclipse-temurin-21 AS build
+      FROM node:20-slim AS web
+      FROM eclipse-temurin:21-jre
+      COPY --from=build /app.jar /app.jar
+    `);
+  });
+});
