@@ -13,8 +13,9 @@ export default defineRule({
   hadolint: ['DL3064'],
   buildkit: 'SecretsUsedInArgOrEnv',
   check({ model, report }) {
-    forEachInstruction(model, (instruction) => {
-      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return;
+    forEachInstruction(model, (instruction, stage) => {
+      // A global ARG reaches the image history only when a stage declares it again.
+      if (!stage || (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV')) return;
       for (const arg of instruction.args) {
         const [name = '', value = ''] = arg.value.split(/=(.*)/s, 2);
         const unquoted = value.replace(/^["']|["']$/g, '');

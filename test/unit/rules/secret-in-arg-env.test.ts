@@ -5,9 +5,9 @@ import { expectRule } from '../../support/rule-harness';
 describe('secret-in-arg-env', () => {
   it('fires on secret-looking names and values', () => {
     expectRule('secret-in-arg-env', dockerfile`
+      FROM alpine:3.20
       ARG GITHUB_TOKEN
       #   ^^^^^^^^^^^^ secret-in-arg-env ARG 'GITHUB_TOKEN' looks like a secret, and ARG values stay in the image history; pass it with RUN --mount=type=secret,id=github_token instead.
-      FROM alpine:3.20
       ENV DB_PASSWORD=changeme
       #   ^^^^^^^^^^^^^^^^^^^^ secret-in-arg-env ENV 'DB_PASSWORD' looks like a secret, and ENV values stay in the image history; pass it with RUN --mount=type=secret,id=db_password instead.
       ENV AWS_ID=AKIAIOSFODNN7EXAMPLE
@@ -15,8 +15,9 @@ describe('secret-in-arg-env', () => {
     `);
   });
 
-  it('does not fire on ordinary names that merely contain the words', () => {
+  it('does not fire on ordinary names that merely contain the words, or on global ARGs', () => {
     expectRule('secret-in-arg-env', dockerfile`
+      ARG GITHUB_TOKEN
       ARG KEYBOARD_LAYOUT=us
       FROM alpine:3.20
       ENV TOKENIZER=fast AUTHOR=jane PUBLIC_URL=https://example.com
