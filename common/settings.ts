@@ -25,3 +25,39 @@ export function normalizeSettings(raw: unknown): DockerfileStagesSettings {
   }
   return { rules };
 }
+
+/** The name of the project configuration file, looked up from a Dockerfile's folder upwards. */
+export const PROJECT_CONFIG_FILE = '.dockerfile-stages.json';
+
+/** `.dockerfile-stages.json`: shared by the editor and the command-line checker. */
+export interface ProjectConfig {
+  readonly rules: Readonly<Record<string, RuleSeveritySetting>>;
+  /** The stage that is built (`--target`); the "final stage" rules check it. */
+  readonly target?: string;
+}
+
+/** Reads a project configuration, saying what in it was not understood. */
+export function parseProjectConfig(text: string): { config: ProjectConfig; errors: string[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { config: { rules: {} }, errors: [`not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config: { rules: {} }, errors: ['expected a JSON object'] };
+  const errors: string[] = [];
+  const { rules: rulesRaw, target, ...rest } = raw as { rules?: unknown; target?: unknown };
+  for (const key of Object.keys(rest)) errors.push(`unknown key '${key}'`);
+  const rules: Record<string, RuleSeveritySetting> = {};
+  if (rulesRaw !== undefined) {
+    if (typeof rulesRaw !== 'object' || rulesRaw === null || Array.isArray(rulesRaw)) errors.push("'rules' must be an object");
+    else {
+      for (const [id, value] of Object.entries(rulesRaw)) {
+        if (typeof value === 'string' && SEVERITIES.has(value)) rules[id] = value as RuleSeveritySetting;
+        else errors.push(`rule '${id}': expected one of off, hint, info, warning, error`);
+      }
+    }
+  }
+  if (target !== undefined && typeof target !== 'string') errors.push("'target' must be a stage name");
+  return { config: { rules, ...(typeof target === 'string' ? { target } : {}) }, errors };
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, CLIENT_NAME, DOCKERFILE_PATTERNS, LANGUAGE_ID } from '../../common/ids';
-import { SETTINGS_SECTION } from '../../common/settings';
+import { PROJECT_CONFIG_FILE, SETTINGS_SECTION } from '../../common/settings';
 
 /** Builds the language client for the bundled server, started over IPC. */
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
@@ -10,13 +10,19 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // Edits to a project configuration file re-lint open Dockerfiles.
+  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`);
+  context.subscriptions.push(configWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: LANGUAGE_ID },
       ...DOCKERFILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
       ...DOCKERFILE_PATTERNS.map((pattern) => ({ scheme: 'untitled', pattern })),
     ],
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: configWatcher,
+    },
     outputChannel,
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

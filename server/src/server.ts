@@ -19,6 +19,7 @@ import { findReferences } from './features/references';
 import { prepareRename, renameStage } from './features/rename';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentModels } from './lsp/document-models';
+import { ProjectConfigStore } from './lsp/project-config';
 import { runSafe } from './lsp/run-safe';
 import { SettingsStore } from './lsp/settings';
 import type { DockerfileModel } from './model/types';
@@ -34,7 +35,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new TextDocuments(TextDocument);
   const models = new DocumentModels();
   const settings = new SettingsStore(connection);
-  const diagnostics = new DiagnosticsScheduler(connection, documents, models, settings, options.docsBaseUri);
+  const projectConfigs = new ProjectConfigStore(connection);
+  const diagnostics = new DiagnosticsScheduler(connection, documents, models, settings, projectConfigs, options.docsBaseUri);
 
   /** Answers `fallback` for documents the server does not have open. */
   function withModel<T>(uri: string, name: string, token: CancellationToken | undefined, fallback: T, handler: (model: DockerfileModel) => T) {
@@ -66,6 +68,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();
+    diagnostics.scheduleAll();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    projectConfigs.clear();
     diagnostics.scheduleAll();
   });
 

@@ -182,3 +182,28 @@ describe('server lifetime', () => {
     assert.equal(await client.exit, 1);
   });
 });
+
+describe('project configuration file', () => {
+  it('applies .dockerfile-stages.json next to the Dockerfile, and re-lints when it changes', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const folder = mkdtempSync(path.join(tmpdir(), 'dfs-config-'));
+    const client = new LspTestClient();
+    try {
+      const text = 'FROM alpine:3.20 AS runtime\nCMD ["sh"]\nFROM runtime AS debug\n';
+      writeFileSync(path.join(folder, '.dockerfile-stages.json'), JSON.stringify({ target: 'runtime', rules: { 'final-user-root': 'error' } }));
+      await client.initialize();
+      const docUri = fileUri(path.join(folder, 'Dockerfile'));
+      const first = await client.open(docUri, text);
+      assert.deepEqual(first.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['final-user-root', 1, 0]]);
+      writeFileSync(path.join(folder, '.dockerfile-stages.json'), JSON.stringify({ rules: { 'final-user-root': 'off' } }));
+      const next = client.nextDiagnostics(docUri);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(folder, '.dockerfile-stages.json')), type: 2 }] });
+      assert.deepEqual((await next).diagnostics, []);
+    } finally {
+      assert.equal(await client.stop(), 0);
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseProjectConfig, type ProjectConfig } from '../../../common/settings';
+import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
 import { lint, type Problem } from '../engine/lint';
 import { buildModel } from '../model/model-builder';
 import { lineText } from '../model/queries';
@@ -47,7 +50,9 @@ function main(argv: string[]): number {
       return 2;
     }
     const model = buildModel(text);
-    const { problems } = lint(model);
+    const project = projectConfigFor(file);
+    if (project === null) return 2;
+    const { problems } = lint(model, { severities: project.rules, ...(project.target ? { target: project.target } : {}) });
     total += problems.length;
     for (const problem of problems) {
       worst = Math.max(worst, SEVERITY_RANK[problem.severity]);
@@ -56,6 +61,18 @@ function main(argv: string[]): number {
   }
   process.stdout.write(`${files.length} file${files.length === 1 ? '' : 's'} checked, ${total} problem${total === 1 ? '' : 's'}.\n`);
   return worst >= SEVERITY_RANK.warning ? 1 : 0;
+}
+
+/** The `.dockerfile-stages.json` that applies to a file; null (after a message) when it is broken. */
+function projectConfigFor(file: string): ProjectConfig | null {
+  const found = findProjectConfigFile(path.dirname(path.resolve(file)), readTextOrNull);
+  if (!found) return { rules: {} };
+  const { config, errors } = parseProjectConfig(found.text);
+  if (errors.length > 0) {
+    process.stderr.write(`dockerfile-stages: ${found.file}: ${errors.join('; ')}\n`);
+    return null;
+  }
+  return config;
 }
 
 function formatProblem(file: string, problem: Problem, line: string): string {

@@ -5,6 +5,7 @@ import { lint } from '../engine/lint';
 import { toDiagnostic } from './conversions';
 import type { DocumentModels } from './document-models';
 import { describeError } from './run-safe';
+import type { ProjectConfigStore } from './project-config';
 import type { SettingsStore } from './settings';
 
 /** Below this cost a lint runs on the next turn of the event loop; above it, edits are batched. */
@@ -25,6 +26,7 @@ export class DiagnosticsScheduler {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly models: DocumentModels,
     private readonly settings: SettingsStore,
+    private readonly projectConfigs: ProjectConfigStore,
     private readonly docsBaseUri: string,
   ) {}
 
@@ -67,7 +69,9 @@ export class DiagnosticsScheduler {
     const started = performance.now();
     try {
       const model = this.models.get(document);
-      const result = lint(model, { severities: settings.rules });
+      const project = this.projectConfigs.get(uri);
+      // The editor's settings win over the project file, rule by rule.
+      const result = lint(model, { severities: { ...project.rules, ...settings.rules }, ...(project.target ? { target: project.target } : {}) });
       for (const failure of result.failures) {
         this.connection.console.error(`Rule ${failure.ruleId} failed on ${uri}: ${describeError(failure.error)}`);
       }
