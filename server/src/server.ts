@@ -109,7 +109,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   connection.onDocumentSymbol((params, token) => withModel(params.textDocument.uri, 'documentSymbol', token, [], documentSymbols));
   connection.onFoldingRanges((params, token) => withModel(params.textDocument.uri, 'foldingRange', token, [], foldingRanges));
-  connection.onHover(atPosition('hover', null, (model, params) => hover(model, params.position)));
+  connection.onHover((params, token) =>
+    withModel(params.textDocument.uri, 'hover', token, null, (model) => {
+      const version = documents.get(params.textDocument.uri)?.version ?? -1;
+      const problems = diagnostics.problemsOf(params.textDocument.uri, version);
+      return hover(model, params.position, { problems, docsBaseUri: options.docsBaseUri });
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -207,3 +207,17 @@ describe('project configuration file', () => {
     }
   });
 });
+
+describe('hover on a diagnostic', () => {
+  it('shows the rule summary next to what the cursor is on', async () => {
+    const client = new LspTestClient();
+    try {
+      await client.initialize();
+      await client.open(uri, mistakes);
+      const card = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: afterText(mistakes, '--from=bui') });
+      assert.match(JSON.stringify(card.contents), /\*\*stage-ref-unknown\*\* \(error\): A stage reference names no stage, but is close to one \(a typo\)\. \[Rule page\]\(file:.*docs\/rules\/stage-ref-unknown\.md\)/);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+});

@@ -1,11 +1,32 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { Problem } from '../engine/lint';
+import { rangeContains } from '../model/positions';
 import { symbolAt } from '../model/queries';
+import { RULES_BY_ID } from '../rules/index';
 import { stageLabel } from '../model/stage-names';
 import type { DockerfileModel, ImageReference, Stage, StageReference } from '../model/types';
 import { describeImage, fromLineText, usersOf } from './stage-text';
 
-/** Hover on a stage name or reference shows the stage; on an image, how Docker reads it. */
-export function hover(model: DockerfileModel, position: Position): Hover | null {
+/** What hover needs to explain the problems under the cursor. */
+export interface ProblemContext {
+  readonly problems: readonly Problem[];
+  /** Base URI of the rule pages (`<base>/<rule-id>.md`). */
+  readonly docsBaseUri: string;
+}
+
+/**
+ * Hover on a stage name or reference shows the stage; on an image, how Docker reads it; on a
+ * problem, what its rule is about and where its page is.
+ */
+export function hover(model: DockerfileModel, position: Position, context?: ProblemContext): Hover | null {
+  const card = symbolHover(model, position);
+  const notes = context ? problemNotes(context, position) : [];
+  if (notes.length === 0) return card;
+  const lines = card && typeof card.contents === 'object' && 'value' in card.contents ? [card.contents.value, '', '---', ''] : [];
+  return { contents: { kind: MarkupKind.Markdown, value: [...lines, ...notes].join('\n') }, ...(card?.range ? { range: card.range } : {}) };
+}
+
+function symbolHover(model: DockerfileModel, position: Position): Hover | null {
   const symbol = symbolAt(model, position);
   if (!symbol) return null;
   switch (symbol.kind) {
@@ -16,6 +37,20 @@ export function hover(model: DockerfileModel, position: Position): Hover | null 
     case 'reference':
       return markdown(referenceCard(model, symbol.reference, symbol.target), symbol.reference.range);
   }
+}
+
+/** One line per rule with a problem under the cursor: its id, summary and page. */
+function problemNotes(context: ProblemContext, position: Position): string[] {
+  const seen = new Set<string>();
+  const notes: string[] = [];
+  for (const problem of context.problems) {
+    if (seen.has(problem.ruleId) || !rangeContains(problem.range, position)) continue;
+    seen.add(problem.ruleId);
+    const rule = RULES_BY_ID.get(problem.ruleId);
+    if (!rule) continue;
+    notes.push(`**${rule.id}** (${problem.severity}): ${rule.summary} [Rule page](${context.docsBaseUri}/${rule.id}.md)`);
+  }
+  return notes;
 }
 
 function referenceCard(model: DockerfileModel, reference: StageReference, target: Stage | null): string[] {

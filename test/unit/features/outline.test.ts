@@ -79,3 +79,18 @@ describe('outline, folding and hover', () => {
     assert.match(JSON.stringify(bare?.contents), /docker.io \(Docker Hub\).*library\/alpine.*No tag: Docker uses `latest`/);
   });
 });
+
+describe('hover on a problem', () => {
+  it('adds the rule id, severity, summary and page of each problem under the cursor', async () => {
+    const { lint } = await import('../../../server/src/engine/lint');
+    const text = 'FROM golang:1.23 AS builder\nFROM alpine:3.20\nCOPY --from=buidler /a /b\n';
+    const m = buildModel(text);
+    const { problems } = lint(m);
+    const card = hover(m, { line: 2, character: 14 }, { problems, docsBaseUri: 'file:///docs/rules' });
+    assert.equal(
+      card && typeof card.contents === 'object' && 'value' in card.contents ? card.contents.value : '',
+      "`buidler` names no stage of this file; BuildKit will try it as an image.\n\n---\n\n" +
+        '**stage-ref-unknown** (error): A stage reference names no stage, but is close to one (a typo). [Rule page](file:///docs/rules/stage-ref-unknown.md)',
+    );
+  });
+});
