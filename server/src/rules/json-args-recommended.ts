@@ -4,6 +4,7 @@ export default defineRule({
   id: 'json-args-recommended',
   summary: 'CMD or ENTRYPOINT in shell form: the process does not receive stop signals.',
   severity: 'warning',
+  hadolint: ['DL3025'],
   buildkit: 'JSONArgsRecommended',
   check({ model, neededStages, report }) {
     for (const stage of model.stages) {

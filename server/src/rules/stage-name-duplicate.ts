@@ -4,6 +4,7 @@ export default defineRule({
   id: 'stage-name-duplicate',
   summary: 'Two stages have the same name (BuildKit compares names case-insensitively).',
   severity: 'error',
+  hadolint: ['DL3024'],
   buildkit: 'DuplicateStageName',
   check({ model, report }) {
     for (const stage of model.stages) {

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'stage-name-reserved',
   summary: "A stage is named 'scratch' or 'context', names BuildKit keeps for itself.",
   severity: 'error',
+  hadolint: ['DL3063'],
   buildkit: 'ReservedStageName',
   check({ model, report }) {
     for (const stage of model.stages) {

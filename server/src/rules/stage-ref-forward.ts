@@ -5,6 +5,7 @@ export default defineRule({
   id: 'stage-ref-forward',
   summary: 'A stage reference points at a stage defined later in the file.',
   severity: 'error',
+  hadolint: ['DL3022'],
   check({ model, report }) {
     for (const reference of model.references) {
       if (reference.resolution.kind !== 'forward') continue;

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'stage-ref-self',
   summary: 'A stage copies or mounts from itself.',
   severity: 'error',
+  hadolint: ['DL3023'],
   check({ model, report }) {
     for (const reference of model.references) {
       if (reference.resolution.kind !== 'self') continue;

@@ -12,6 +12,7 @@ export default defineRule({
   id: 'stage-ref-unknown',
   summary: 'A stage reference names no stage, but is close to one (a typo).',
   severity: 'error',
+  hadolint: ['DL3022'],
   check({ model, report }) {
     for (const reference of model.references) {
       if (reference.resolution.kind !== 'unknown') continue;

@@ -42,3 +42,10 @@ describe('the rule catalogue', () => {
     }
   });
 });
+
+describe('generated rule docs', () => {
+  it('docs/rules/README.md matches the registry (run `npm run gen` after changing a rule)', async () => {
+    const { ruleTable } = await import('../../../scripts/rule-table');
+    assert.equal(readFileSync('docs/rules/README.md', 'utf8'), ruleTable());
+  });
+});

@@ -1,0 +1,36 @@
+import { RULES } from '../server/src/rules/index';
+
+/** docs/rules/README.md: the catalogue with its mapping to BuildKit checks and hadolint rules. */
+export function ruleTable(): string {
+  const rows = RULES.map(
+    (rule) =>
+      `| [\`${rule.id}\`](${rule.id}.md) | ${rule.severity} | ${rule.summary.replace(/\|/g, '\\|')} | ${rule.buildkit ? `\`${rule.buildkit}\`` : ''} | ${(rule.hadolint ?? []).map((code) => `\`${code}\``).join(', ')} |`,
+  );
+  return [
+    '# Rules',
+    '',
+    '<!-- Generated from server/src/rules/index.ts by `npm run gen`; a test fails when it is stale. -->',
+    '',
+    'Every rule has a page with what it checks, why, a bad and a good example, and how to silence it.',
+    'Where a rule means the same as a BuildKit build check or a hadolint rule, their suppression',
+    "comments work for it too: `# check=skip=<Check>` (BuildKit's directive at the top of the file) and",
+    '`# hadolint ignore=<code>` / `# hadolint global ignore=<code>`.',
+    '',
+    '| rule | default | what it reports | BuildKit check | hadolint |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    '## Suppression',
+    '',
+    '- `# dockerfile-stages ignore=<id>[,<id>] # reason` on the line above an instruction (blank and comment lines may sit between); the reason is kept.',
+    '- `# dockerfile-stages ignore-file=<id>[,<id>]` anywhere in the file.',
+    '- `# hadolint ignore=DLxxxx` above an instruction and `# hadolint global ignore=DLxxxx` for the rules in the hadolint column.',
+    '- `# check=skip=<Check>[,<Check>]` or `# check=skip=all` in the parser directives for the rules in the BuildKit column.',
+    '- `dockerfileStages.rules` in the VS Code settings, or `rules` in a `.dockerfile-stages.json` next to the Dockerfile or in a folder above it: `{ "<id>": "off" | "hint" | "info" | "warning" | "error" }`. The settings win over the file.',
+    '',
+    '## The stage that ships',
+    '',
+    'Rules about the final image (root user, build tools, cache clean-up, consecutive RUNs, health checks…) look at the stage that is built — the last stage, or `target` in `.dockerfile-stages.json` — and at the stages it is built `FROM`, never at builder stages it only copies from.',
+    '',
+  ].join('\n');
+}
