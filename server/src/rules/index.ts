@@ -24,6 +24,8 @@ import secretInArgEnv from './secret-in-arg-env';
 import imageHeavyRuntime from './image-heavy-runtime';
 import muslGlibcMismatch from './musl-glibc-mismatch';
 import type { Rule } from './rule';
+import syntaxError from './syntax-error';
+import instructionInvalid from './instruction-invalid';
 import runConsecutive from './run-consecutive';
 import stageNameCasing from './stage-name-casing';
 import stageNameDuplicate from './stage-name-duplicate';
@@ -36,6 +38,8 @@ import stageUnused from './stage-unused';
 
 /** Every rule, in the order their problems are reported: stage graph, base images, final stage, size. */
 export const RULES: readonly Rule[] = [
+  syntaxError,
+  instructionInvalid,
   stageRefUnknown,
   stageRefForward,
   stageRefSelf,

@@ -1,0 +1,46 @@
+import { instructionBody } from '../model/instruction-text';
+import { forEachInstruction } from './instruction-list';
+import { defineRule } from './rule';
+
+const EXEC_FORM = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
+
+/** What BuildKit's parser itself rejects; what it parses but cannot build is instruction-invalid. */
+export default defineRule({
+  id: 'syntax-error',
+  summary: "The Dockerfile does not parse: an unterminated heredoc, ENV/LABEL without a value, an exec form that is not an array of strings, or no instruction at all.",
+  severity: 'error',
+  check({ model, report }) {
+    for (const problem of model.problems) report({ range: problem.range, message: problem.message });
+    let instructions = 0;
+    forEachInstruction(model, (instruction) => {
+      instructions++;
+      const keyword = instruction.keyword;
+      if ((keyword === 'ENV' || keyword === 'LABEL') && instruction.args.length > 0) {
+        const body = instructionBody(model, instruction);
+        if (!body.includes('=') && instruction.args.length < 2) {
+          report({ range: instruction.range, message: `${keyword} ${body} needs a value: ${keyword} ${body}=<value>.` });
+        }
+      }
+      if (EXEC_FORM.has(keyword) && instruction.heredocs.length === 0) {
+        const problem = execFormProblem(instructionBody(model, instruction));
+        if (problem) report({ range: instruction.range, message: `${keyword} ${problem}` });
+      }
+    });
+    if (instructions === 0) {
+      report({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'The Dockerfile has no instructions; it needs at least a FROM.' });
+    }
+  },
+});
+
+/** BuildKit reads `[…]` as the exec form only when it is a JSON array of strings. */
+function execFormProblem(body: string): string | null {
+  const text = body.replace(/^(\s*--\S+\s+)*/, '');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (Array.isArray(parsed) && parsed.some((item) => typeof item !== 'string')) return 'in exec form must be a JSON array of strings.';
+  return null;
+}
