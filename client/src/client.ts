@@ -10,8 +10,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  // Edits to a project configuration file re-lint open Dockerfiles.
-  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_CONFIG_FILE}`);
+  // Edits to a project configuration or .dockerignore file re-lint open Dockerfiles.
+  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/{${PROJECT_CONFIG_FILE},.dockerignore,*.dockerignore}`);
   context.subscriptions.push(configWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

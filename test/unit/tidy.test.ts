@@ -18,7 +18,7 @@ function imports(file: string): string[] {
 
 const CORE = ['server/src/model', 'server/src/rules', 'server/src/engine', 'server/src/features'];
 /** The core may use these packages only: no protocol connection, no editor, no file system, no network. */
-const CORE_PACKAGES = new Set(['dockerfile-ast', 'vscode-languageserver-types']);
+const CORE_PACKAGES = new Set(['dockerfile-ast', 'vscode-languageserver-types', '@balena/dockerignore']);
 /** Inside the server, dependencies point one way: lsp -> features -> engine -> rules -> model. */
 const LAYERS = ['model', 'rules', 'engine', 'features', 'lsp', 'cli'];
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseProjectConfig, type ProjectConfig } from '../../../common/settings';
+import { readBuildContext } from '../node/build-context';
 import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
 import { lint, type Problem } from '../engine/lint';
 import { buildModel } from '../model/model-builder';
@@ -52,7 +53,11 @@ function main(argv: string[]): number {
     const model = buildModel(text);
     const project = projectConfigFor(file);
     if (project === null) return 2;
-    const { problems } = lint(model, { severities: project.rules, ...(project.target ? { target: project.target } : {}) });
+    const { problems } = lint(model, {
+      severities: project.rules,
+      ...(project.target ? { target: project.target } : {}),
+      buildContext: readBuildContext(path.resolve(file)),
+    });
     total += problems.length;
     for (const problem of problems) {
       worst = Math.max(worst, SEVERITY_RANK[problem.severity]);

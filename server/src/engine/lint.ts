@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { resolveTarget, stagesNeededBy } from '../model/stage-graph';
 import type { DockerfileModel } from '../model/types';
 import { RULES } from '../rules/index';
-import type { Rule, RuleTag, Severity } from '../rules/rule';
+import type { BuildContext, Rule, RuleTag, Severity } from '../rules/rule';
 import { Suppressions, type Suppression } from './suppression';
 
 export type SeveritySetting = Severity | 'off';
@@ -12,6 +12,8 @@ export interface LintOptions {
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
   /** The stage that is built (`--target`); the last stage when absent or unknown. */
   readonly target?: string;
+  /** The build context, when the edge knows it. */
+  readonly buildContext?: BuildContext | null;
 }
 
 /** One finding of one rule, free of any protocol type. */
@@ -45,6 +47,7 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
         model,
         target,
         neededStages,
+        buildContext: options.buildContext ?? null,
         report: ({ range, message }) => {
           const problem: Problem = { ruleId: rule.id, severity: setting, message, range, tags: rule.tags ?? [] };
           const by = suppressions.find(rule, range.start.line);

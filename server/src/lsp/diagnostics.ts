@@ -79,7 +79,11 @@ export class DiagnosticsScheduler {
       const model = this.models.get(document);
       const project = this.projectConfigs.get(uri);
       // The editor's settings win over the project file, rule by rule.
-      const result = lint(model, { severities: { ...project.rules, ...settings.rules }, ...(project.target ? { target: project.target } : {}) });
+      const result = lint(model, {
+        severities: { ...project.rules, ...settings.rules },
+        ...(project.target ? { target: project.target } : {}),
+        buildContext: this.projectConfigs.buildContext(uri),
+      });
       for (const failure of result.failures) {
         this.connection.console.error(`Rule ${failure.ruleId} failed on ${uri}: ${describeError(failure.error)}`);
       }

@@ -2,9 +2,13 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { parseProjectConfig, type ProjectConfig } from '../../../common/settings';
+import { readBuildContext } from '../node/build-context';
 import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
+import type { BuildContext } from '../rules/rule';
 
 const EMPTY: ProjectConfig = { rules: {} };
+/** New files (a `.env` dropped in the folder) are noticed within this time, without a watcher. */
+const CONTEXT_TTL_MS = 5000;
 
 /**
  * The project configuration that applies to each document, read from disk at the edge and cached
@@ -13,6 +17,7 @@ const EMPTY: ProjectConfig = { rules: {} };
 export class ProjectConfigStore {
   private readonly byFolder = new Map<string, ProjectConfig>();
   private readonly reported = new Set<string>();
+  private readonly contexts = new Map<string, { context: BuildContext; readAt: number }>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -35,8 +40,20 @@ export class ProjectConfigStore {
     return config;
   }
 
+  /** The build context of a saved Dockerfile, read again at most every few seconds. */
+  buildContext(uri: string): BuildContext | null {
+    if (!uri.startsWith('file:')) return null;
+    const file = fileURLToPath(uri);
+    const cached = this.contexts.get(file);
+    if (cached && Date.now() - cached.readAt < CONTEXT_TTL_MS) return cached.context;
+    const context = readBuildContext(file);
+    this.contexts.set(file, { context, readAt: Date.now() });
+    return context;
+  }
+
   clear(): void {
     this.byFolder.clear();
     this.reported.clear();
+    this.contexts.clear();
   }
 }

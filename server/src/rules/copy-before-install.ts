@@ -1,4 +1,5 @@
 import type { Instruction } from '../model/types';
+import { copiesWholeContext } from './context-files';
 import { defineRule } from './rule';
 import { runText, simpleCommands } from './shell-commands';
 
@@ -15,12 +16,6 @@ const INSTALLS: readonly RegExp[] = [
   /^composer\s+install(\s|$)/,
   /^dotnet\s+restore(\s|$)/,
 ];
-
-function copiesWholeContext(instruction: Instruction): boolean {
-  if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return false;
-  if (instruction.flags.some((flag) => flag.name.toLowerCase() === 'from')) return false;
-  return instruction.args.slice(0, -1).some((arg) => /^\.\/?$/.test(arg.value));
-}
 
 export default defineRule({
   id: 'copy-before-install',

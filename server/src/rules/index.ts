@@ -23,6 +23,9 @@ import copyBeforeInstall from './copy-before-install';
 import secretInArgEnv from './secret-in-arg-env';
 import imageHeavyRuntime from './image-heavy-runtime';
 import muslGlibcMismatch from './musl-glibc-mismatch';
+import contextSecretCopied from './context-secret-copied';
+import copyIgnoredFile from './copy-ignored-file';
+import dockerignoreMissing from './dockerignore-missing';
 import type { Rule } from './rule';
 import syntaxError from './syntax-error';
 import instructionInvalid from './instruction-invalid';
@@ -69,6 +72,9 @@ export const RULES: readonly Rule[] = [
   copyWholeStage,
   copyBeforeInstall,
   secretInArgEnv,
+  dockerignoreMissing,
+  contextSecretCopied,
+  copyIgnoredFile,
   addInsteadOfCopy,
   runConsecutive,
   aptListsNotCleaned,

@@ -9,6 +9,17 @@ export interface ReportedProblem {
   readonly message: string;
 }
 
+/**
+ * What the rules may know of the build context (the folder `docker build` sends), provided by the
+ * edge (the editor or the CLI); the analysis never reads files itself.
+ */
+export interface BuildContext {
+  /** The `.dockerignore` that applies (`<Dockerfile>.dockerignore` first), or null when there is none. */
+  readonly dockerignore: string | null;
+  /** Paths in the context, relative, with `/` separators (a bounded listing, top levels first). */
+  readonly entries: readonly string[];
+}
+
 export interface RuleContext {
   readonly model: DockerfileModel;
   /**
@@ -18,6 +29,8 @@ export interface RuleContext {
   readonly target: Stage | null;
   /** Indexes of the target and of every stage it needs. */
   readonly neededStages: ReadonlySet<number>;
+  /** The build context, or null when it is not known (an unsaved document, stdin). */
+  readonly buildContext: BuildContext | null;
   report(problem: ReportedProblem): void;
 }
 

@@ -1,0 +1,37 @@
+import dockerignore from '@balena/dockerignore';
+import type { Instruction } from '../model/types';
+import type { BuildContext } from './rule';
+
+/** Files that hold credentials and must not reach an image. */
+const SECRET_FILE = /(^|\/)(\.env(\.[\w.-]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|\.aws|\.ssh|\.docker\/config\.json|id_(rsa|dsa|ecdsa|ed25519)|[\w.-]+\.(pem|key|p12|pfx)|credentials\.json|service-account[\w.-]*\.json)$/;
+/** Example files that are meant to be committed and copied. */
+const SECRET_EXAMPLE = /\.(example|sample|template|dist)$|\.env\.(example|sample|template|dist|defaults)$/;
+
+export function isSecretFile(path: string): boolean {
+  const clean = path.replace(/^\.\//, '').replace(/\/+$/, '');
+  return SECRET_FILE.test(clean) && !SECRET_EXAMPLE.test(clean);
+}
+
+/** True for COPY/ADD of the whole build context (`.` or `./` as a source), not from a stage. */
+export function copiesWholeContext(instruction: Instruction): boolean {
+  if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return false;
+  if (instruction.flags.some((flag) => flag.name.toLowerCase() === 'from')) return false;
+  return instruction.args.slice(0, -1).some((arg) => /^\.\/?$/.test(arg.value));
+}
+
+/** A matcher for the context's `.dockerignore`; nothing is ignored without one. */
+export function ignoreMatcher(context: BuildContext): (path: string) => boolean {
+  if (context.dockerignore === null) return () => false;
+  const matcher = dockerignore().add(context.dockerignore.split(/\r?\n/));
+  return (path) => {
+    const clean = path.replace(/^\.?\//, '').replace(/\/+$/, '');
+    return clean !== '' && clean !== '.' && matcher.ignores(clean);
+  };
+}
+
+/** Sources of a COPY/ADD from the context (not URLs, not heredocs, not from a stage). */
+export function contextSources(instruction: Instruction): Instruction['args'] {
+  if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.heredocs.length > 0) return [];
+  if (instruction.flags.some((flag) => flag.name.toLowerCase() === 'from')) return [];
+  return instruction.args.slice(0, -1).filter((arg) => !/^[a-z]+:\/\//i.test(arg.value) && !arg.value.startsWith('git@') && !arg.value.startsWith('['));
+}
