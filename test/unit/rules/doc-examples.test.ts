@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { lint, type LintOptions } from '../../../server/src/engine/lint';
+import { buildModel } from '../../../server/src/model/model-builder';
+import { RULES } from '../../../server/src/rules/index';
+import type { Rule } from '../../../server/src/rules/rule';
+
+/** The build context each rule's examples assume (the docs say it in a comment). */
+const CONTEXTS: Record<string, { bad: LintOptions['buildContext']; good: LintOptions['buildContext'] }> = {
+  'dockerignore-missing': { bad: { dockerignore: null, entries: [] }, good: { dockerignore: '.git\n', entries: [] } },
+  'copy-ignored-file': { bad: { dockerignore: 'dist\n', entries: [] }, good: { dockerignore: '', entries: [] } },
+};
+
+function example(rule: Rule, section: 'Bad' | 'Good'): string {
+  const doc = readFileSync(`docs/rules/${rule.id}.md`, 'utf8');
+  const match = new RegExp(`## ${section}\\n\\n\`\`\`dockerfile\\n([\\s\\S]*?)\`\`\``).exec(doc);
+  if (!match) throw new Error(`docs/rules/${rule.id}.md has no ${section} example`);
+  return match[1] as string;
+}
+
+function findings(rule: Rule, text: string, section: 'bad' | 'good') {
+  return lint(buildModel(text), { buildContext: CONTEXTS[rule.id]?.[section] ?? null }, [rule]).problems;
+}
+
+describe('rule pages: the bad example fires, the good one does not, and every suppression form silences it', () => {
+  for (const rule of RULES) {
+    it(rule.id, () => {
+      const bad = example(rule, 'Bad');
+      const problems = findings(rule, bad, 'bad');
+      assert.ok(problems.length > 0, 'the Bad example does not fire');
+      assert.deepEqual(findings(rule, example(rule, 'Good'), 'good').map((p) => p.message), [], 'the Good example fires');
+
+      assert.deepEqual(findings(rule, `${bad}\n# dockerfile-stages ignore-file=${rule.id}\n`, 'bad'), [], 'ignore-file');
+      const first = problems[0] as (typeof problems)[number];
+      if (first.range.start.line > 0 || !bad.startsWith('#')) {
+        const lines = bad.split('\n');
+        const model = buildModel(bad);
+        const owner = [...model.preamble, ...model.stages.flatMap((s) => s.instructions)].find(
+          (i) => i.range.start.line <= first.range.start.line && first.range.end.line <= i.range.end.line,
+        );
+        if (owner) {
+          lines.splice(owner.range.start.line, 0, `# dockerfile-stages ignore=${rule.id} # reason`);
+          const after = findings(rule, lines.join('\n'), 'bad');
+          assert.equal(after.length, problems.length - problems.filter((p) => p.range.start.line >= owner.range.start.line && p.range.start.line <= owner.range.end.line).length, 'ignore= above the instruction');
+        }
+      }
+      if (rule.hadolint) {
+        assert.deepEqual(findings(rule, `${bad}\n# hadolint global ignore=${rule.hadolint.join(',')}\n`, 'bad'), [], 'hadolint global ignore');
+      }
+      if (rule.buildkit && !bad.startsWith('# ')) {
+        assert.deepEqual(findings(rule, `# check=skip=${rule.buildkit}\n${bad}`, 'bad'), [], 'check=skip');
+      }
+    });
+  }
+});
