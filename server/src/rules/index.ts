@@ -26,7 +26,9 @@ import muslGlibcMismatch from './musl-glibc-mismatch';
 import contextSecretCopied from './context-secret-copied';
 import copyIgnoredFile from './copy-ignored-file';
 import dockerignoreMissing from './dockerignore-missing';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
 import type { Rule } from './rule';
+import undefinedArgInFrom from './undefined-arg-in-from';
 import syntaxError from './syntax-error';
 import instructionInvalid from './instruction-invalid';
 import runConsecutive from './run-consecutive';
@@ -62,6 +64,8 @@ export const RULES: readonly Rule[] = [
   fromPlatformFlagConstDisallowed,
   exposeProtoCasing,
   exposeInvalidFormat,
+  undefinedArgInFrom,
+  invalidDefaultArgInFrom,
   imageUnpinned,
   imageHeavyRuntime,
   muslGlibcMismatch,
