@@ -68,6 +68,7 @@ export class ModelBuilder {
       stageIndexByName,
       problems: scan.problems,
       pragmas: scan.pragmas,
+      blankContinuationLines: scan.blankContinuationLines,
     };
   }
 

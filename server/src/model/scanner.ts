@@ -12,6 +12,8 @@ export interface ChunkSpan {
 export interface ScanResult {
   readonly lineStarts: number[];
   readonly pragmas: PragmaComment[];
+  /** Blank lines inside a continued instruction (allowed, but BuildKit warns about them). */
+  readonly blankContinuationLines: number[];
   readonly escapeChar: string;
   readonly directives: ParserDirective[];
   readonly chunks: ChunkSpan[];
@@ -61,6 +63,7 @@ export function scanDocument(text: string): ScanResult {
   let chunkKind: ChunkSpan['kind'] = 'preamble';
 
   const pragmas: PragmaComment[] = [];
+  const blankContinuationLines: number[] = [];
   let waitingPragmas: { line: number; text: string }[] = [];
   let line = firstLine;
   while (line < lineCount) {
@@ -95,7 +98,11 @@ export function scanDocument(text: string): ScanResult {
       const s = lineStarts[last] as number;
       const e = lineEnd(last);
       const f = skipBlanks(text, s, e);
-      if (f === e || text.charCodeAt(f) === CH_HASH) continue;
+      if (f === e) {
+        blankContinuationLines.push(last);
+        continue;
+      }
+      if (text.charCodeAt(f) === CH_HASH) continue;
       if (wantsHeredocs) parts.push(text.slice(s, e));
       continues = endsWithEscape(text, s, e, escapeCode);
     }
@@ -118,7 +125,11 @@ export function scanDocument(text: string): ScanResult {
   }
   if (chunkStart < lineCount) chunks.push({ kind: chunkKind, firstLine: chunkStart, lastLine: lineCount - 1 });
   for (const pragma of waitingPragmas) pragmas.push({ ...pragma, nextInstructionLine: -1 });
-  return { lineStarts, pragmas, escapeChar, directives, chunks, problems };
+  // Blank lines at the very end of the file do not continue anything.
+  while (blankContinuationLines.length > 0 && (blankContinuationLines[blankContinuationLines.length - 1] as number) >= lineCount - 1) {
+    blankContinuationLines.pop();
+  }
+  return { lineStarts, pragmas, blankContinuationLines, escapeChar, directives, chunks, problems };
 }
 
 export function computeLineStarts(text: string): number[] {

@@ -153,4 +153,6 @@ export interface DockerfileModel {
   readonly stageIndexByName: ReadonlyMap<string, number>;
   readonly problems: readonly SyntaxProblem[];
   readonly pragmas: readonly PragmaComment[];
+  /** Blank lines inside a continued instruction. */
+  readonly blankContinuationLines: readonly number[];
 }

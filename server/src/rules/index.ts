@@ -27,6 +27,7 @@ import contextSecretCopied from './context-secret-copied';
 import copyIgnoredFile from './copy-ignored-file';
 import dockerignoreMissing from './dockerignore-missing';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
+import noEmptyContinuation from './no-empty-continuation';
 import type { Rule } from './rule';
 import undefinedArgInFrom from './undefined-arg-in-from';
 import syntaxError from './syntax-error';
@@ -45,6 +46,7 @@ import stageUnused from './stage-unused';
 export const RULES: readonly Rule[] = [
   syntaxError,
   instructionInvalid,
+  noEmptyContinuation,
   stageRefUnknown,
   stageRefForward,
   stageRefSelf,
