@@ -29,6 +29,7 @@ import dockerignoreMissing from './dockerignore-missing';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
 import noEmptyContinuation from './no-empty-continuation';
 import type { Rule } from './rule';
+import undefinedVar from './undefined-var';
 import undefinedArgInFrom from './undefined-arg-in-from';
 import syntaxError from './syntax-error';
 import instructionInvalid from './instruction-invalid';
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   exposeInvalidFormat,
   undefinedArgInFrom,
   invalidDefaultArgInFrom,
+  undefinedVar,
   imageUnpinned,
   imageHeavyRuntime,
   muslGlibcMismatch,

@@ -1,0 +1,31 @@
+import { describe, it } from 'node:test';
+import { dockerfile } from '../../support/fixtures';
+import { expectRule } from '../../support/rule-harness';
+
+describe('undefined-var', () => {
+  it('fires on variables no ARG or ENV defined before, suggesting a close name', () => {
+    expectRule('undefined-var', dockerfile`
+      FROM alpine:3.20 AS base
+      ENV APP_HOME=/srv/app
+      COPY app.conf \${APP_DIR}/
+      #             ^^^^^^^^^^ undefined-var 'APP_DIR' is not defined by an ARG or ENV before this line.
+      FROM base
+      WORKDIR $APP_HOM
+      #       ^^^^^^^^ undefined-var 'APP_HOM' is not defined by an ARG or ENV before this line; did you mean 'APP_HOME'?
+    `);
+  });
+
+  it('does not fire on defined, inherited, predefined or image variables, nor in shell commands', () => {
+    expectRule('undefined-var', dockerfile`
+      ARG VERSION=1
+      FROM alpine:3.20 AS base
+      ARG VERSION
+      ARG TARGETARCH
+      ENV APP_HOME=/srv/app PATH=/opt/bin:$PATH
+      LABEL version=$VERSION arch=$TARGETARCH
+      FROM base
+      WORKDIR \${APP_HOME}/data
+      RUN echo $NOT_CHECKED_IN_SHELL
+    `);
+  });
+});
