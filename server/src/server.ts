@@ -112,8 +112,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onHover((params, token) =>
     withModel(params.textDocument.uri, 'hover', token, null, (model) => {
       const version = documents.get(params.textDocument.uri)?.version ?? -1;
-      const problems = diagnostics.problemsOf(params.textDocument.uri, version);
-      return hover(model, params.position, { problems, docsBaseUri: options.docsBaseUri });
+      const { problems, suppressed } = diagnostics.problemsOf(params.textDocument.uri, version);
+      return hover(model, params.position, { problems, suppressed, docsBaseUri: options.docsBaseUri });
     }),
   );
 

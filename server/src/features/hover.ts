@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import type { Problem } from '../engine/lint';
+import type { LintResult, Problem } from '../engine/lint';
 import { rangeContains } from '../model/positions';
 import { symbolAt } from '../model/queries';
 import { RULES_BY_ID } from '../rules/index';
@@ -10,6 +10,8 @@ import { describeImage, fromLineText, usersOf } from './stage-text';
 /** What hover needs to explain the problems under the cursor. */
 export interface ProblemContext {
   readonly problems: readonly Problem[];
+  /** Problems silenced by suppression comments, to explain those comments. */
+  readonly suppressed?: LintResult['suppressed'];
   /** Base URI of the rule pages (`<base>/<rule-id>.md`). */
   readonly docsBaseUri: string;
 }
@@ -20,7 +22,7 @@ export interface ProblemContext {
  */
 export function hover(model: DockerfileModel, position: Position, context?: ProblemContext): Hover | null {
   const card = symbolHover(model, position);
-  const notes = context ? problemNotes(context, position) : [];
+  const notes = context ? [...problemNotes(context, position), ...suppressionNotes(context, position)] : [];
   if (notes.length === 0) return card;
   const lines = card && typeof card.contents === 'object' && 'value' in card.contents ? [card.contents.value, '', '---', ''] : [];
   return { contents: { kind: MarkupKind.Markdown, value: [...lines, ...notes].join('\n') }, ...(card?.range ? { range: card.range } : {}) };
@@ -37,6 +39,17 @@ function symbolHover(model: DockerfileModel, position: Position): Hover | null {
     case 'reference':
       return markdown(referenceCard(model, symbol.reference, symbol.target), symbol.reference.range);
   }
+}
+
+/** On a suppression comment: what it silences, and the reason it gives. */
+function suppressionNotes(context: ProblemContext, position: Position): string[] {
+  const silenced = (context.suppressed ?? []).filter((entry) => entry.by.line === position.line);
+  if (silenced.length === 0) return [];
+  const reason = silenced.find((entry) => entry.by.reason)?.by.reason;
+  return [
+    `Silences ${silenced.map((entry) => `**${entry.problem.ruleId}** on line ${entry.problem.range.start.line + 1}`).join(', ')}.`,
+    ...(reason ? [`Reason: ${reason}`] : []),
+  ];
 }
 
 /** One line per rule with a problem under the cursor: its id, summary and page. */

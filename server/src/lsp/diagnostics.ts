@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
-import { lint, type Problem } from '../engine/lint';
+import { lint, type LintResult, type Problem } from '../engine/lint';
 import { toDiagnostic } from './conversions';
 import type { DocumentModels } from './document-models';
 import { describeError } from './run-safe';
@@ -20,7 +20,7 @@ const MAX_DELAY_MS = 250;
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, () => void>();
   private readonly lastCostMs = new Map<string, number>();
-  private readonly lastProblems = new Map<string, { version: number; problems: Problem[] }>();
+  private readonly lastProblems = new Map<string, { version: number; problems: Problem[]; suppressed: LintResult['suppressed'] }>();
 
   constructor(
     private readonly connection: Connection,
@@ -51,10 +51,10 @@ export class DiagnosticsScheduler {
     for (const document of this.documents.all()) this.schedule(document.uri);
   }
 
-  /** The problems last published for a document, when they are of its current version. */
-  problemsOf(uri: string, version: number): readonly Problem[] {
+  /** The problems last published for a document (and those suppressed), when they are of its current version. */
+  problemsOf(uri: string, version: number): Pick<LintResult, 'problems' | 'suppressed'> {
     const last = this.lastProblems.get(uri);
-    return last && last.version === version ? last.problems : [];
+    return last && last.version === version ? last : { problems: [], suppressed: [] };
   }
 
   /** Stops pending work for a closed document and clears what was published for it. */
@@ -87,7 +87,7 @@ export class DiagnosticsScheduler {
       for (const failure of result.failures) {
         this.connection.console.error(`Rule ${failure.ruleId} failed on ${uri}: ${describeError(failure.error)}`);
       }
-      this.lastProblems.set(uri, { version: document.version, problems: result.problems });
+      this.lastProblems.set(uri, { version: document.version, problems: result.problems, suppressed: result.suppressed });
       const diagnostics = result.problems.map((problem) => toDiagnostic(problem, this.docsBaseUri));
       void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {

@@ -94,3 +94,17 @@ describe('hover on a problem', () => {
     );
   });
 });
+
+describe('hover on a suppression comment', () => {
+  it('says what the comment silences and shows its reason', async () => {
+    const { lint } = await import('../../../server/src/engine/lint');
+    const text = 'FROM alpine:3.20\n# dockerfile-stages ignore=image-unpinned # pinned by the release job\nCOPY --from=nginx /etc/nginx /etc/nginx\n';
+    const m = buildModel(text);
+    const result = lint(m);
+    const card = hover(m, { line: 1, character: 5 }, { ...result, docsBaseUri: 'file:///docs/rules' });
+    assert.equal(
+      card && typeof card.contents === 'object' && 'value' in card.contents ? card.contents.value : '',
+      'Silences **image-unpinned** on line 3.\nReason: pinned by the release job',
+    );
+  });
+});
