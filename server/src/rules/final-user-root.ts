@@ -2,17 +2,13 @@ import { instructionBody } from '../model/instruction-text';
 import { shippedStages } from '../model/stage-graph';
 import type { ImageReference, Instruction } from '../model/types';
 import { defineRule } from './rule';
+import { isRootUser } from './stage-state';
 
 /** Images that already run as a non-root user unless told otherwise. */
 function runsAsNonRootByDefault(image: ImageReference | null): boolean {
   if (!image) return false;
   const text = image.text.toLowerCase();
   return /(^|[-:])nonroot($|[-@])/.test(text) || text.startsWith('cgr.dev/chainguard/') || /(^|\/)bitnami\//.test(text);
-}
-
-function isRootUser(user: string): boolean {
-  const name = user.split(':')[0]?.trim() ?? '';
-  return name === 'root' || name === '0';
 }
 
 export default defineRule({

@@ -21,6 +21,10 @@ const text = dockerfile`
 `;
 const model = buildModel(text);
 
+/** The markdown of a hover, or '' when there is none. */
+const hoverText = (card: ReturnType<typeof hover>): string =>
+  card && typeof card.contents === 'object' && 'value' in card.contents ? card.contents.value : '';
+
 describe('outline, folding and hover', () => {
   it('outlines global ARGs, then stages with their base image and instructions', () => {
     const symbols = documentSymbols(model);
@@ -50,7 +54,7 @@ describe('outline, folding and hover', () => {
   it('shows a stage card on a reference: FROM line, base image and users', () => {
     const card = hover(model, after(text, '--from=bu'));
     assert.equal(
-      card && typeof card.contents === 'object' && 'value' in card.contents ? card.contents.value : '',
+      hoverText(card),
       [
         '**Stage `build`** · #0 · line 2',
         '```dockerfile',
@@ -66,7 +70,7 @@ describe('outline, folding and hover', () => {
   it('explains a base image the way Docker reads it', () => {
     const card = hover(model, after(text, 'gcr.io/dis'));
     assert.equal(
-      card && typeof card.contents === 'object' && 'value' in card.contents ? card.contents.value : '',
+      hoverText(card),
       [
         '**Base image** `gcr.io/distroless/static:nonroot`',
         '',
@@ -88,7 +92,7 @@ describe('hover on a problem', () => {
     const { problems } = lint(m);
     const card = hover(m, { line: 2, character: 14 }, { problems, docsBaseUri: 'file:///docs/rules' });
     assert.equal(
-      card && typeof card.contents === 'object' && 'value' in card.contents ? card.contents.value : '',
+      hoverText(card),
       "`buidler` names no stage of this file; BuildKit will try it as an image.\n\n---\n\n" +
         '**stage-ref-unknown** (error): A stage reference names no stage, but is close to one (a typo). [Rule page](file:///docs/rules/stage-ref-unknown.md)',
     );
@@ -103,7 +107,7 @@ describe('hover on a suppression comment', () => {
     const result = lint(m);
     const card = hover(m, { line: 1, character: 5 }, { ...result, docsBaseUri: 'file:///docs/rules' });
     assert.equal(
-      card && typeof card.contents === 'object' && 'value' in card.contents ? card.contents.value : '',
+      hoverText(card),
       'Silences **image-unpinned** on line 3.\nReason: pinned by the release job',
     );
   });
