@@ -34,3 +34,18 @@ export function ruleTable(): string {
     '',
   ].join('\n');
 }
+
+/** The `dockerfileStages.rules` settings schema: one property per rule, so settings.json completes ids. */
+export function rulesSettingSchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    scope: 'resource',
+    default: {},
+    markdownDescription:
+      'Severity per rule id: `off`, `hint`, `info`, `warning` or `error`, e.g. `{ "stage-ref-forward": "warning" }`. Wins over `rules` in `.dockerfile-stages.json`. See the rule pages in `docs/rules/`.',
+    properties: Object.fromEntries(
+      RULES.map((rule) => [rule.id, { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'], description: `${rule.summary} (default: ${rule.severity})` }]),
+    ),
+    additionalProperties: { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'] },
+  };
+}

@@ -48,4 +48,10 @@ describe('generated rule docs', () => {
     const { ruleTable } = await import('../../../scripts/rule-table');
     assert.equal(readFileSync('docs/rules/README.md', 'utf8'), ruleTable());
   });
+
+  it('the dockerfileStages.rules setting lists every rule (run `npm run gen`)', async () => {
+    const { rulesSettingSchema } = await import('../../../scripts/rule-table');
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+    assert.deepEqual(manifest.contributes.configuration.properties['dockerfileStages.rules'], rulesSettingSchema());
+  });
 });
