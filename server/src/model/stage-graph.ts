@@ -47,12 +47,28 @@ export function resolveTarget(model: DockerfileModel, targetName: string | undef
  * `FROM`, transitively, in document order. Stages it only copies from are not in it.
  */
 export function shippedStages(model: DockerfileModel, target: Stage | null): Stage[] {
+  const bases = baseStages(model);
   const shipped: Stage[] = [];
   let stage = target;
   while (stage && !shipped.includes(stage)) {
     shipped.push(stage);
-    const base = model.references.find((r) => r.kind === 'from' && r.fromStage === stage?.index);
-    stage = base && base.resolution.kind === 'stage' ? (model.stages[base.resolution.stage] ?? null) : null;
+    const base = bases.get(stage.index);
+    stage = base === undefined ? null : (model.stages[base] ?? null);
   }
   return shipped.reverse();
+}
+
+const baseStageCache = new WeakMap<DockerfileModel, Map<number, number>>();
+
+/** Stage index -> the earlier stage it is built FROM, computed once per model. */
+function baseStages(model: DockerfileModel): Map<number, number> {
+  let bases = baseStageCache.get(model);
+  if (!bases) {
+    bases = new Map();
+    for (const reference of model.references) {
+      if (reference.kind === 'from' && reference.resolution.kind === 'stage') bases.set(reference.fromStage, reference.resolution.stage);
+    }
+    baseStageCache.set(model, bases);
+  }
+  return bases;
 }

@@ -15,13 +15,15 @@ export default defineRule({
     forEachInstruction(model, (instruction) => {
       instructions++;
       const keyword = instruction.keyword;
-      if ((keyword === 'ENV' || keyword === 'LABEL') && instruction.args.length > 0) {
+      if ((keyword === 'ENV' || keyword === 'LABEL') && instruction.args.length === 1 && !(instruction.args[0]?.value ?? '').includes('=')) {
         const body = instructionBody(model, instruction);
         if (!body.includes('=') && instruction.args.length < 2) {
           report({ range: instruction.range, message: `${keyword} ${body} needs a value: ${keyword} ${body}=<value>.` });
         }
       }
-      if (EXEC_FORM.has(keyword) && instruction.heredocs.length === 0) {
+      // Only a text that starts with `[` can be an exec form; the rest needs no second look.
+      const first = instruction.args.find((arg) => !arg.value.startsWith('--')) ?? instruction.args[0];
+      if (EXEC_FORM.has(keyword) && instruction.heredocs.length === 0 && first?.value.startsWith('[')) {
         const problem = execFormProblem(instructionBody(model, instruction));
         if (problem) report({ range: instruction.range, message: `${keyword} ${problem}` });
       }
