@@ -9,6 +9,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { completeStages } from './features/completion';
 import { findDefinition } from './features/definition';
 import { findHighlights } from './features/document-highlight';
@@ -17,6 +18,7 @@ import { foldingRanges } from './features/folding-ranges';
 import { hover } from './features/hover';
 import { findReferences } from './features/references';
 import { prepareRename, renameStage } from './features/rename';
+import { toCodeAction } from './lsp/conversions';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentModels } from './lsp/document-models';
 import { ProjectConfigStore } from './lsp/project-config';
@@ -62,6 +64,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         documentSymbolProvider: { label: 'Dockerfile stages' },
         foldingRangeProvider: true,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
       },
       serverInfo: { name: 'dockerfile-stages', version: options.version },
     };
@@ -114,6 +117,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const version = documents.get(params.textDocument.uri)?.version ?? -1;
       const { problems, suppressed } = diagnostics.problemsOf(params.textDocument.uri, version);
       return hover(model, params.position, { problems, suppressed, docsBaseUri: options.docsBaseUri });
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    withModel(params.textDocument.uri, 'codeAction', token, [], (model) => {
+      const document = documents.get(params.textDocument.uri);
+      const { problems } = diagnostics.problemsOf(params.textDocument.uri, document?.version ?? -1);
+      return codeActions(model, problems, params.range, params.context.only).map((plan) =>
+        toCodeAction(plan, params.textDocument.uri, options.docsBaseUri),
+      );
     }),
   );
 

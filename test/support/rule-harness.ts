@@ -3,6 +3,8 @@ import { lint, type LintOptions } from '../../server/src/engine/lint';
 import { buildModel } from '../../server/src/model/model-builder';
 import { RULES_BY_ID } from '../../server/src/rules/index';
 import { annotated } from './fixtures';
+import { applyEdits } from '../../server/src/engine/text-edits';
+import { fixAllEdits } from '../../server/src/engine/fix-all';
 
 /** The problems one rule reports on a text. */
 export function problemsOf(ruleId: string, text: string, options: LintOptions = {}) {
@@ -19,4 +21,22 @@ export function expectRule(ruleId: string, source: string, options: LintOptions 
     actual.map((p) => ({ ruleId: p.ruleId, range: p.range, ...(expected.some((e) => e.message) ? { message: p.message } : {}) })),
     expected.map((e) => ({ ruleId: e.ruleId, range: e.range, ...(e.message ? { message: e.message } : {}) })),
   );
+}
+
+/**
+ * Applies a fix of a rule's first problem (the preferred one unless a title is given) and returns
+ * the new text. Checks on the way that the fixed text no longer has that problem and that running
+ * every automatic fix of the rule again changes nothing more.
+ */
+export function applyRuleFix(ruleId: string, text: string, title?: string, options: LintOptions = {}): string {
+  const [problem] = problemsOf(ruleId, text, options);
+  if (!problem) throw new Error(`${ruleId} reports nothing to fix`);
+  const fix = problem.fixes.find((f) => (title ? f.title === title : f.preferred));
+  if (!fix) throw new Error(`no fix '${title ?? 'preferred'}' among: ${problem.fixes.map((f) => f.title).join(', ')}`);
+  const fixed = applyEdits(text, fix.edits);
+  const after = problemsOf(ruleId, fixed, options);
+  assert.ok(after.length < problemsOf(ruleId, text, options).length, `${ruleId} still reports the fixed problem`);
+  const again = applyEdits(fixed, fixAllEdits(after).edits);
+  assert.equal(applyEdits(again, fixAllEdits(problemsOf(ruleId, again, options)).edits), again, 'fixing twice changes the text again');
+  return fixed;
 }

@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { resolveTarget, stagesNeededBy } from '../model/stage-graph';
 import type { DockerfileModel } from '../model/types';
 import { RULES } from '../rules/index';
-import type { BuildContext, Rule, RuleTag, Severity } from '../rules/rule';
+import type { BuildContext, Fix, Rule, RuleTag, Severity } from '../rules/rule';
 import { Suppressions, type Suppression } from './suppression';
 
 export type SeveritySetting = Severity | 'off';
@@ -23,6 +23,7 @@ export interface Problem {
   readonly message: string;
   readonly range: Range;
   readonly tags: readonly RuleTag[];
+  readonly fixes: readonly Fix[];
 }
 
 export interface LintResult {
@@ -48,8 +49,8 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
         target,
         neededStages,
         buildContext: options.buildContext ?? null,
-        report: ({ range, message }) => {
-          const problem: Problem = { ruleId: rule.id, severity: setting, message, range, tags: rule.tags ?? [] };
+        report: ({ range, message, fixes }) => {
+          const problem: Problem = { ruleId: rule.id, severity: setting, message, range, tags: rule.tags ?? [], fixes: fixes ?? [] };
           const by = suppressions.find(rule, range.start.line);
           if (by) result.suppressed.push({ problem, by });
           else result.problems.push(problem);

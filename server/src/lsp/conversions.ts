@@ -1,4 +1,5 @@
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import type { ActionPlan } from '../features/code-actions';
 import type { Problem } from '../engine/lint';
 import type { RuleTag, Severity } from '../rules/rule';
 
@@ -28,4 +29,15 @@ export function toDiagnostic(problem: Problem, docsBaseUri: string): Diagnostic 
   };
   if (problem.tags.length > 0) diagnostic.tags = problem.tags.map((tag) => TAGS[tag]);
   return diagnostic;
+}
+
+export function toCodeAction(plan: ActionPlan, uri: string, docsBaseUri: string): CodeAction {
+  const action: CodeAction = {
+    title: plan.title,
+    kind: plan.kind,
+    diagnostics: plan.problems.map((problem) => toDiagnostic(problem, docsBaseUri)),
+    edit: { changes: { [uri]: [...plan.edits] } },
+  };
+  if (plan.preferred) action.isPreferred = true;
+  return action;
 }

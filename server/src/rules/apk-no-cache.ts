@@ -1,4 +1,5 @@
 import { shippedStages } from '../model/stage-graph';
+import { insertAfterMatches } from './edits';
 import { defineRule } from './rule';
 import { mountsCache, runText, simpleCommands } from './shell-commands';
 
@@ -16,7 +17,12 @@ export default defineRule({
         const text = runText(model, run);
         const missing = simpleCommands(text).some((command) => APK_ADD.test(command) && !/--no-cache/.test(command));
         if (missing && !/rm\s+(-\w+\s+)*\/var\/cache\/apk/.test(text)) {
-          report({ range: run.keywordRange, message: "apk add keeps its package index in this layer; use 'apk add --no-cache'." });
+          const edits = insertAfterMatches(model, run, /\bapk\s+add\b/, ' --no-cache', /--no-cache/);
+          report({
+            range: run.keywordRange,
+            message: "apk add keeps its package index in this layer; use 'apk add --no-cache'.",
+            fixes: edits.length > 0 ? [{ title: 'Add --no-cache to apk add', edits, preferred: true }] : [],
+          });
         }
       }
     }

@@ -1,4 +1,5 @@
 import { shippedStages } from '../model/stage-graph';
+import { insertAfterMatches } from './edits';
 import { defineRule } from './rule';
 import { runText, simpleCommands } from './shell-commands';
 
@@ -17,7 +18,12 @@ export default defineRule({
           (command) => APT_INSTALL.test(command) && !/--no-install-recommends|-o\s+APT::Install-Recommends=(false|0)/.test(command),
         );
         if (missing) {
-          report({ range: run.keywordRange, message: 'apt-get install without --no-install-recommends installs recommended packages this image does not need.' });
+          const edits = insertAfterMatches(model, run, /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b/, ' --no-install-recommends', /--no-install-recommends|APT::Install-Recommends/);
+          report({
+            range: run.keywordRange,
+            message: 'apt-get install without --no-install-recommends installs recommended packages this image does not need.',
+            fixes: edits.length > 0 ? [{ title: 'Add --no-install-recommends', edits, preferred: true }] : [],
+          });
         }
       }
     }

@@ -1,3 +1,4 @@
+import { replace } from './edits';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -12,7 +13,11 @@ export default defineRule({
         for (const port of instruction.args) {
           const proto = port.value.split('/')[1];
           if (proto && proto !== proto.toLowerCase()) {
-            report({ range: port.range, message: `Protocol '${proto}' should be lowercase: '${port.value.toLowerCase()}'.` });
+            report({
+              range: port.range,
+              message: `Protocol '${proto}' should be lowercase: '${port.value.toLowerCase()}'.`,
+              fixes: [{ title: `Write '${port.value.toLowerCase()}'`, edits: [replace(port.range, port.value.toLowerCase())], preferred: true }],
+            });
           }
         }
       }

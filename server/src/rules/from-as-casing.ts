@@ -1,4 +1,5 @@
 import { lineText } from '../model/queries';
+import { replace } from './edits';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -15,7 +16,11 @@ export default defineRule({
       const asUpper = as.value === as.value.toUpperCase();
       if (fromUpper === asUpper) continue;
       const wanted = fromUpper ? 'AS' : 'as';
-      report({ range: as.range, message: `'${as.value}' should match the case of '${keyword}': write '${wanted}'.` });
+      report({
+        range: as.range,
+        message: `'${as.value}' should match the case of '${keyword}': write '${wanted}'.`,
+        fixes: [{ title: `Write '${wanted}'`, edits: [replace(as.range, wanted)], preferred: true }],
+      });
     }
   },
 });

@@ -1,4 +1,5 @@
 import { forEachInstruction } from './instruction-list';
+import { replace } from './edits';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -11,9 +12,14 @@ export default defineRule({
   check({ model, report }) {
     forEachInstruction(model, (instruction) => {
       if (instruction.keyword !== 'MAINTAINER') return;
+      const author = instruction.args.map((arg) => arg.value).join(' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+      const oneLine = instruction.range.start.line === instruction.range.end.line;
       report({
         range: instruction.keywordRange,
         message: 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors="…" instead.',
+        fixes: oneLine
+          ? [{ title: 'Replace with LABEL org.opencontainers.image.authors', edits: [replace(instruction.range, `LABEL org.opencontainers.image.authors="${author}"`)], preferred: true }]
+          : [],
       });
     });
   },

@@ -1,3 +1,4 @@
+import { replace } from './edits';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -9,7 +10,14 @@ export default defineRule({
   check({ model, report }) {
     for (const stage of model.stages) {
       if (!stage.platform || !/^\$\{?TARGETPLATFORM\}?$/.test(stage.platform.value)) continue;
-      report({ range: stage.platform.range, message: `--platform=${stage.platform.value} is the default; remove the flag.` });
+      const flag = stage.from.flags.find((f) => f.name.toLowerCase() === 'platform');
+      const next = stage.from.args[0]?.range.start;
+      const oneLine = flag && next && flag.range.start.line === next.line;
+      report({
+        range: stage.platform.range,
+        message: `--platform=${stage.platform.value} is the default; remove the flag.`,
+        fixes: oneLine ? [{ title: 'Remove --platform', edits: [replace({ start: flag.range.start, end: next }, '')], preferred: true }] : [],
+      });
     }
   },
 });

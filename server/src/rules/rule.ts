@@ -1,12 +1,27 @@
-import type { Range } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, Stage } from '../model/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleTag = 'unnecessary' | 'deprecated';
 
+/** A fix a rule offers with its problem: plain text edits, shared by the editor, fix-all and the CLI. */
+export interface Fix {
+  /** What the quick-fix menu shows, e.g. "Use 'builder'". */
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The safest fix of a problem; the editor marks it preferred and fix-all applies it. */
+  readonly preferred?: boolean;
+  /**
+   * Set for fixes that need the user to fill something in (a snippet placeholder) or that change
+   * meaning; fix-all and `--fix` never apply them.
+   */
+  readonly unsafe?: boolean;
+}
+
 export interface ReportedProblem {
   readonly range: Range;
   readonly message: string;
+  readonly fixes?: readonly Fix[];
 }
 
 /**

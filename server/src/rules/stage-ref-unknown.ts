@@ -1,6 +1,7 @@
 import { isWellKnownImage } from '../model/well-known-images';
 import { looksLikeImage } from '../model/image-reference';
 import { normalizeStageName, stageLabel } from '../model/stage-names';
+import { replace } from './edits';
 import { defineRule } from './rule';
 import { closestStage } from './stage-suggestions';
 
@@ -26,7 +27,11 @@ export default defineRule({
       }
       const suggestion = closestStage(model.stages, reference.text);
       if (suggestion) {
-        report({ range: reference.range, message: `'${reference.text}' is not a stage. Did you mean '${stageLabel(suggestion)}'?` });
+        report({
+          range: reference.range,
+          message: `'${reference.text}' is not a stage. Did you mean '${stageLabel(suggestion)}'?`,
+          fixes: suggestion.name ? [{ title: `Use '${suggestion.name}'`, edits: [replace(reference.range, suggestion.name)], preferred: true }] : [],
+        });
       }
     }
     // `FROM buidler`: BuildKit would try to pull an image called "buidler".
@@ -39,6 +44,7 @@ export default defineRule({
         report({
           range: base.range,
           message: `'${base.text}' is not an earlier stage, so it would be pulled as an image. Did you mean '${stageLabel(suggestion)}'?`,
+          fixes: suggestion.name ? [{ title: `Use '${suggestion.name}'`, edits: [replace(base.range, suggestion.name)], preferred: true }] : [],
         });
       }
     }

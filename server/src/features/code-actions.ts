@@ -1,0 +1,59 @@
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { automaticFix, fixAllEdits } from '../engine/fix-all';
+import type { Problem } from '../engine/lint';
+import { suppressionFixes } from '../engine/suppression-fixes';
+import { comparePositions } from '../model/positions';
+import type { DockerfileModel } from '../model/types';
+import { RULES_BY_ID } from '../rules/index';
+
+export const FIX_ALL_KIND = 'source.fixAll.dockerfileStages';
+
+/** A code action before it is tied to a document: its edits and the problems it answers. */
+export interface ActionPlan {
+  readonly title: string;
+  readonly kind: 'quickfix' | typeof FIX_ALL_KIND;
+  readonly edits: readonly TextEdit[];
+  readonly preferred: boolean;
+  readonly problems: readonly Problem[];
+}
+
+function intersects(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+/**
+ * The code actions for a range: each problem's fixes (the safest preferred), then "Fix all" for
+ * its rule when the file has several, then the ways to silence it. With `only` asking for
+ * source actions, the file-wide fix-all.
+ */
+export function codeActions(model: DockerfileModel, problems: readonly Problem[], range: Range, only?: readonly string[]): ActionPlan[] {
+  const wantsFixAll = only?.some((kind) => kind === 'source' || kind === 'source.fixAll' || kind === FIX_ALL_KIND) ?? false;
+  const wantsQuickFix = !only || only.some((kind) => kind === 'quickfix');
+  const plans: ActionPlan[] = [];
+  if (wantsQuickFix) {
+    const here = problems.filter((problem) => intersects(problem.range, range));
+    for (const problem of here) {
+      for (const fix of problem.fixes) {
+        plans.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, preferred: fix.preferred === true && !fix.unsafe, problems: [problem] });
+      }
+    }
+    for (const ruleId of new Set(here.map((problem) => problem.ruleId))) {
+      const sameRule = problems.filter((problem) => problem.ruleId === ruleId && automaticFix(problem));
+      if (sameRule.length < 2) continue;
+      const { edits, fixed } = fixAllEdits(sameRule);
+      plans.push({ title: `Fix all ${ruleId} problems in this file`, kind: 'quickfix', edits, preferred: false, problems: fixed });
+    }
+    for (const problem of here) {
+      const rule = RULES_BY_ID.get(problem.ruleId);
+      if (!rule) continue;
+      for (const fix of suppressionFixes(model, problem, rule)) {
+        plans.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, preferred: false, problems: [problem] });
+      }
+    }
+  }
+  if (wantsFixAll) {
+    const { edits, fixed } = fixAllEdits(problems);
+    if (edits.length > 0) plans.push({ title: 'Fix all auto-fixable Dockerfile Stages problems', kind: FIX_ALL_KIND, edits, preferred: false, problems: fixed });
+  }
+  return plans;
+}

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { dockerfile } from '../../support/fixtures';
+import { applyRuleFix } from '../../support/rule-harness';
+
+describe('rule fixes: the exact text after the fix', () => {
+  it('stage-ref-unknown uses the closest stage name', () => {
+    assert.equal(
+      applyRuleFix('stage-ref-unknown', 'FROM golang:1.23 AS builder\nFROM alpine:3.20\nCOPY --from=buidler /a /b\n'),
+      'FROM golang:1.23 AS builder\nFROM alpine:3.20\nCOPY --from=builder /a /b\n',
+    );
+  });
+
+  it('stage-name-casing renames the stage and its by-name references, CRLF kept', () => {
+    assert.equal(
+      applyRuleFix('stage-name-casing', 'FROM golang:1.23 AS Build\r\nFROM Build AS test\r\nFROM alpine:3.20\r\nCOPY --from=BUILD /a /b\r\nCOPY --from=0 /c /d\r\n'),
+      'FROM golang:1.23 AS build\r\nFROM build AS test\r\nFROM alpine:3.20\r\nCOPY --from=build /a /b\r\nCOPY --from=0 /c /d\r\n',
+    );
+  });
+
+  it('from-as-casing writes AS in the case of FROM', () => {
+    assert.equal(applyRuleFix('from-as-casing', 'FROM golang:1.23 as build\n'), 'FROM golang:1.23 AS build\n');
+  });
+
+  it('maintainer-deprecated becomes the OCI authors label', () => {
+    assert.equal(
+      applyRuleFix('maintainer-deprecated', 'FROM alpine:3.20\nMAINTAINER Jane "JD" Doe <jane@example.com>\n'),
+      'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="Jane \\"JD\\" Doe <jane@example.com>"\n',
+    );
+  });
+
+  it('add-instead-of-copy keeps the keyword case of the file', () => {
+    assert.equal(applyRuleFix('add-instead-of-copy', 'from alpine:3.20\nadd app.conf /etc/\n'), 'from alpine:3.20\ncopy app.conf /etc/\n');
+  });
+
+  it('apk-no-cache adds --no-cache to every apk add of the RUN, across continuation lines (backtick escape)', () => {
+    const text = dockerfile`
+      # escape=\`
+      FROM alpine:3.20
+      RUN apk update \`
+          && apk add curl \`
+          && apk add --virtual .deps git
+    `;
+    assert.equal(
+      applyRuleFix('apk-no-cache', text),
+      text.replace('apk add curl', 'apk add --no-cache curl').replace('apk add --virtual', 'apk add --no-cache --virtual'),
+    );
+  });
+
+  it('apt-no-install-recommends adds the flag after apt-get install', () => {
+    assert.equal(
+      applyRuleFix('apt-no-install-recommends', 'FROM debian:12-slim\nRUN apt-get update && apt-get -y install curl && rm -rf /var/lib/apt/lists/*\n'),
+      'FROM debian:12-slim\nRUN apt-get update && apt-get -y install --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
+    );
+  });
+
+  it('expose-proto-casing lowercases the protocol', () => {
+    assert.equal(applyRuleFix('expose-proto-casing', 'FROM alpine:3.20\nEXPOSE 80/TCP\n'), 'FROM alpine:3.20\nEXPOSE 80/tcp\n');
+  });
+
+  it('redundant-target-platform removes the flag', () => {
+    assert.equal(applyRuleFix('redundant-target-platform', 'FROM --platform=$TARGETPLATFORM alpine:3.20 AS a\n'), 'FROM alpine:3.20 AS a\n');
+  });
+});
