@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { RULES } from '../../../server/src/rules/index';
 
 const ruleFiles = readdirSync('server/src/rules')
-  .filter((f) => f.endsWith('.ts') && !['index.ts', 'rule.ts', 'edit-distance.ts', 'shell-commands.ts', 'stage-suggestions.ts', 'instruction-list.ts', 'stage-state.ts', 'libc.ts', 'context-files.ts'].includes(f))
+  .filter((f) => f.endsWith('.ts') && !['index.ts', 'rule.ts', 'edit-distance.ts', 'shell-commands.ts', 'stage-suggestions.ts', 'instruction-list.ts', 'stage-state.ts', 'libc.ts', 'context-files.ts', 'edits.ts'].includes(f))
   .map((f) => f.replace(/\.ts$/, ''))
   .sort();
 
