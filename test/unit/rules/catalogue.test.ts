@@ -3,8 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { RULES } from '../../../server/src/rules/index';
 
+/** A rule file is one that declares a rule; the others in the folder are helpers. */
 const ruleFiles = readdirSync('server/src/rules')
-  .filter((f) => f.endsWith('.ts') && !['index.ts', 'rule.ts', 'edit-distance.ts', 'shell-commands.ts', 'stage-suggestions.ts', 'instruction-list.ts', 'stage-state.ts', 'libc.ts', 'context-files.ts', 'edits.ts'].includes(f))
+  .filter((f) => f.endsWith('.ts') && readFileSync(`server/src/rules/${f}`, 'utf8').includes('export default defineRule('))
   .map((f) => f.replace(/\.ts$/, ''))
   .sort();
 
