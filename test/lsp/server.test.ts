@@ -221,3 +221,33 @@ describe('hover on a diagnostic', () => {
     }
   });
 });
+
+describe('code actions over JSON-RPC', () => {
+  it('offers the preferred fix attached to its diagnostic, and source.fixAll', async () => {
+    const client = new LspTestClient();
+    try {
+      const caps = await client.initialize();
+      assert.deepEqual(caps.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.dockerfileStages'] });
+      const published = await client.open(uri, mistakes);
+      const diagnostic = published.diagnostics.find((d) => d.code === 'stage-ref-unknown');
+      const actions = await client.request<{ title: string; isPreferred?: boolean; diagnostics?: Diagnostic[]; edit?: WorkspaceEdit }[]>(
+        'textDocument/codeAction',
+        { textDocument: { uri }, range: diagnostic?.range, context: { diagnostics: [diagnostic] } },
+      );
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]).slice(0, 2), [
+        ["Use 'builder'", true],
+        ['Ignore stage-ref-unknown on this line', false],
+      ]);
+      assert.deepEqual(actions[0]?.edit?.changes?.[uri], [{ range: rangeOf(mistakes, 'buidler'), newText: 'builder' }]);
+      assert.equal(actions[0]?.diagnostics?.[0]?.code, 'stage-ref-unknown');
+      const fixAll = await client.request<{ kind: string }[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+      assert.deepEqual(fixAll.map((a) => a.kind), ['source.fixAll.dockerfileStages']);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+});
