@@ -1,3 +1,4 @@
+import { insertAt } from './edits';
 import { defineRule } from './rule';
 import { isRootUser, withUser } from './stage-state';
 
@@ -13,6 +14,7 @@ export default defineRule({
       report({
         range: instruction.keywordRange,
         message: `COPY writes files owned by root even after 'USER ${user}'; add --chown=${user} if the process must write them.`,
+        fixes: [{ title: `Add --chown=${user}`, edits: [insertAt(instruction.keywordRange.end, ` --chown=${user}`)], preferred: true }],
       });
     }
   },

@@ -61,4 +61,35 @@ describe('rule fixes: the exact text after the fix', () => {
   it('redundant-target-platform removes the flag', () => {
     assert.equal(applyRuleFix('redundant-target-platform', 'FROM --platform=$TARGETPLATFORM alpine:3.20 AS a\n'), 'FROM alpine:3.20 AS a\n');
   });
+
+  it('stage-ref-numeric uses the name, or names the stage from its image first', () => {
+    assert.equal(
+      applyRuleFix('stage-ref-numeric', 'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=0 /a /b\n'),
+      'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /a /b\n',
+    );
+    assert.equal(
+      applyRuleFix('stage-ref-numeric', 'FROM golang:1.23\nFROM golang:1.23 AS golang-x\nFROM alpine:3.20\nCOPY --from=0 /a /b\nRUN --mount=from=0,target=/s ls\n'),
+      'FROM golang:1.23 AS golang\nFROM golang:1.23 AS golang-x\nFROM alpine:3.20\nCOPY --from=golang /a /b\nRUN --mount=from=golang,target=/s ls\n',
+    );
+  });
+
+  it('json-args-recommended writes the exec form for a simple command only', () => {
+    assert.equal(
+      applyRuleFix('json-args-recommended', 'FROM node:20-alpine\nCMD node dist/server.js --port 3000\n'),
+      'FROM node:20-alpine\nCMD ["node", "dist/server.js", "--port", "3000"]\n',
+    );
+    assert.throws(() => applyRuleFix('json-args-recommended', 'FROM node:20-alpine\nCMD node server.js > /var/log/app.log\n'), /no fix/);
+  });
+
+  it('copy-from-no-chown adds --chown with the current user', () => {
+    assert.equal(
+      applyRuleFix('copy-from-no-chown', 'FROM golang:1.23 AS build\nFROM alpine:3.20\nUSER app:app\nCOPY --from=build /out/app /app\n'),
+      'FROM golang:1.23 AS build\nFROM alpine:3.20\nUSER app:app\nCOPY --chown=app:app --from=build /out/app /app\n',
+    );
+  });
+
+  it('legacy-key-value-format writes key=value, quoting a value with spaces', () => {
+    assert.equal(applyRuleFix('legacy-key-value-format', 'FROM alpine:3.20\nENV APP_HOME /srv/app\n'), 'FROM alpine:3.20\nENV APP_HOME=/srv/app\n');
+    assert.equal(applyRuleFix('legacy-key-value-format', 'FROM alpine:3.20\nLABEL description My small app\n'), 'FROM alpine:3.20\nLABEL description="My small app"\n');
+  });
 });
