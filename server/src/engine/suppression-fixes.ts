@@ -1,9 +1,8 @@
 import type { TextEdit } from 'vscode-languageserver-types';
-import { lineText, stageAtLine } from '../model/queries';
+import { lineBreak, lineText, stageAtLine } from '../model/queries';
 import type { DockerfileModel } from '../model/types';
 import type { Fix, Rule } from '../rules/rule';
 import type { Problem } from './lint';
-import { lineBreakOf } from './text-edits';
 
 const OWN_LINE_COMMENT = /^(\s*#\s*dockerfile-stages\s+ignore=)([\w,\s-]+?)(\s*(?:#.*)?)$/i;
 
@@ -36,7 +35,7 @@ function ignoreOnLine(model: DockerfileModel, problem: Problem): TextEdit | null
   const indent = /^\s*/.exec(lineText(model, start))?.[0] ?? '';
   return {
     range: { start: { line: start, character: 0 }, end: { line: start, character: 0 } },
-    newText: `${indent}# dockerfile-stages ignore=${problem.ruleId} # reason${lineBreakOf(model.text)}`,
+    newText: `${indent}# dockerfile-stages ignore=${problem.ruleId} # reason${lineBreak(model)}`,
   };
 }
 
@@ -45,7 +44,7 @@ function ignoreInFile(model: DockerfileModel, ruleId: string): TextEdit {
   const line = model.directives.length;
   return {
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText: `# dockerfile-stages ignore-file=${ruleId}${lineBreakOf(model.text)}`,
+    newText: `# dockerfile-stages ignore-file=${ruleId}${lineBreak(model)}`,
   };
 }
 
@@ -53,7 +52,7 @@ function ignoreInFile(model: DockerfileModel, ruleId: string): TextEdit {
 function skipCheck(model: DockerfileModel, check: string): TextEdit {
   const directive = model.directives.find((d) => d.name === 'check');
   if (!directive) {
-    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# check=skip=${check}${lineBreakOf(model.text)}` };
+    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# check=skip=${check}${lineBreak(model)}` };
   }
   const parts = directive.value.split(';').map((part) => part.trim()).filter(Boolean);
   const skipIndex = parts.findIndex((part) => part.toLowerCase().startsWith('skip='));

@@ -25,8 +25,3 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (const { edit, start, end } of sorted) result = result.slice(0, start) + edit.newText + result.slice(end);
   return result;
 }
-
-/** The line break the document uses, for inserted lines. */
-export function lineBreakOf(text: string): string {
-  return /\r\n/.test(text) ? '\r\n' : '\n';
-}

@@ -60,3 +60,8 @@ export function lineText(model: DockerfileModel, line: number): string {
   const text = model.text.slice(start, end);
   return text.endsWith('\r') ? text.slice(0, -1) : text;
 }
+
+/** The line break the document uses, for inserted lines. */
+export function lineBreak(model: DockerfileModel): string {
+  return /\r\n/.test(model.text) ? '\r\n' : '\n';
+}

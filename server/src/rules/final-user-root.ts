@@ -1,6 +1,7 @@
 import { instructionBody } from '../model/instruction-text';
 import { shippedStages } from '../model/stage-graph';
 import type { ImageReference, Instruction } from '../model/types';
+import { addUserFix } from './add-user-fix';
 import { defineRule } from './rule';
 import { isRootUser } from './stage-state';
 
@@ -36,6 +37,7 @@ export default defineRule({
     report({
       range: target.from.range,
       message: `The final stage '${target.name ?? `#${target.index}`}' runs as root: it sets no USER. Add a non-root USER before CMD/ENTRYPOINT.`,
+      fixes: [addUserFix(model, target, root.baseImage?.text ?? null)],
     });
   },
 });

@@ -92,4 +92,23 @@ describe('rule fixes: the exact text after the fix', () => {
     assert.equal(applyRuleFix('legacy-key-value-format', 'FROM alpine:3.20\nENV APP_HOME /srv/app\n'), 'FROM alpine:3.20\nENV APP_HOME=/srv/app\n');
     assert.equal(applyRuleFix('legacy-key-value-format', 'FROM alpine:3.20\nLABEL description My small app\n'), 'FROM alpine:3.20\nLABEL description="My small app"\n');
   });
+
+  it('final-user-root adds the user the base image calls for, before CMD, with --chown on later COPY --from', () => {
+    assert.equal(
+      applyRuleFix('final-user-root', 'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nCMD ["/app"]\n'),
+      'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["/app"]\n',
+    );
+    assert.equal(
+      applyRuleFix('final-user-root', 'FROM node:20-slim\r\nCOPY . .\r\nENTRYPOINT ["node"]\r\nCMD ["server.js"]\r\n'),
+      'FROM node:20-slim\r\nCOPY . .\r\nUSER node\r\nENTRYPOINT ["node"]\r\nCMD ["server.js"]\r\n',
+    );
+    assert.equal(
+      applyRuleFix('final-user-root', 'FROM debian:12-slim\nRUN apt-get update\n'),
+      'FROM debian:12-slim\nRUN apt-get update\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\n',
+    );
+    assert.equal(
+      applyRuleFix('final-user-root', 'FROM golang:1.23 AS build\nFROM scratch\nCMD ["/app"]\nCOPY --from=build /app /app\n'),
+      'FROM golang:1.23 AS build\nFROM scratch\nUSER 65532:65532\nCMD ["/app"]\nCOPY --chown=65532:65532 --from=build /app /app\n',
+    );
+  });
 });

@@ -1,0 +1,52 @@
+import { lineBreak, lineText } from '../model/queries';
+import type { DockerfileModel, Instruction, Stage } from '../model/types';
+import { insertAt } from './edits';
+import { libcOf } from './libc';
+import type { Fix } from './rule';
+
+/** The lines that create and switch to a non-root user, for the image the stage rests on. */
+function userLines(rootImage: string | null): { lines: string[]; user: string } {
+  const image = (rootImage ?? '').toLowerCase();
+  const repository = image.replace(/[:@].*$/, '').split('/').pop() ?? '';
+  if (image === '' || image === 'scratch') return { lines: ['USER 65532:65532'], user: '65532:65532' };
+  if (repository === 'node') return { lines: ['USER node'], user: 'node' };
+  if (image.includes('distroless')) return { lines: ['USER nonroot:nonroot'], user: 'nonroot:nonroot' };
+  const libc = libcOf(rootImage);
+  if (libc === 'musl' || image.includes('alpine')) {
+    return { lines: ['RUN addgroup -S app && adduser -S -G app app', 'USER app'], user: 'app' };
+  }
+  if (libc === 'glibc' || /debian|ubuntu/.test(image)) {
+    return { lines: ['RUN groupadd --system app && useradd --system --gid app --no-create-home app', 'USER app'], user: 'app' };
+  }
+  return { lines: ['USER 65532:65532'], user: '65532:65532' };
+}
+
+/**
+ * "Add a non-root USER": inserted before the final CMD/ENTRYPOINT (at the end of the stage when
+ * there is none), with the user the base image calls for; a COPY --from after it gains --chown.
+ */
+export function addUserFix(model: DockerfileModel, target: Stage, rootImage: string | null): Fix {
+  const { lines, user } = userLines(rootImage);
+  const instructions = target.instructions;
+  let insertBefore: Instruction | null = null;
+  for (let i = instructions.length - 1; i > 0; i--) {
+    const instruction = instructions[i] as Instruction;
+    if (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT') insertBefore = instruction;
+    else if (insertBefore) break;
+  }
+  const nl = lineBreak(model);
+  const edits = [];
+  if (insertBefore) {
+    const indent = /^\s*/.exec(lineText(model, insertBefore.range.start.line))?.[0] ?? '';
+    edits.push(insertAt({ line: insertBefore.range.start.line, character: 0 }, lines.map((line) => `${indent}${line}${nl}`).join('')));
+    const after = instructions.slice(instructions.indexOf(insertBefore));
+    for (const copy of after) {
+      const flags = copy.flags.map((flag) => flag.name.toLowerCase());
+      if (copy.keyword === 'COPY' && flags.includes('from') && !flags.includes('chown')) edits.push(insertAt(copy.keywordRange.end, ` --chown=${user}`));
+    }
+  } else {
+    const last = instructions[instructions.length - 1] as Instruction;
+    edits.push(insertAt(last.range.end, lines.map((line) => `${nl}${line}`).join('')));
+  }
+  return { title: `Add a non-root USER (${user})`, edits, preferred: true };
+}
