@@ -1,5 +1,6 @@
 import { shippedStages } from '../model/stage-graph';
 import type { Instruction } from '../model/types';
+import { chainRunsFix } from './chain-runs-fix';
 import { defineRule } from './rule';
 
 /** RUNs that can be chained: shell form, no heredoc, and the same flags as their neighbour. */
@@ -23,6 +24,7 @@ export default defineRule({
           report({
             range: { start: first.range.start, end: last.range.end },
             message: `${group.length} consecutive RUN instructions in stage '${stage.name ?? `#${stage.index}`}' make ${group.length} layers; chain them into one RUN with &&.`,
+            fixes: [chainRunsFix(model, group)].filter((fix) => fix !== null),
           });
         }
         group = [];

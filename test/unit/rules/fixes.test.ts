@@ -111,4 +111,35 @@ describe('rule fixes: the exact text after the fix', () => {
       'FROM golang:1.23 AS build\nFROM scratch\nUSER 65532:65532\nCMD ["/app"]\nCOPY --chown=65532:65532 --from=build /app /app\n',
     );
   });
+
+  it('run-consecutive chains the RUNs with aligned continuations, comments moved above', () => {
+    const text = dockerfile`
+      FROM debian:12-slim
+      RUN apt-get update
+      # tools for the health check
+      RUN apt-get install -y --no-install-recommends curl \\
+          ca-certificates
+
+      RUN rm -rf /var/lib/apt/lists/*
+      CMD ["app"]
+    `;
+    assert.equal(
+      applyRuleFix('run-consecutive', text),
+      dockerfile`
+        FROM debian:12-slim
+        # tools for the health check
+        RUN apt-get update \\
+            && apt-get install -y --no-install-recommends curl \\
+            ca-certificates \\
+            && rm -rf /var/lib/apt/lists/*
+        CMD ["app"]
+      `,
+    );
+  });
+
+  it('run-consecutive keeps the flags and the backtick escape, and refuses lines ending in a comment', () => {
+    const text = '# escape=`\nFROM alpine:3.20\nRUN --network=none echo one\nRUN --network=none echo two\n';
+    assert.equal(applyRuleFix('run-consecutive', text), '# escape=`\nFROM alpine:3.20\nRUN --network=none echo one `\n    && echo two\n');
+    assert.throws(() => applyRuleFix('run-consecutive', 'FROM alpine:3.20\nRUN echo one # first\nRUN echo two\n'), /no fix/);
+  });
 });
