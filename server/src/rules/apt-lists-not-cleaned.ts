@@ -1,4 +1,6 @@
 import { shippedStages } from '../model/stage-graph';
+import { lineBreak, lineText } from '../model/queries';
+import { insertAt } from './edits';
 import { defineRule } from './rule';
 import { mountsCache, runText, simpleCommands } from './shell-commands';
 
@@ -16,9 +18,20 @@ export default defineRule({
         if (run.keyword !== 'RUN' || mountsCache(run, '/var/lib/apt')) continue;
         const text = runText(model, run);
         if (!simpleCommands(text).some((command) => APT_USE.test(command)) || CLEANS.test(text)) continue;
+        const lastLine = run.range.end.line;
+        const endText = lineText(model, lastLine);
         report({
           range: run.keywordRange,
           message: "apt-get leaves its package lists in this layer; end the same RUN with 'rm -rf /var/lib/apt/lists/*'.",
+          // Not for heredoc or exec forms, and not after a trailing comment, which would swallow it.
+          fixes:
+            run.heredocs.length === 0 && !run.jsonForm && !/\s#/.test(endText)
+              ? [{
+                  title: 'Remove the apt lists in the same RUN',
+                  edits: [insertAt({ line: lastLine, character: endText.replace(/\s+$/, '').length }, ` ${model.escapeChar}${lineBreak(model)}    && rm -rf /var/lib/apt/lists/*`)],
+                  preferred: true,
+                }]
+              : [],
         });
       }
     }

@@ -1,4 +1,5 @@
 import { shippedStages } from '../model/stage-graph';
+import { insertAfterMatches } from './edits';
 import { defineRule } from './rule';
 import { runText, simpleCommands } from './shell-commands';
 
@@ -33,9 +34,11 @@ export default defineRule({
             message: `The image that ships installs build tools (${[...tools].join(', ')}); build in an earlier stage and COPY --from only the result.`,
           });
         } else if (npmAll) {
+          const edits = insertAfterMatches(model, run, /\bnpm\s+(?:ci|install|i)\b/, ' --omit=dev', /--omit|--production|--only/);
           report({
             range: run.keywordRange,
             message: 'The image that ships installs dev dependencies too; use npm ci --omit=dev here, or copy node_modules from a stage that pruned them.',
+            fixes: edits.length > 0 ? [{ title: 'Install without dev dependencies (--omit=dev)', edits, preferred: true }] : [],
           });
         }
       }

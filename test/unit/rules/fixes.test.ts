@@ -142,4 +142,23 @@ describe('rule fixes: the exact text after the fix', () => {
     assert.equal(applyRuleFix('run-consecutive', text), '# escape=`\nFROM alpine:3.20\nRUN --network=none echo one `\n    && echo two\n');
     assert.throws(() => applyRuleFix('run-consecutive', 'FROM alpine:3.20\nRUN echo one # first\nRUN echo two\n'), /no fix/);
   });
+
+  it('apt-lists-not-cleaned ends the RUN with the clean-up on its own continuation line', () => {
+    assert.equal(
+      applyRuleFix('apt-lists-not-cleaned', 'FROM debian:12-slim\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl\n'),
+      'FROM debian:12-slim\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\n',
+    );
+  });
+
+  it('build-tools-in-runtime installs npm packages without dev dependencies', () => {
+    assert.equal(applyRuleFix('build-tools-in-runtime', 'FROM node:20-slim\nRUN npm ci\n'), 'FROM node:20-slim\nRUN npm ci --omit=dev\n');
+  });
+
+  it('final-no-healthcheck offers a HEALTHCHECK template, never applied by fix-all', () => {
+    const text = 'FROM node:20-alpine\nEXPOSE 3000\nCMD ["node", "server.js"]\n';
+    assert.equal(
+      applyRuleFix('final-no-healthcheck', text, 'Add a HEALTHCHECK template'),
+      'FROM node:20-alpine\nEXPOSE 3000\nHEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \\\n    CMD wget -q --spider http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n',
+    );
+  });
 });
