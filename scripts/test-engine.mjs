@@ -11,7 +11,7 @@ const base = mkdtempSync('/tmp/dfs-engine-');
 
 let env;
 try {
-  const exports = execFileSync('bash', [path.join(root, 'scripts/engine/start.sh'), '--base', base, ...process.argv.slice(2)], {
+  const exports = execFileSync('bash', [path.join(root, 'scripts/engine/start.sh'), '--base', base, '--registry'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
