@@ -4,12 +4,22 @@ export const SETTINGS_SECTION = 'dockerfileStages';
 
 export type RuleSeveritySetting = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
+export interface RegistrySettings {
+  /** Registries (`host` or `host:port`) that may be spoken to over plain HTTP. */
+  readonly plainHttpHosts: readonly string[];
+  /** How long one registry request may take. */
+  readonly timeoutMs: number;
+}
+
 export interface DockerfileStagesSettings {
   /** Per-rule severity overrides, keyed by rule id. */
   readonly rules: Readonly<Record<string, RuleSeveritySetting>>;
+  readonly registry: RegistrySettings;
 }
 
-export const DEFAULT_SETTINGS: DockerfileStagesSettings = { rules: {} };
+export const DEFAULT_REGISTRY_SETTINGS: RegistrySettings = { plainHttpHosts: ['localhost', '127.0.0.1'], timeoutMs: 5000 };
+
+export const DEFAULT_SETTINGS: DockerfileStagesSettings = { rules: {}, registry: DEFAULT_REGISTRY_SETTINGS };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
@@ -23,7 +33,16 @@ export function normalizeSettings(raw: unknown): DockerfileStagesSettings {
       if (typeof value === 'string' && SEVERITIES.has(value)) rules[id] = value as RuleSeveritySetting;
     }
   }
-  return { rules };
+  return { rules, registry: normalizeRegistry((raw as { registry?: unknown }).registry) };
+}
+
+function normalizeRegistry(raw: unknown): RegistrySettings {
+  if (typeof raw !== 'object' || raw === null) return DEFAULT_REGISTRY_SETTINGS;
+  const { plainHttpHosts, timeoutMs } = raw as { plainHttpHosts?: unknown; timeoutMs?: unknown };
+  return {
+    plainHttpHosts: Array.isArray(plainHttpHosts) ? plainHttpHosts.filter((h): h is string => typeof h === 'string') : DEFAULT_REGISTRY_SETTINGS.plainHttpHosts,
+    timeoutMs: typeof timeoutMs === 'number' && timeoutMs >= 100 && timeoutMs <= 120000 ? timeoutMs : DEFAULT_REGISTRY_SETTINGS.timeoutMs,
+  };
 }
 
 /** The name of the project configuration file, looked up from a Dockerfile's folder upwards. */

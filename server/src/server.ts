@@ -3,6 +3,7 @@ import {
   TextDocumentSyncKind,
   ResponseError,
   ErrorCodes,
+  CodeActionTriggerKind,
   type CancellationToken,
   type Connection,
   type InitializeResult,
@@ -22,7 +23,8 @@ import { toCodeAction } from './lsp/conversions';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentModels } from './lsp/document-models';
 import { ProjectConfigStore } from './lsp/project-config';
-import { runSafe } from './lsp/run-safe';
+import { PinActions } from './lsp/pin-actions';
+import { describeError, runSafe } from './lsp/run-safe';
 import { SettingsStore } from './lsp/settings';
 import type { DockerfileModel } from './model/types';
 
@@ -38,6 +40,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const models = new DocumentModels();
   const settings = new SettingsStore(connection);
   const projectConfigs = new ProjectConfigStore(connection);
+  const pins = new PinActions(connection);
+  /** Whether the client applies snippet edits (LSP 3.18), for fixes with a placeholder to fill. */
+  let snippetEdits = false;
   const diagnostics = new DiagnosticsScheduler(connection, documents, models, settings, projectConfigs, options.docsBaseUri);
 
   /** Answers `fallback` for documents the server does not have open. */
@@ -53,6 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize((params): InitializeResult => {
     if (params.capabilities.workspace?.configuration) settings.enablePull();
+    snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -120,15 +126,26 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
-  connection.onCodeAction((params, token) =>
-    withModel(params.textDocument.uri, 'codeAction', token, [], (model) => {
-      const document = documents.get(params.textDocument.uri);
-      const { problems } = diagnostics.problemsOf(params.textDocument.uri, document?.version ?? -1);
-      return codeActions(model, problems, params.range, params.context.only).map((plan) =>
-        toCodeAction(plan, params.textDocument.uri, options.docsBaseUri),
-      );
-    }),
-  );
+  connection.onCodeAction(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const uri = params.textDocument.uri;
+    const plans = withModel(uri, 'codeAction', token, [], (model) => {
+      const { problems } = diagnostics.problemsOf(uri, document?.version ?? -1);
+      return codeActions(model, problems, params.range, params.context.only);
+    });
+    if (plans instanceof ResponseError || !document) return plans;
+    // Registry look-ups only when the user asked for the menu (not for the automatic light bulb).
+    if (params.context.triggerKind === CodeActionTriggerKind.Invoked) {
+      try {
+        const { problems } = diagnostics.problemsOf(uri, document.version);
+        const registry = (settings.peek(uri) ?? (await settings.get(uri))).registry;
+        plans.unshift(...(await pins.plans(models.get(document), problems, params.range, registry)));
+      } catch (error) {
+        connection.console.error(`Pin look-up failed: ${describeError(error)}`);
+      }
+    }
+    return plans.map((plan) => toCodeAction(plan, uri, options.docsBaseUri, { supported: snippetEdits, version: document.version }));
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -25,6 +25,8 @@ export class LspTestClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly connection: ProtocolConnection;
   readonly logs: string[] = [];
+  /** What the server showed the user (`window/showMessage` and `window/showMessageRequest`). */
+  readonly messages: { type: number; message: string }[] = [];
   /** What the server is told when it asks for settings (`workspace/configuration`). */
   settings: unknown = {};
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
@@ -48,6 +50,13 @@ export class LspTestClient {
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
+    });
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.messages.push(params);
+    });
+    this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      this.messages.push(params);
+      return null;
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.listen();

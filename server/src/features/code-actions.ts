@@ -15,6 +15,8 @@ export interface ActionPlan {
   readonly edits: readonly TextEdit[];
   readonly preferred: boolean;
   readonly problems: readonly Problem[];
+  /** The edits are snippets (see Fix.snippet). */
+  readonly snippet?: boolean;
 }
 
 function intersects(a: Range, b: Range): boolean {
@@ -34,7 +36,14 @@ export function codeActions(model: DockerfileModel, problems: readonly Problem[]
     const here = problems.filter((problem) => intersects(problem.range, range));
     for (const problem of here) {
       for (const fix of problem.fixes) {
-        plans.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, preferred: fix.preferred === true && !fix.unsafe, problems: [problem] });
+        plans.push({
+          title: fix.title,
+          kind: 'quickfix',
+          edits: fix.edits,
+          preferred: fix.preferred === true && !fix.unsafe,
+          problems: [problem],
+          ...(fix.snippet ? { snippet: true } : {}),
+        });
       }
     }
     for (const ruleId of new Set(here.map((problem) => problem.ruleId))) {

@@ -31,12 +31,28 @@ export function toDiagnostic(problem: Problem, docsBaseUri: string): Diagnostic 
   return diagnostic;
 }
 
-export function toCodeAction(plan: ActionPlan, uri: string, docsBaseUri: string): CodeAction {
+/** How a snippet fix reaches the editor: as a snippet edit when it supports them, else with plain placeholders. */
+export interface SnippetSupport {
+  readonly supported: boolean;
+  readonly version: number;
+}
+
+export function toCodeAction(plan: ActionPlan, uri: string, docsBaseUri: string, snippets?: SnippetSupport): CodeAction {
+  let edit: CodeAction['edit'] = { changes: { [uri]: [...plan.edits] } };
+  if (plan.snippet && snippets?.supported) {
+    edit = {
+      documentChanges: [
+        { textDocument: { uri, version: snippets.version }, edits: plan.edits.map((e) => ({ range: e.range, snippet: { kind: 'snippet', value: e.newText } })) },
+      ],
+    };
+  } else if (plan.snippet) {
+    edit = { changes: { [uri]: plan.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\$\{\d+:([^}]*)\}/g, '<$1>') })) } };
+  }
   const action: CodeAction = {
     title: plan.title,
     kind: plan.kind,
     diagnostics: plan.problems.map((problem) => toDiagnostic(problem, docsBaseUri)),
-    edit: { changes: { [uri]: [...plan.edits] } },
+    edit,
   };
   if (plan.preferred) action.isPreferred = true;
   return action;

@@ -1,5 +1,6 @@
 import type { ImageReference } from '../model/types';
-import { defineRule } from './rule';
+import { insertAt, replace } from './edits';
+import { defineRule, type Fix } from './rule';
 
 export default defineRule({
   id: 'image-unpinned',
@@ -11,12 +12,12 @@ export default defineRule({
     for (const stage of model.stages) {
       if (!stage.baseImage || stageBases.has(stage.index)) continue;
       const message = unpinnedMessage(stage.baseImage, 'Base image');
-      if (message) report({ range: stage.baseImage.range, message });
+      if (message) report({ range: stage.baseImage.range, message, fixes: [typeAVersion(stage.baseImage)] });
     }
     for (const reference of model.references) {
       if (reference.resolution.kind !== 'image') continue;
       const message = unpinnedMessage(reference.resolution.image, 'Image');
-      if (message) report({ range: reference.range, message });
+      if (message) report({ range: reference.range, message, fixes: [typeAVersion(reference.resolution.image)] });
     }
   },
 });
@@ -30,4 +31,15 @@ function unpinnedMessage(image: ImageReference, what: string): string | null {
     return `${what} '${image.text}' uses the 'latest' tag, which moves; pin a version.`;
   }
   return null;
+}
+
+/**
+ * The offline fix: a version placeholder where the tag goes, for the user to fill in. The editor
+ * adds registry look-ups ("Pin to node:20.18.0") when the user opens the quick-fix menu.
+ */
+function typeAVersion(image: ImageReference): Fix {
+  const edit = image.tag
+    ? replace(image.tag.range, '${1:version}')
+    : insertAt(image.repository.range.end, ':${1:version}');
+  return { title: 'Pin a version (type it in)', edits: [edit], unsafe: true, snippet: true };
 }

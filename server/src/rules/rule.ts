@@ -16,6 +16,8 @@ export interface Fix {
    * meaning; fix-all and `--fix` never apply them.
    */
   readonly unsafe?: boolean;
+  /** The edits' text is snippet syntax (`${1:version}`): the editor puts the cursor on the placeholder. */
+  readonly snippet?: boolean;
 }
 
 export interface ReportedProblem {
