@@ -88,10 +88,11 @@ describe('snippet fixes', () => {
     const plan = actionsAt(text, 'node').find((a) => a.title === 'Pin a version (type it in)');
     assert.ok(plan?.snippet);
     const withSnippets = toCodeAction(plan, 'file:///Dockerfile', 'file:///docs', { supported: true, version: 3 });
+    const at = { line: 0, character: 9 };
     assert.deepEqual(withSnippets.edit, {
       documentChanges: [
-        { textDocument: { uri: 'file:///Dockerfile', version: 3 }, edits: [{ range: rangeOf(text, ''), snippet: { kind: 'snippet', value: ':${1:version}' } }] },
-      ].map((change) => ({ ...change, edits: change.edits.map((e) => ({ ...e, range: { start: { line: 0, character: 9 }, end: { line: 0, character: 9 } } })) })),
+        { textDocument: { uri: 'file:///Dockerfile', version: 3 }, edits: [{ range: { start: at, end: at }, snippet: { kind: 'snippet', value: ':${1:version}' } }] },
+      ],
     });
     const plain = toCodeAction(plan, 'file:///Dockerfile', 'file:///docs', { supported: false, version: 3 });
     assert.equal(applyEdits(text, plain.edit?.changes?.['file:///Dockerfile'] ?? []), 'FROM node:<version>\n');
