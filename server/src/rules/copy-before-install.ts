@@ -1,5 +1,6 @@
 import type { Instruction } from '../model/types';
 import { copiesWholeContext } from './context-files';
+import { cacheOrderFix } from './cache-order-fix';
 import { defineRule } from './rule';
 import { runText, simpleCommands } from './shell-commands';
 
@@ -32,6 +33,7 @@ export default defineRule({
         report({
           range: wholeCopy.range,
           message: `The whole context is copied before '${install.split(/\s+/).slice(0, 2).join(' ')}' (line ${instruction.range.start.line + 1}), so every source change re-installs dependencies; copy the manifest files first, install, then copy the rest.`,
+          fixes: [cacheOrderFix(model, wholeCopy, instruction)].filter((fix) => fix !== null),
         });
         break;
       }

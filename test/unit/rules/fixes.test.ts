@@ -161,4 +161,19 @@ describe('rule fixes: the exact text after the fix', () => {
       'FROM node:20-alpine\nEXPOSE 3000\nHEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \\\n    CMD wget -q --spider http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n',
     );
   });
+
+  it('copy-before-install copies the manifests and installs first, keeping the rest of the RUN', () => {
+    assert.equal(
+      applyRuleFix('copy-before-install', 'FROM node:20 AS build\nWORKDIR /app\nCOPY . .\nRUN --mount=type=cache,target=/root/.npm npm ci && npm run build\n'),
+      'FROM node:20 AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci\nCOPY . .\nRUN --mount=type=cache,target=/root/.npm npm run build\n',
+    );
+    assert.equal(
+      applyRuleFix('copy-before-install', 'FROM golang:1.23 AS build\r\nCOPY . /src\r\nRUN go mod download\r\nRUN go build ./...\r\n'),
+      'FROM golang:1.23 AS build\r\nCOPY go.mod go.sum /src/\r\nRUN go mod download\r\nCOPY . /src\r\nRUN go build ./...\r\n',
+    );
+    assert.equal(
+      applyRuleFix('copy-before-install', 'FROM python:3.12-slim\nCOPY . .\nRUN pip install -r requirements.txt\n'),
+      'FROM python:3.12-slim\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\n',
+    );
+  });
 });
