@@ -98,3 +98,20 @@ describe('snippet fixes', () => {
     assert.equal(applyEdits(text, plain.edit?.changes?.['file:///Dockerfile'] ?? []), 'FROM node:<version>\n');
   });
 });
+
+describe('fixes that create files', () => {
+  it('become a create-file change beside the Dockerfile, never overwriting one', async () => {
+    const { toCodeAction } = await import('../../server/src/lsp/conversions');
+    const action = toCodeAction(
+      { title: 'Create a .dockerignore for this project', kind: 'quickfix', edits: [], preferred: true, problems: [], createFiles: [{ path: '.dockerignore', content: '.git\n' }] },
+      'file:///work/app/Dockerfile',
+      'file:///docs',
+    );
+    assert.deepEqual(action.edit, {
+      documentChanges: [
+        { kind: 'create', uri: 'file:///work/app/.dockerignore', options: { ignoreIfExists: true } },
+        { textDocument: { uri: 'file:///work/app/.dockerignore', version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '.git\n' }] },
+      ],
+    });
+  });
+});

@@ -5,7 +5,8 @@ import { editsOverlap } from './text-edits';
 
 /** The fix that fix-all applies for a problem: its preferred safe fix, else its only safe one. */
 export function automaticFix(problem: Problem): Fix | null {
-  const safe = problem.fixes.filter((fix) => !fix.unsafe);
+  // Fixes that create files are offered one by one, not folded into a fix-all of text edits.
+  const safe = problem.fixes.filter((fix) => !fix.unsafe && !fix.createFiles);
   return safe.find((fix) => fix.preferred) ?? (safe.length === 1 ? (safe[0] as Fix) : null);
 }
 

@@ -5,6 +5,7 @@ import { suppressionFixes } from '../engine/suppression-fixes';
 import { comparePositions } from '../model/positions';
 import type { DockerfileModel } from '../model/types';
 import { RULES_BY_ID } from '../rules/index';
+import type { Fix } from '../rules/rule';
 
 export const FIX_ALL_KIND = 'source.fixAll.dockerfileStages';
 
@@ -17,6 +18,8 @@ export interface ActionPlan {
   readonly problems: readonly Problem[];
   /** The edits are snippets (see Fix.snippet). */
   readonly snippet?: boolean;
+  /** Files to create beside the Dockerfile (see Fix.createFiles). */
+  readonly createFiles?: Fix['createFiles'];
 }
 
 function intersects(a: Range, b: Range): boolean {
@@ -43,6 +46,7 @@ export function codeActions(model: DockerfileModel, problems: readonly Problem[]
           preferred: fix.preferred === true && !fix.unsafe,
           problems: [problem],
           ...(fix.snippet ? { snippet: true } : {}),
+          ...(fix.createFiles ? { createFiles: fix.createFiles } : {}),
         });
       }
     }

@@ -45,6 +45,17 @@ export function toCodeAction(plan: ActionPlan, uri: string, docsBaseUri: string,
         { textDocument: { uri, version: snippets.version }, edits: plan.edits.map((e) => ({ range: e.range, snippet: { kind: 'snippet', value: e.newText } })) },
       ],
     };
+  } else if (plan.createFiles && plan.createFiles.length > 0) {
+    const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+    edit = {
+      documentChanges: plan.createFiles.flatMap((file) => {
+        const fileUri = `${folder}${file.path}`;
+        return [
+          { kind: 'create' as const, uri: fileUri, options: { ignoreIfExists: true } },
+          { textDocument: { uri: fileUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.content }] },
+        ];
+      }),
+    };
   } else if (plan.snippet) {
     edit = { changes: { [uri]: plan.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\$\{\d+:([^}]*)\}/g, '<$1>') })) } };
   }

@@ -1,5 +1,6 @@
 import { copiesWholeContext } from './context-files';
 import { forEachInstruction } from './instruction-list';
+import { dockerignoreTemplate } from './dockerignore-template';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -15,6 +16,7 @@ export default defineRule({
       report({
         range: instruction.range,
         message: 'This copies the whole build context and there is no .dockerignore: .git, node_modules, build output and local secrets all go into the build. Add a .dockerignore.',
+        fixes: [{ title: 'Create a .dockerignore for this project', edits: [], createFiles: [{ path: '.dockerignore', content: dockerignoreTemplate(model) }], preferred: true }],
       });
     });
   },

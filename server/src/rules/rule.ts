@@ -18,6 +18,8 @@ export interface Fix {
   readonly unsafe?: boolean;
   /** The edits' text is snippet syntax (`${1:version}`): the editor puts the cursor on the placeholder. */
   readonly snippet?: boolean;
+  /** New files, with paths relative to the Dockerfile's folder; never overwrites an existing file. */
+  readonly createFiles?: readonly { readonly path: string; readonly content: string }[];
 }
 
 export interface ReportedProblem {

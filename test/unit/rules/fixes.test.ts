@@ -176,4 +176,17 @@ describe('rule fixes: the exact text after the fix', () => {
       'FROM python:3.12-slim\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\n',
     );
   });
+
+  it('dockerignore-missing creates a .dockerignore for the ecosystem, never hiding a file the Dockerfile copies', async () => {
+    const { problemsOf } = await import('../../support/rule-harness');
+    const text = 'FROM node:20 AS build\nCOPY . .\nRUN npm ci && npm run build\nFROM nginx:1.27-alpine\nCOPY dist /usr/share/nginx/html\n';
+    const [problem] = problemsOf('dockerignore-missing', text, { buildContext: { dockerignore: null, entries: [] } });
+    assert.deepEqual(problem?.fixes.map((f) => [f.title, f.edits, f.createFiles]), [
+      [
+        'Create a .dockerignore for this project',
+        [],
+        [{ path: '.dockerignore', content: '.git\n.gitignore\n.dockerignore\n**/.DS_Store\n*.log\n.env\n.env.*\n!.env.example\n.vscode\n.idea\n**/node_modules\nnpm-debug.log*\ncoverage\n.next\n' }],
+      ],
+    ]);
+  });
 });
