@@ -1,5 +1,8 @@
+import type { DockerfileModel, Instruction, Stage } from '../model/types';
+import { insertAt, replace } from './edits';
 import { forEachInstruction } from './instruction-list';
-import { defineRule } from './rule';
+import { runText } from './shell-commands';
+import { defineRule, type Fix } from './rule';
 
 /** BuildKit's reading of a secret-looking name: one of these words as a whole `_`-separated part. */
 const SECRET_NAME = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -20,11 +23,33 @@ export default defineRule({
         const [name = '', value = ''] = arg.value.split(/=(.*)/s, 2);
         const unquoted = value.replace(/^["']|["']$/g, '');
         if (!SECRET_NAME.test(name) && !SECRET_VALUE.test(unquoted)) continue;
+        const fix = instruction.keyword === 'ARG' && instruction.args.length === 1 && value === '' ? secretMountFix(model, stage, instruction, name) : null;
         report({
           range: arg.range,
           message: `${instruction.keyword} '${name}' looks like a secret, and ${instruction.keyword} values stay in the image history; pass it with RUN --mount=type=secret,id=${name.toLowerCase()} instead.`,
+          fixes: fix ? [fix] : [],
         });
       }
     });
   },
 });
+
+/**
+ * Turns a secret build argument into a build secret: the ARG goes, and each RUN of the stage that
+ * uses it mounts the secret into the same variable. The build is then run with
+ * `--secret id=<id>,env=<NAME>` instead of `--build-arg`, so the fix is never applied unasked.
+ */
+function secretMountFix(model: DockerfileModel, stage: Stage, arg: Instruction, name: string): Fix | null {
+  const uses = new RegExp(`\\$(\\{${name}[}:]|${name}\\b)`);
+  const runs = stage.instructions.filter((i) => i.keyword === 'RUN' && i.range.start.line > arg.range.start.line && uses.test(runText(model, i)));
+  if (runs.length === 0 || arg.range.start.line !== arg.range.end.line) return null;
+  const id = name.toLowerCase();
+  return {
+    title: `Pass ${name} as a build secret (RUN --mount=type=secret,id=${id},env=${name})`,
+    edits: [
+      replace({ start: { line: arg.range.start.line, character: 0 }, end: { line: arg.range.start.line + 1, character: 0 } }, ''),
+      ...runs.map((run) => insertAt(run.keywordRange.end, ` --mount=type=secret,id=${id},env=${name}`)),
+    ],
+    unsafe: true,
+  };
+}

@@ -189,4 +189,12 @@ describe('rule fixes: the exact text after the fix', () => {
       ],
     ]);
   });
+
+  it('secret-in-arg-env turns a secret ARG used by RUN into a secret mount (offered, never automatic)', () => {
+    const text = 'FROM node:20\nARG NPM_TOKEN\nCOPY package*.json ./\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc\n';
+    assert.equal(
+      applyRuleFix('secret-in-arg-env', text, 'Pass NPM_TOKEN as a build secret (RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN)'),
+      'FROM node:20\nCOPY package*.json ./\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc\n',
+    );
+  });
 });
