@@ -10,7 +10,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, FIX_ALL_KIND } from './features/code-actions';
+import { codeActions, FIX_ALL_KIND, REWRITE_KIND } from './features/code-actions';
 import { completeStages } from './features/completion';
 import { findDefinition } from './features/definition';
 import { findHighlights } from './features/document-highlight';
@@ -70,7 +70,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         documentSymbolProvider: { label: 'Dockerfile stages' },
         foldingRangeProvider: true,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, REWRITE_KIND] },
       },
       serverInfo: { name: 'dockerfile-stages', version: options.version },
     };

@@ -3,16 +3,18 @@ import { automaticFix, fixAllEdits } from '../engine/fix-all';
 import type { Problem } from '../engine/lint';
 import { suppressionFixes } from '../engine/suppression-fixes';
 import { comparePositions } from '../model/positions';
+import { convertToMultiStage } from './convert-multi-stage';
 import type { DockerfileModel } from '../model/types';
 import { RULES_BY_ID } from '../rules/index';
 import type { Fix } from '../rules/rule';
 
 export const FIX_ALL_KIND = 'source.fixAll.dockerfileStages';
+export const REWRITE_KIND = 'refactor.rewrite';
 
 /** A code action before it is tied to a document: its edits and the problems it answers. */
 export interface ActionPlan {
   readonly title: string;
-  readonly kind: 'quickfix' | typeof FIX_ALL_KIND;
+  readonly kind: 'quickfix' | typeof FIX_ALL_KIND | typeof REWRITE_KIND;
   readonly edits: readonly TextEdit[];
   readonly preferred: boolean;
   readonly problems: readonly Problem[];
@@ -63,6 +65,11 @@ export function codeActions(model: DockerfileModel, problems: readonly Problem[]
         plans.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, preferred: false, problems: [problem] });
       }
     }
+  }
+  const wantsRefactor = !only || only.some((kind) => kind === 'refactor' || kind === REWRITE_KIND);
+  if (wantsRefactor) {
+    const conversion = convertToMultiStage(model);
+    if (conversion) plans.push({ title: conversion.title, kind: REWRITE_KIND, edits: conversion.edits, preferred: false, problems: [] });
   }
   if (wantsFixAll) {
     const { edits, fixed } = fixAllEdits(problems);
