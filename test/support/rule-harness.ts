@@ -38,5 +38,14 @@ export function applyRuleFix(ruleId: string, text: string, title?: string, optio
   assert.ok(after.length < problemsOf(ruleId, text, options).length, `${ruleId} still reports the fixed problem`);
   const again = applyEdits(fixed, fixAllEdits(after).edits);
   assert.equal(applyEdits(again, fixAllEdits(problemsOf(ruleId, again, options)).edits), again, 'fixing twice changes the text again');
+  // No other rule may complain more after the fix than before it.
+  const count = (t: string) => {
+    const counts = new Map<string, number>();
+    for (const p of lint(buildModel(t), options).problems) if (p.ruleId !== ruleId) counts.set(p.ruleId, (counts.get(p.ruleId) ?? 0) + 1);
+    return counts;
+  };
+  const before = count(text);
+  const added = [...count(fixed)].filter(([id, n]) => n > (before.get(id) ?? 0)).map(([id]) => id);
+  assert.deepEqual(added, [], `the fix makes new problems: ${added.join(', ')}`);
   return fixed;
 }

@@ -36,17 +36,32 @@ export function addUserFix(model: DockerfileModel, target: Stage, rootImage: str
   }
   const nl = lineBreak(model);
   const edits = [];
+  const insertIndex = insertBefore ? instructions.indexOf(insertBefore) : instructions.length;
+  const previous = instructions[insertIndex - 1];
+  // The user is created in the RUN just before, when there is one, so as not to add a layer.
+  const runLine = lines.find((line) => line.startsWith('RUN '));
+  let remaining = lines;
+  if (runLine && previous && chainable(model, previous)) {
+    const end = previous.range.end;
+    edits.push(insertAt(end, ` ${model.escapeChar}${nl}    && ${runLine.slice(4)}`));
+    remaining = lines.filter((line) => line !== runLine);
+  }
   if (insertBefore) {
     const indent = /^\s*/.exec(lineText(model, insertBefore.range.start.line))?.[0] ?? '';
-    edits.push(insertAt({ line: insertBefore.range.start.line, character: 0 }, lines.map((line) => `${indent}${line}${nl}`).join('')));
-    const after = instructions.slice(instructions.indexOf(insertBefore));
-    for (const copy of after) {
+    edits.push(insertAt({ line: insertBefore.range.start.line, character: 0 }, remaining.map((line) => `${indent}${line}${nl}`).join('')));
+    for (const copy of instructions.slice(insertIndex)) {
       const flags = copy.flags.map((flag) => flag.name.toLowerCase());
       if (copy.keyword === 'COPY' && flags.includes('from') && !flags.includes('chown')) edits.push(insertAt(copy.keywordRange.end, ` --chown=${user}`));
     }
   } else {
     const last = instructions[instructions.length - 1] as Instruction;
-    edits.push(insertAt(last.range.end, lines.map((line) => `${nl}${line}`).join('')));
+    edits.push(insertAt(last.range.end, remaining.map((line) => `${nl}${line}`).join('')));
   }
   return { title: `Add a non-root USER (${user})`, edits, preferred: true };
+}
+
+/** A RUN that another command can be appended to: shell form, no heredoc, no flags, no trailing comment. */
+function chainable(model: DockerfileModel, instruction: Instruction): boolean {
+  if (instruction.keyword !== 'RUN' || instruction.jsonForm || instruction.heredocs.length > 0 || instruction.flags.length > 0) return false;
+  return !/\s#/.test(lineText(model, instruction.range.end.line));
 }

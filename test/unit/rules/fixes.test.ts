@@ -104,7 +104,7 @@ describe('rule fixes: the exact text after the fix', () => {
     );
     assert.equal(
       applyRuleFix('final-user-root', 'FROM debian:12-slim\nRUN apt-get update\n'),
-      'FROM debian:12-slim\nRUN apt-get update\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\n',
+      'FROM debian:12-slim\nRUN apt-get update \\\n    && groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\n',
     );
     assert.equal(
       applyRuleFix('final-user-root', 'FROM golang:1.23 AS build\nFROM scratch\nCMD ["/app"]\nCOPY --from=build /app /app\n'),
