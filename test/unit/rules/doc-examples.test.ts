@@ -54,3 +54,25 @@ describe('rule pages: the bad example fires, the good one does not, and every su
     });
   }
 });
+
+describe('rule pages: the preferred fix of the bad example works the same with CRLF and with a backtick escape', () => {
+  for (const rule of RULES) {
+    const bad = example(rule, 'Bad');
+    const index = findings(rule, bad, 'bad').findIndex((p) => p.fixes.some((f) => f.preferred && !f.unsafe && f.edits.length > 0));
+    if (index === -1) continue;
+    it(rule.id, async () => {
+      const { applyEdits } = await import('../../../server/src/engine/text-edits');
+      const fixOf = (text: string) => {
+        // The same problem, by order: a prepended directive shifts the line numbers in messages.
+        const found = findings(rule, text, 'bad')[index];
+        const fix = found?.fixes.find((f) => f.preferred && !f.unsafe);
+        assert.ok(fix, `no preferred fix on ${JSON.stringify(text.slice(0, 40))}`);
+        return applyEdits(text, fix.edits);
+      };
+      const lf = fixOf(bad);
+      assert.equal(fixOf(bad.replace(/\n/g, '\r\n')), lf.replace(/\r?\n/g, '\r\n'), 'CRLF');
+      const backtick = `# escape=\`\n${bad.replace(/\\\n/g, '`\n')}`;
+      assert.equal(fixOf(backtick), `# escape=\`\n${lf.replace(/\\\n/g, '`\n')}`, 'backtick escape');
+    });
+  }
+});
