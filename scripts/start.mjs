@@ -20,3 +20,4 @@ console.log(`dockerfile-stages.vsix: ${(statSync('dockerfile-stages.vsix').size 
 // The package step left minified bundles; the checker below runs from them, as a user's would.
 const status = run('Check examples/ with the command-line checker', process.execPath, ['dist/cli.js', 'check', 'examples'], { allowFailure: true });
 console.log(`\nThe checker exited with ${status} (1 means it found problems: examples/Dockerfile.mistakes is there to show them).`);
+run('The stage graph of examples/go-api/Dockerfile (mermaid)', process.execPath, ['dist/cli.js', 'graph', 'examples/go-api/Dockerfile']);

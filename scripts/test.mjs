@@ -20,6 +20,6 @@ function testFiles(dir) {
 const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const files = ['test/unit', 'test/lsp'].flatMap(testFiles).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+const files = ['test/unit', 'test/lsp', 'test/cli'].flatMap(testFiles).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
 const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
 process.exit(run.status ?? 1);

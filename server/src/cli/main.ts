@@ -1,88 +1,93 @@
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { parseProjectConfig, type ProjectConfig } from '../../../common/settings';
-import { readBuildContext } from '../node/build-context';
-import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
-import { lint, type Problem } from '../engine/lint';
 import { buildModel } from '../model/model-builder';
-import { lineText } from '../model/queries';
-import { findDockerfiles, isFolder } from './find-dockerfiles';
+import { RULES } from '../rules/index';
+import { parseCommand, UsageError, type Command } from './args';
+import { runCheck, type FileResult } from './check-command';
+import { formatGithub, formatJson, formatSarif, formatText, SEVERITY_RANK } from './formats';
+import { formatGraph, stageGraph } from './graph';
 
 declare const PACKAGE_VERSION: string;
 
-const USAGE = `Usage: dockerfile-stages check [paths...]
+const USAGE = `dockerfile-stages — the multi-stage Dockerfile checker (same rules as the editor)
 
-Checks Dockerfiles (files, or folders searched for Dockerfile, *.Dockerfile,
-Dockerfile.*, Containerfile) with the same rules as the editor.
+Usage:
+  dockerfile-stages check [paths...] [options]   check files, folders (searched for Dockerfile,
+                                                 *.Dockerfile, Dockerfile.*, Containerfile) or - (stdin)
+  dockerfile-stages graph <file> [--format mermaid|dot|json]
+  dockerfile-stages rules [--format md|json]
 
-Options:
-  --help       show this help
-  --version    show the version`;
+Options of check:
+  -f, --format text|json|sarif|github   output format (default text)
+  --fail-level error|warning|info|none  exit 1 when a problem is at or above it (default warning)
+  --rule <id>=<severity>                override a rule: off, hint, info, warning, error (repeatable)
+  --config <file>                       use this .dockerfile-stages.json instead of looking for one
+  --fix                                 apply the safe, offline fixes in place and report them
+  -q, --quiet                           print only the problems
+  -h, --help, --version
 
-const SEVERITY_RANK = { hint: 0, info: 1, warning: 2, error: 3 } as const;
+Exit codes: 0 no problem at or above the fail level, 1 problems, 2 usage error, unreadable file or bad config.`;
 
-function main(argv: string[]): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (argv.includes('--version')) {
-    process.stdout.write(`${PACKAGE_VERSION}\n`);
-    return 0;
-  }
-  const [command, ...paths] = argv;
-  if (command !== 'check') {
-    process.stderr.write(`dockerfile-stages: unknown command '${command ?? ''}'. Run 'dockerfile-stages --help'.\n`);
-    return 2;
-  }
-  const files: string[] = [];
-  for (const p of paths.length > 0 ? paths : ['.']) {
-    if (isFolder(p)) files.push(...findDockerfiles(p));
-    else files.push(p);
-  }
-  let worst = -1;
-  let total = 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      process.stderr.write(`dockerfile-stages: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-      return 2;
+const FAIL_RANK = { error: 3, warning: 2, info: 1, none: Number.POSITIVE_INFINITY } as const;
+
+function run(command: Command): number {
+  switch (command.name) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${PACKAGE_VERSION}\n`);
+      return 0;
+    case 'rules':
+      process.stdout.write(command.format === 'json' ? rulesJson() : rulesMarkdown());
+      return 0;
+    case 'graph': {
+      let text: string;
+      try {
+        text = readFileSync(command.file, 'utf8');
+      } catch {
+        throw new UsageError(`Cannot read ${command.file}.`);
+      }
+      process.stdout.write(formatGraph(stageGraph(buildModel(text)), command.format));
+      return 0;
     }
-    const model = buildModel(text);
-    const project = projectConfigFor(file);
-    if (project === null) return 2;
-    const { problems } = lint(model, {
-      severities: project.rules,
-      ...(project.target ? { target: project.target } : {}),
-      buildContext: readBuildContext(path.resolve(file)),
-    });
-    total += problems.length;
-    for (const problem of problems) {
-      worst = Math.max(worst, SEVERITY_RANK[problem.severity]);
-      process.stdout.write(formatProblem(file, problem, lineText(model, problem.range.start.line)));
+    case 'check': {
+      const results = runCheck(command, () => readFileSync(0, 'utf8'));
+      process.stdout.write(render(results, command));
+      const worst = Math.max(-1, ...results.flatMap((r) => r.problems.map((p) => SEVERITY_RANK[p.severity])));
+      return worst >= FAIL_RANK[command.failLevel] ? 1 : 0;
     }
   }
-  process.stdout.write(`${files.length} file${files.length === 1 ? '' : 's'} checked, ${total} problem${total === 1 ? '' : 's'}.\n`);
-  return worst >= SEVERITY_RANK.warning ? 1 : 0;
 }
 
-/** The `.dockerfile-stages.json` that applies to a file; null (after a message) when it is broken. */
-function projectConfigFor(file: string): ProjectConfig | null {
-  const found = findProjectConfigFile(path.dirname(path.resolve(file)), readTextOrNull);
-  if (!found) return { rules: {} };
-  const { config, errors } = parseProjectConfig(found.text);
-  if (errors.length > 0) {
-    process.stderr.write(`dockerfile-stages: ${found.file}: ${errors.join('; ')}\n`);
-    return null;
+function render(results: readonly FileResult[], command: Extract<Command, { name: 'check' }>): string {
+  switch (command.format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, PACKAGE_VERSION);
+    case 'github':
+      return formatGithub(results);
+    case 'text': {
+      const color = process.stdout.isTTY === true && !('NO_COLOR' in process.env);
+      return formatText(results, { color }, command.quiet);
+    }
   }
-  return config;
 }
 
-function formatProblem(file: string, problem: Problem, line: string): string {
-  const { start } = problem.range;
-  return `${file}:${start.line + 1}:${start.character + 1} ${problem.severity} ${problem.ruleId} ${problem.message}\n    ${line.trim()}\n`;
+function rulesJson(): string {
+  const rules = RULES.map((r) => ({ id: r.id, severity: r.severity, summary: r.summary, ...(r.buildkit ? { buildkit: r.buildkit } : {}), ...(r.hadolint ? { hadolint: r.hadolint } : {}) }));
+  return `${JSON.stringify(rules, null, 2)}\n`;
 }
 
-process.exitCode = main(process.argv.slice(2));
+function rulesMarkdown(): string {
+  const rows = RULES.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.summary.replace(/\|/g, '\\|')} |`);
+  return ['| rule | default | what it reports |', '| --- | --- | --- |', ...rows, ''].join('\n');
+}
+
+try {
+  process.exitCode = run(parseCommand(process.argv.slice(2)));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`dockerfile-stages: ${error.message}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import type { SeveritySetting } from '../engine/lint';
+
+export class UsageError extends Error {}
+
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
+export type FailLevel = 'error' | 'warning' | 'info' | 'none';
+export type GraphFormat = 'mermaid' | 'dot' | 'json';
+export type RulesFormat = 'md' | 'json';
+
+export type Command =
+  | { readonly name: 'help' }
+  | { readonly name: 'version' }
+  | {
+      readonly name: 'check';
+      readonly paths: readonly string[];
+      readonly format: CheckFormat;
+      readonly failLevel: FailLevel;
+      readonly rules: Readonly<Record<string, SeveritySetting>>;
+      readonly config: string | null;
+      readonly fix: boolean;
+      readonly quiet: boolean;
+    }
+  | { readonly name: 'graph'; readonly file: string; readonly format: GraphFormat }
+  | { readonly name: 'rules'; readonly format: RulesFormat };
+
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got '${value}').`);
+}
+
+const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'] as const;
+
+/** Reads the command line; a UsageError says what is wrong in one line. */
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        'fail-level': { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        config: { type: 'string' },
+        fix: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { name: 'help' };
+  if (values.version) return { name: 'version' };
+  const [name, ...rest] = positionals;
+  switch (name) {
+    case 'check': {
+      const rules: Record<string, SeveritySetting> = {};
+      for (const spec of values.rule ?? []) {
+        const [id, severity] = spec.split('=');
+        if (!id || !severity) throw new UsageError(`--rule expects <id>=<severity> (got '${spec}').`);
+        rules[id] = oneOf('rule', severity, SEVERITIES, 'warning');
+      }
+      return {
+        name: 'check',
+        paths: rest.length > 0 ? rest : ['.'],
+        format: oneOf('format', values.format, ['text', 'json', 'sarif', 'github'] as const, 'text'),
+        failLevel: oneOf('fail-level', values['fail-level'], ['error', 'warning', 'info', 'none'] as const, 'warning'),
+        rules,
+        config: values.config ?? null,
+        fix: values.fix ?? false,
+        quiet: values.quiet ?? false,
+      };
+    }
+    case 'graph': {
+      if (rest.length !== 1) throw new UsageError('graph takes exactly one Dockerfile.');
+      return { name: 'graph', file: rest[0] as string, format: oneOf('format', values.format, ['mermaid', 'dot', 'json'] as const, 'mermaid') };
+    }
+    case 'rules':
+      return { name: 'rules', format: oneOf('format', values.format, ['md', 'json'] as const, 'md') };
+    case undefined:
+      throw new UsageError("No command given. Run 'dockerfile-stages --help'.");
+    default:
+      throw new UsageError(`Unknown command '${name}'. Run 'dockerfile-stages --help'.`);
+  }
+}

@@ -1,0 +1,91 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseProjectConfig, type ProjectConfig } from '../../../common/settings';
+import { fixAllEdits } from '../engine/fix-all';
+import { lint, type Problem } from '../engine/lint';
+import { applyEdits } from '../engine/text-edits';
+import { buildModel } from '../model/model-builder';
+import { lineText } from '../model/queries';
+import { readBuildContext } from '../node/build-context';
+import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
+import { UsageError, type Command } from './args';
+import { findDockerfiles, isFolder } from './find-dockerfiles';
+
+export interface FileResult {
+  /** The path as given (or found), `-` for standard input. */
+  readonly file: string;
+  readonly problems: Problem[];
+  /** The text of a line, for excerpts. */
+  readonly line: (index: number) => string;
+  /** Why the file was not checked (a binary file). */
+  readonly skipped?: string;
+  /** How many problems --fix fixed. */
+  readonly fixed?: number;
+}
+
+const MAX_FIX_PASSES = 10;
+
+type CheckCommand = Extract<Command, { name: 'check' }>;
+
+/** Checks every file the command names. Throws UsageError for what makes the run impossible. */
+export function runCheck(command: CheckCommand, readStdin: () => string): FileResult[] {
+  const explicitConfig = command.config === null ? null : loadConfig(command.config, readTextOrNull(command.config));
+  const files: string[] = [];
+  for (const p of command.paths) {
+    if (p === '-') files.push('-');
+    else if (isFolder(p)) {
+      const found = findDockerfiles(p);
+      if (found.length === 0) throw new UsageError(`No Dockerfiles found under ${p}.`);
+      files.push(...found);
+    } else files.push(p);
+  }
+  if (command.fix && files.includes('-')) throw new UsageError('--fix changes files in place; it cannot be used with standard input.');
+  return files.map((file) => checkFile(command, file, file === '-' ? readStdin() : readFile(file), explicitConfig));
+}
+
+function readFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}.`);
+  }
+}
+
+function loadConfig(file: string, text: string | null): ProjectConfig {
+  if (text === null) throw new UsageError(`Cannot read the configuration ${file}.`);
+  const { config, errors } = parseProjectConfig(text);
+  if (errors.length > 0) throw new UsageError(`${file}: ${errors.join('; ')}.`);
+  return config;
+}
+
+function checkFile(command: CheckCommand, file: string, original: string, explicitConfig: ProjectConfig | null): FileResult {
+  if (original.slice(0, 8000).includes('\u0000')) return { file, problems: [], line: () => '', skipped: 'binary file, not a Dockerfile' };
+  const absolute = file === '-' ? null : path.resolve(file);
+  let config = explicitConfig;
+  if (!config && absolute) {
+    const found = findProjectConfigFile(path.dirname(absolute), readTextOrNull);
+    config = found ? loadConfig(found.file, found.text) : null;
+  }
+  const options = {
+    severities: { ...(config?.rules ?? {}), ...command.rules },
+    ...(config?.target ? { target: config.target } : {}),
+    buildContext: absolute ? readBuildContext(absolute) : null,
+  };
+  let text = original;
+  let fixed = 0;
+  if (command.fix) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const { edits, fixed: done } = fixAllEdits(lint(buildModel(text), options).problems);
+      if (edits.length === 0) break;
+      text = applyEdits(text, edits);
+      fixed += done.length;
+    }
+    if (text !== original) writeFileSync(file, text);
+  }
+  const model = buildModel(text);
+  const problems = lint(model, options).problems.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+  return { file, problems, line: (index) => lineText(model, index), ...(command.fix ? { fixed } : {}) };
+}

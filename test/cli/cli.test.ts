@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import AjvDraft04 from 'ajv-draft-04';
+
+const CLI = path.resolve('dist/cli.js');
+const APP = 'test/fixtures/cli/app/Dockerfile';
+
+function cli(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input: options.input, cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('dockerfile-stages check', () => {
+  it('prints path:line:col severity rule message, grouped per file, with the line and a summary', () => {
+    const { code, stdout, stderr } = cli(['check', 'test/fixtures/cli']);
+    assert.equal(stderr, '');
+    assert.equal(
+      stdout,
+      [
+        APP,
+        `${APP}:1:18 warning from-as-casing 'as' should match the case of 'FROM': write 'AS'.`,
+        '    FROM golang:1.23 as build',
+        `${APP}:8:1 warning final-user-root The final stage '#1' runs as root: it sets no USER. Add a non-root USER before CMD/ENTRYPOINT.`,
+        '    FROM alpine:3.20',
+        `${APP}:9:1 warning apk-no-cache apk add keeps its package index in this layer; use 'apk add --no-cache'.`,
+        '    RUN apk add curl',
+        `${APP}:10:13 error stage-ref-unknown 'buidl' is not a stage. Did you mean 'build'?`,
+        '    COPY --from=buidl /out/app /usr/local/bin/app',
+        '2 files checked: 1 error, 3 warnings.',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(code, 1);
+  });
+
+  it('writes the documented JSON shape with 0-based LSP positions', () => {
+    const { code, stdout } = cli(['check', APP, '--format', 'json']);
+    assert.equal(code, 1);
+    const [file] = JSON.parse(stdout) as { file: string; diagnostics: Record<string, unknown>[] }[];
+    assert.equal(file?.file, APP);
+    assert.deepEqual(file?.diagnostics[3], {
+      ruleId: 'stage-ref-unknown',
+      severity: 'error',
+      message: "'buidl' is not a stage. Did you mean 'build'?",
+      range: { start: { line: 9, character: 12 }, end: { line: 9, character: 17 } },
+      fixable: true,
+    });
+    assert.deepEqual(file?.diagnostics.map((d) => [d.ruleId, d.fixable]), [
+      ['from-as-casing', true],
+      ['final-user-root', true],
+      ['apk-no-cache', true],
+      ['stage-ref-unknown', true],
+    ]);
+  });
+
+  it('writes SARIF 2.1.0 that the official schema accepts, with 1-based regions', () => {
+    const { stdout } = cli(['check', APP, '--format', 'sarif']);
+    const log = JSON.parse(stdout) as { version: string; runs: { results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: unknown }[] }[]; tool: { driver: { rules: { id: string }[] } } }[] };
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    // The official schema is written in JSON Schema draft-04, with a pattern that is not valid in unicode mode.
+    const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+    // The validator does reject what is not SARIF.
+    assert.equal(validate({ ...log, version: '2.0.0' }), false);
+    assert.equal(validate({ ...log, runs: [{ results: [] }] }), false);
+    const run = log.runs[0];
+    const result = run?.results.find((r) => r.ruleId === 'stage-ref-unknown');
+    assert.deepEqual(result?.locations[0]?.physicalLocation, {
+      artifactLocation: { uri: APP },
+      region: { startLine: 10, startColumn: 13, endLine: 10, endColumn: 18 },
+    });
+    assert.equal(result?.level, 'error');
+    assert.equal(run?.tool.driver.rules[result?.ruleIndex ?? -1]?.id, 'stage-ref-unknown');
+  });
+
+  it('writes GitHub annotations', () => {
+    const { stdout } = cli(['check', APP, '--format', 'github', '--rule', 'final-user-root=off', '--rule', 'apk-no-cache=info']);
+    assert.equal(
+      stdout,
+      [
+        `::warning file=${APP},line=1,col=18,endLine=1,endColumn=20,title=from-as-casing::'as' should match the case of 'FROM': write 'AS'.`,
+        `::notice file=${APP},line=9,col=1,endLine=9,endColumn=4,title=apk-no-cache::apk add keeps its package index in this layer; use 'apk add --no-cache'.`,
+        `::error file=${APP},line=10,col=13,endLine=10,endColumn=18,title=stage-ref-unknown::'buidl' is not a stage. Did you mean 'build'?`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('exits by the fail level, 0 for a clean file', () => {
+    assert.equal(cli(['check', APP, '--fail-level', 'error', '-q']).code, 1);
+    assert.equal(cli(['check', APP, '--fail-level', 'none', '-q']).code, 0);
+    assert.equal(cli(['check', APP, '--rule', 'stage-ref-unknown=warning', '--fail-level', 'error', '-q']).code, 0);
+    const clean = cli(['check', 'test/fixtures/cli/clean']);
+    assert.deepEqual([clean.code, clean.stdout], [0, '1 file checked: no problems.\n']);
+  });
+
+  it('reads standard input', () => {
+    const { code, stdout } = cli(['check', '-', '--format', 'json'], { input: 'FROM alpine:3.20 as base\nUSER 65532\n' });
+    assert.equal(code, 1);
+    assert.deepEqual(JSON.parse(stdout)[0].diagnostics.map((d: { ruleId: string }) => d.ruleId), ['from-as-casing']);
+  });
+
+  it('fixes in place what it can offline, and a second run has nothing left to fix', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'dfs-cli-'));
+    try {
+      copyFileSync(APP, path.join(folder, 'Dockerfile'));
+      writeFileSync(path.join(folder, '.dockerignore'), '.git\n');
+      const first = cli(['check', 'Dockerfile', '--fix'], { cwd: folder });
+      assert.match(first.stdout, /^Dockerfile: fixed 4 problems\n/);
+      assert.equal(first.code, 0);
+      assert.equal(
+        readFileSync(path.join(folder, 'Dockerfile'), 'utf8'),
+        readFileSync(APP, 'utf8')
+          .replace('as build', 'AS build')
+          .replace('apk add curl', 'apk add --no-cache curl')
+          .replace('buidl', 'build')
+          .replace('CMD ["app"]', 'RUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["app"]'),
+      );
+      const second = cli(['check', 'Dockerfile', '--fix'], { cwd: folder });
+      assert.deepEqual([second.code, second.stdout], [0, '1 file checked: no problems.\n']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('says what is wrong, with exit 2, for a missing file, an empty folder, a bad config or bad options', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'dfs-cli-'));
+    try {
+      mkdirSync(path.join(folder, 'empty'));
+      writeFileSync(path.join(folder, 'bad.json'), '{ "rules": { "x": "loud" } }');
+      assert.deepEqual(cli(['check', 'missing/Dockerfile']), { code: 2, stdout: '', stderr: 'dockerfile-stages: Cannot read missing/Dockerfile: no such file.\n' });
+      assert.equal(cli(['check', path.join(folder, 'empty')]).stderr, `dockerfile-stages: No Dockerfiles found under ${path.join(folder, 'empty')}.\n`);
+      assert.deepEqual(cli(['check', APP, '--config', path.join(folder, 'bad.json')]), {
+        code: 2,
+        stdout: '',
+        stderr: `dockerfile-stages: ${path.join(folder, 'bad.json')}: rule 'x': expected one of off, hint, info, warning, error.\n`,
+      });
+      assert.deepEqual(cli(['check', '--format', 'xml']), { code: 2, stdout: '', stderr: "dockerfile-stages: --format must be one of text, json, sarif, github (got 'xml').\n" });
+      assert.equal(cli(['lint']).stderr, "dockerfile-stages: Unknown command 'lint'. Run 'dockerfile-stages --help'.\n");
+      assert.equal(cli(['check', '-', '--fix'], { input: 'FROM alpine\n' }).code, 2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a binary file instead of crashing', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'dfs-cli-'));
+    try {
+      writeFileSync(path.join(folder, 'Dockerfile'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0, 0xff]));
+      const { code, stdout } = cli(['check', path.join(folder, 'Dockerfile')]);
+      assert.deepEqual([code, stdout], [0, `${path.join(folder, 'Dockerfile')}: skipped (binary file, not a Dockerfile)\n0 files checked: no problems.\n`]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('dockerfile-stages graph, rules, --help, --version', () => {
+  it('prints the stage graph as mermaid, dot and json, external images as their own nodes', () => {
+    const file = 'examples/go-api/Dockerfile';
+    assert.equal(
+      cli(['graph', file]).stdout,
+      'flowchart LR\n  i0[/"golang:1.23-alpine"/]\n  i1[/"gcr.io/distroless/static-debian12:nonroot"/]\n  s0["builder"]\n  s1["test"]\n  s2["runtime"]\n  i0 -->|FROM| s0\n  s0 -->|FROM| s1\n  i1 -->|FROM| s2\n  s0 -->|COPY --from| s2\n',
+    );
+    assert.match(cli(['graph', file, '--format', 'dot']).stdout, /^digraph stages \{\n  rankdir=LR;\n[\s\S]*  s0 -> s2 \[label="COPY --from"\];\n\}\n$/);
+    const json = JSON.parse(cli(['graph', file, '--format', 'json']).stdout);
+    assert.deepEqual(json.edges.at(-1), { from: { stage: 0 }, to: 2, kind: 'copy-from', line: 17 });
+  });
+
+  it('lists the rules as markdown and json', () => {
+    const rules = JSON.parse(cli(['rules', '--format', 'json']).stdout) as { id: string }[];
+    assert.ok(rules.some((r) => r.id === 'stage-ref-unknown'));
+    assert.match(cli(['rules']).stdout, /^\| rule \| default \| what it reports \|\n/);
+  });
+
+  it('shows help and version', () => {
+    assert.match(cli(['--help']).stdout, /^dockerfile-stages — the multi-stage Dockerfile checker/);
+    assert.equal(cli(['--version']).stdout, `${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`);
+  });
+});
