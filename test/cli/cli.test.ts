@@ -182,3 +182,17 @@ describe('dockerfile-stages graph, rules, --help, --version', () => {
     assert.equal(cli(['--version']).stdout, `${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`);
   });
 });
+
+describe('text colours', () => {
+  it('are used on a terminal only, and never with NO_COLOR', async () => {
+    const { formatText } = await import('../../server/src/cli/formats');
+    const { lint } = await import('../../server/src/engine/lint');
+    const { buildModel } = await import('../../server/src/model/model-builder');
+    const model = buildModel('FROM alpine:3.20 as base\n');
+    const results = [{ file: 'Dockerfile', problems: lint(model).problems.filter((p) => p.ruleId === 'from-as-casing'), line: () => 'FROM alpine:3.20 as base' }];
+    assert.match(formatText(results, { color: true }, false), /\u001b\[33mwarning\u001b\[39m/);
+    assert.doesNotMatch(formatText(results, { color: false }, false), /\u001b/);
+    // Piped output (not a terminal) has no colour even without NO_COLOR.
+    assert.doesNotMatch(cli(['check', APP], { env: { NO_COLOR: undefined } }).stdout, /\u001b/);
+  });
+});
