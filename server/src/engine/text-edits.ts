@@ -1,13 +1,11 @@
 import type { Position, TextEdit } from 'vscode-languageserver-types';
-import { computeLineStarts } from '../model/scanner';
+import { computeLineStarts, lineEndOffset } from '../model/scanner';
 import { comparePositions } from '../model/positions';
 
 function offsetAt(text: string, lineStarts: readonly number[], position: Position): number {
   const start = lineStarts[position.line];
   if (start === undefined) return text.length;
-  const next = lineStarts[position.line + 1];
-  const lineEnd = next === undefined ? text.length : next - 1;
-  return Math.min(start + position.character, lineEnd);
+  return Math.min(start + position.character, lineEndOffset(text, lineStarts, position.line));
 }
 
 /** True when two edits touch the same text (an insertion at the start or end of another's range counts). */

@@ -21,6 +21,8 @@ export function convertToMultiStage(model: DockerfileModel): Conversion | null {
   const stage = model.stages[0] as Stage;
   const image = stage.baseImage;
   if (!image || image.hasVariables || image.digest) return null;
+  // Text appended after an unterminated heredoc would become part of its body.
+  if (stage.instructions.some((i) => i.heredocs.some((h) => h.delimiterRange === null))) return null;
   const repository = image.repository.value.split('/').pop() ?? '';
   const tag = image.tag?.value ?? null;
   const workdir = lastAbsoluteWorkdir(stage);

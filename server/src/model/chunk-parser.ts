@@ -20,8 +20,9 @@ export interface ParsedChunk {
  * stage chunk is read with the file's escape character).
  */
 export function parseChunk(text: string, lineDelta: number): ParsedChunk {
-  const dockerfile = DockerfileParser.parse(text);
-  const instructions = dockerfile.getInstructions().map((instruction) => toInstruction(instruction, lineDelta));
+  const instructions = safely(() => DockerfileParser.parse(text).getInstructions(), [] as AstInstruction[]).flatMap((instruction) =>
+    safely(() => [toInstruction(instruction, lineDelta)], [] as Instruction[]),
+  );
   return { instructions };
 }
 
@@ -44,13 +45,25 @@ export function shiftInstructions(instructions: readonly Instruction[], lineDelt
   }));
 }
 
+/**
+ * dockerfile-ast can throw on odd input (its heredoc reader fails on `RUN <<EOT bash` followed by a
+ * lone escape line, for one). Each accessor is guarded so that parsing never throws: what cannot
+ * be read is left out of the instruction.
+ */
+function safely<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
 function toInstruction(instruction: AstInstruction, lineDelta: number): Instruction {
-  const astHeredocs = readHeredocs(instruction);
+  const astHeredocs = safely(() => readHeredocs(instruction), []);
   const heredocs = astHeredocs.map((heredoc) => toHeredoc(heredoc, lineDelta));
   // Compared in the parser's own lines, before the shift.
   const firstBody = astHeredocs[0]?.getContentRange()?.start ?? astHeredocs[0]?.getDelimiterRange()?.start;
-  const args = instruction
-    .getArguments()
+  const args = safely(() => instruction.getArguments(), [] as Argument[])
     .filter((arg: Argument) => !firstBody || comparePositions(arg.getRange().start, firstBody) < 0)
     .map((arg: Argument) => span(arg.getValue(), arg.getRange(), lineDelta));
   return {
@@ -58,9 +71,9 @@ function toInstruction(instruction: AstInstruction, lineDelta: number): Instruct
     keywordRange: shiftRange(instruction.getInstructionRange(), lineDelta),
     range: shiftRange(instruction.getRange(), lineDelta),
     args,
-    flags: readFlags(instruction).map((flag) => toFlag(flag, lineDelta)),
+    flags: safely(() => readFlags(instruction).map((flag) => toFlag(flag, lineDelta)), []),
     heredocs,
-    jsonForm: isJsonForm(instruction),
+    jsonForm: safely(() => isJsonForm(instruction), false),
   };
 }
 

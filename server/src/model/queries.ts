@@ -1,5 +1,6 @@
 import type { Position } from 'vscode-languageserver-types';
 import { rangeContains } from './positions';
+import { lineEndOffset } from './scanner';
 import type { DockerfileModel, ImageReference, Stage, StageReference } from './types';
 
 /** What stands under the cursor, as far as stages are concerned. */
@@ -55,10 +56,7 @@ export function symbolAt(model: DockerfileModel, position: Position): StageSymbo
 export function lineText(model: DockerfileModel, line: number): string {
   const start = model.lineStarts[line];
   if (start === undefined) return '';
-  const next = model.lineStarts[line + 1];
-  const end = next === undefined ? model.text.length : next - 1;
-  const text = model.text.slice(start, end);
-  return text.endsWith('\r') ? text.slice(0, -1) : text;
+  return model.text.slice(start, lineEndOffset(model.text, model.lineStarts, line));
 }
 
 /** The line break the document uses, for inserted lines. */

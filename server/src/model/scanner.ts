@@ -48,11 +48,7 @@ interface PendingHeredoc {
 export function scanDocument(text: string): ScanResult {
   const lineStarts = computeLineStarts(text);
   const lineCount = lineStarts.length;
-  const lineEnd = (line: number): number => {
-    let end = line + 1 < lineCount ? (lineStarts[line + 1] as number) - 1 : text.length;
-    if (end > (lineStarts[line] as number) && text.charCodeAt(end - 1) === CH_CR) end--;
-    return end;
-  };
+  const lineEnd = (line: number): number => lineEndOffset(text, lineStarts, line);
   const lineText = (line: number): string => text.slice(lineStarts[line], lineEnd(line));
 
   const { directives, escapeChar, firstLine } = scanDirectives(lineCount, lineText);
@@ -132,14 +128,38 @@ export function scanDocument(text: string): ScanResult {
   return { lineStarts, pragmas, blankContinuationLines, escapeChar, directives, chunks, problems };
 }
 
+/**
+ * Offsets of line starts, with the line breaks LSP and VS Code use: `\n`, `\r\n` and a lone `\r`.
+ */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  let index = text.indexOf('\n');
-  while (index !== -1) {
-    starts.push(index + 1);
-    index = text.indexOf('\n', index + 1);
+  if (!text.includes('\r')) {
+    let index = text.indexOf('\n');
+    while (index !== -1) {
+      starts.push(index + 1);
+      index = text.indexOf('\n', index + 1);
+    }
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === CH_CR) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
   }
   return starts;
+}
+
+/** Offset just past the last character of a line, its line break excluded. */
+export function lineEndOffset(text: string, lineStarts: readonly number[], line: number): number {
+  const next = lineStarts[line + 1];
+  if (next === undefined) return text.length;
+  let end = next - 1;
+  if (text.charCodeAt(end) === 10 && end > (lineStarts[line] as number) && text.charCodeAt(end - 1) === CH_CR) end--;
+  return end;
 }
 
 function scanDirectives(

@@ -25,7 +25,9 @@ function userLines(rootImage: string | null): { lines: string[]; user: string } 
  * "Add a non-root USER": inserted before the final CMD/ENTRYPOINT (at the end of the stage when
  * there is none), with the user the base image calls for; a COPY --from after it gains --chown.
  */
-export function addUserFix(model: DockerfileModel, target: Stage, rootImage: string | null): Fix {
+export function addUserFix(model: DockerfileModel, target: Stage, rootImage: string | null): Fix | null {
+  // Text added after an unterminated heredoc would become part of its body.
+  if (target.instructions.some((i) => i.heredocs.some((h) => h.delimiterRange === null))) return null;
   const { lines, user } = userLines(rootImage);
   const instructions = target.instructions;
   let insertBefore: Instruction | null = null;

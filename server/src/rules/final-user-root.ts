@@ -37,7 +37,7 @@ export default defineRule({
     report({
       range: target.from.range,
       message: `The final stage '${target.name ?? `#${target.index}`}' runs as root: it sets no USER. Add a non-root USER before CMD/ENTRYPOINT.`,
-      fixes: [addUserFix(model, target, root.baseImage?.text ?? null)],
+      fixes: [addUserFix(model, target, root.baseImage?.text ?? null)].filter((fix) => fix !== null),
     });
   },
 });

@@ -201,6 +201,18 @@ describe('stage model on real syntax', () => {
     assert.equal(model.stages[1]?.name, null);
   });
 
+  it('reads a lone CR as a line break, as LSP and VS Code do', () => {
+    const model = buildModel('FROM alpine AS a\rRUN echo\r\nFROM a\n');
+    assert.deepEqual(model.lineStarts, [0, 17, 27, 34]);
+    assert.deepEqual(model.stages.map((s) => [s.name, s.from.range.start.line]), [['a', 0], [null, 2]]);
+  });
+
+  it('survives what dockerfile-ast throws on (regression: RUN <<EOT bash, a lone escape line, a tab-indented EOT)', () => {
+    const model = buildModel('RUN <<EOT bash\n\\\n\tEOT\nFROM golang:1.23 AS build');
+    assert.deepEqual(model.preamble.map((i) => i.keyword), ['RUN']);
+    assert.deepEqual(model.problems.map((p) => p.code), ['unterminated-heredoc']);
+  });
+
   it('handles an empty document and one without any FROM', () => {
     assert.deepEqual(buildModel('').stages, []);
     const model = buildModel('ARG A=1\n# nothing else\n');
