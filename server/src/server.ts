@@ -10,6 +10,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SET_TARGET_NOTIFICATION, STAGES_REQUEST, type SetTargetParams, type StagesParams } from '../../common/protocol';
 import { codeActions, FIX_ALL_KIND, REWRITE_KIND } from './features/code-actions';
 import { completeStages } from './features/completion';
 import { findDefinition } from './features/definition';
@@ -19,6 +20,7 @@ import { foldingRanges } from './features/folding-ranges';
 import { hover } from './features/hover';
 import { findReferences } from './features/references';
 import { prepareRename, renameStage } from './features/rename';
+import { stagesOf } from './features/stages';
 import { toCodeAction } from './lsp/conversions';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentModels } from './lsp/document-models';
@@ -145,6 +147,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
     }
     return plans.map((plan) => toCodeAction(plan, uri, options.docsBaseUri, { supported: snippetEdits, version: document.version }));
+  });
+
+  connection.onRequest(STAGES_REQUEST, (params: StagesParams, token) =>
+    withModel(params.uri, 'stages', token, { stages: [], defaultTarget: -1 }, stagesOf),
+  );
+  connection.onNotification(SET_TARGET_NOTIFICATION, (params: SetTargetParams) => {
+    diagnostics.setTarget(params.uri, params.target);
   });
 
   documents.listen(connection);

@@ -20,6 +20,8 @@ const MAX_DELAY_MS = 250;
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, () => void>();
   private readonly lastCostMs = new Map<string, number>();
+  /** Build targets chosen in the editor, per document; they win over the project file. */
+  private readonly targets = new Map<string, string>();
   private readonly lastProblems = new Map<string, { version: number; problems: Problem[]; suppressed: LintResult['suppressed'] }>();
 
   constructor(
@@ -47,6 +49,12 @@ export class DiagnosticsScheduler {
     }
   }
 
+  setTarget(uri: string, target: string | null): void {
+    if (target === null) this.targets.delete(uri);
+    else this.targets.set(uri, target);
+    this.schedule(uri);
+  }
+
   scheduleAll(): void {
     for (const document of this.documents.all()) this.schedule(document.uri);
   }
@@ -62,6 +70,7 @@ export class DiagnosticsScheduler {
     this.cancel(uri);
     this.lastCostMs.delete(uri);
     this.lastProblems.delete(uri);
+    this.targets.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -78,10 +87,11 @@ export class DiagnosticsScheduler {
     try {
       const model = this.models.get(document);
       const project = this.projectConfigs.get(uri);
+      const target = this.targets.get(uri) ?? project.target;
       // The editor's settings win over the project file, rule by rule.
       const result = lint(model, {
         severities: { ...project.rules, ...settings.rules },
-        ...(project.target ? { target: project.target } : {}),
+        ...(target ? { target } : {}),
         buildContext: this.projectConfigs.buildContext(uri),
       });
       for (const failure of result.failures) {

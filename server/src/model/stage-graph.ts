@@ -35,6 +35,8 @@ export function stagesNeededBy(model: DockerfileModel, target: Stage): Set<numbe
 
 /** The stage that is built: the named target when it exists, else the last stage. */
 export function resolveTarget(model: DockerfileModel, targetName: string | undefined): Stage | null {
+  const byIndex = targetName ? /^#(\d+)$/.exec(targetName) : null;
+  if (byIndex) return model.stages[Number(byIndex[1])] ?? model.stages[model.stages.length - 1] ?? null;
   if (targetName) {
     const index = model.stageIndexByName.get(normalizeStageName(targetName));
     if (index !== undefined) return model.stages[index] ?? null;

@@ -1,0 +1,94 @@
+/** Building a stage as an argv: no shell ever sees it. Pure, so that it is tested without VS Code. */
+
+export interface BuildSettings {
+  /** `docker`, `podman`, or a path to either. */
+  readonly command: string;
+  /** Use `docker buildx build` (with `builder` when set) instead of `docker build`. */
+  readonly useBuildx: boolean;
+  readonly builder: string;
+  /** A docker context (`docker --context <name>`); empty for the current one. */
+  readonly dockerContext: string;
+  /** Tag template; `${folder}`, `${stage}` and `${file}` are replaced. */
+  readonly tagTemplate: string;
+  readonly platform: string;
+  readonly buildArgs: Readonly<Record<string, string>>;
+  readonly extraArgs: readonly string[];
+}
+
+export const DEFAULT_BUILD_SETTINGS: BuildSettings = {
+  command: 'docker',
+  useBuildx: false,
+  builder: '',
+  dockerContext: '',
+  tagTemplate: '${folder}:${stage}',
+  platform: '',
+  buildArgs: {},
+  extraArgs: [],
+};
+
+export interface BuildRequest {
+  /** Absolute path of the Dockerfile. */
+  readonly dockerfile: string;
+  /** Absolute path of the build context folder. */
+  readonly contextFolder: string;
+  /**
+   * The stage to build, by name; null builds the last stage (BuildKit's `--target` takes names
+   * only, so an unnamed stage can be built only when it is the last one).
+   */
+  readonly target: string | null;
+}
+
+export interface Argv {
+  readonly command: string;
+  readonly args: string[];
+}
+
+/** A name Docker accepts in a tag: lower case, `[a-z0-9._-]`, starting with a letter or digit. */
+export function tagComponent(text: string): string {
+  const cleaned = text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').replace(/[-.]+$/, '');
+  return cleaned || 'image';
+}
+
+function basename(p: string): string {
+  const parts = p.split(/[\\/]/).filter(Boolean);
+  return parts[parts.length - 1] ?? '';
+}
+
+export function imageTag(settings: BuildSettings, request: BuildRequest): string {
+  const folder = tagComponent(basename(request.contextFolder));
+  const stage = tagComponent(request.target ?? 'latest');
+  const file = tagComponent(basename(request.dockerfile));
+  const [name, tag] = settings.tagTemplate.split(':');
+  const fill = (s: string) => s.replace(/\$\{folder\}/g, folder).replace(/\$\{stage\}/g, stage).replace(/\$\{file\}/g, file);
+  return tag === undefined ? fill(name ?? '') : `${fill(name ?? '')}:${fill(tag).replace(/[^\w.-]/g, '-').slice(0, 128)}`;
+}
+
+/** `docker [--context c] build|buildx build [--builder b] --target <stage> -f <file> -t <tag> … <context>`. */
+export function buildArgv(settings: BuildSettings, request: BuildRequest): Argv {
+  const args: string[] = [];
+  const podman = /(^|[\\/])podman(\.exe)?$/i.test(settings.command);
+  if (settings.dockerContext && !podman) args.push('--context', settings.dockerContext);
+  if (settings.useBuildx && !podman) {
+    args.push('buildx', 'build');
+    if (settings.builder) args.push('--builder', settings.builder);
+    // A buildx builder keeps images in its cache unless told to load them.
+    args.push('--load');
+  } else {
+    args.push('build');
+  }
+  if (request.target !== null) args.push('--target', request.target);
+  args.push('-f', request.dockerfile, '-t', imageTag(settings, request));
+  if (settings.platform) args.push('--platform', settings.platform);
+  for (const [key, value] of Object.entries(settings.buildArgs)) args.push('--build-arg', `${key}=${value}`);
+  args.push(...settings.extraArgs, request.contextFolder);
+  return { command: settings.command, args };
+}
+
+/** `docker run --rm -it <tag>` after a build, same engine and context. */
+export function runArgv(settings: BuildSettings, request: BuildRequest): Argv {
+  const args: string[] = [];
+  const podman = /(^|[\\/])podman(\.exe)?$/i.test(settings.command);
+  if (settings.dockerContext && !podman) args.push('--context', settings.dockerContext);
+  args.push('run', '--rm', '-it', imageTag(settings, request));
+  return { command: settings.command, args };
+}

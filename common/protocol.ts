@@ -1,0 +1,38 @@
+/** Messages between the extension and the server beyond LSP, shared by both sides. */
+
+/** `dockerfileStages/stages`: the stages of a document, for code lenses, the target picker and the Stages view. */
+export const STAGES_REQUEST = 'dockerfileStages/stages';
+
+export interface StagesParams {
+  readonly uri: string;
+}
+
+export interface StageInfo {
+  readonly index: number;
+  readonly name: string | null;
+  /** 0-based line of the stage's FROM. */
+  readonly line: number;
+  readonly baseImage: string | null;
+  /** Indexes of the earlier stages it builds on, copies from or mounts. */
+  readonly dependencies: readonly number[];
+}
+
+export interface StagesResult {
+  readonly stages: readonly StageInfo[];
+  /** Index of the stage that is built when no target is chosen (the last one), or -1. */
+  readonly defaultTarget: number;
+}
+
+/** `dockerfileStages/setTarget`: the stage the user builds; the "final stage" rules check it. */
+export const SET_TARGET_NOTIFICATION = 'dockerfileStages/setTarget';
+
+export interface SetTargetParams {
+  readonly uri: string;
+  /** A stage name or `#<index>`; null goes back to the last stage. */
+  readonly target: string | null;
+}
+
+/** `#2` for an unnamed stage, its name otherwise: how the target is written everywhere. */
+export function stageKey(stage: { readonly name: string | null; readonly index: number }): string {
+  return stage.name ?? `#${stage.index}`;
+}

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildArgv, DEFAULT_BUILD_SETTINGS, imageTag, runArgv } from '../../../client/src/build/build-args';
+
+const request = { dockerfile: '/work/My App/docker/api.Dockerfile', contextFolder: '/work/My App', target: 'build' };
+
+describe('the argv of a stage build', () => {
+  it('is docker build --target <stage> -f <file> -t <folder>:<stage> <context>, paths with spaces kept whole', () => {
+    assert.deepEqual(buildArgv(DEFAULT_BUILD_SETTINGS, request), {
+      command: 'docker',
+      args: ['build', '--target', 'build', '-f', '/work/My App/docker/api.Dockerfile', '-t', 'my-app:build', '/work/My App'],
+    });
+  });
+
+  it('builds the last stage without --target when it has no name', () => {
+    assert.deepEqual(buildArgv(DEFAULT_BUILD_SETTINGS, { ...request, target: null }).args, ['build', '-f', '/work/My App/docker/api.Dockerfile', '-t', 'my-app:latest', '/work/My App']);
+  });
+
+  it('uses buildx with a builder (and --load), a docker context, a platform, build args and extra args', () => {
+    const settings = {
+      ...DEFAULT_BUILD_SETTINGS,
+      useBuildx: true,
+      builder: 'remote-k8s',
+      dockerContext: 'prod',
+      platform: 'linux/arm64',
+      buildArgs: { VERSION: '1.2.3', EQUATION: 'a=b=c', QUOTED: '"x y"' },
+      extraArgs: ['--pull', '--secret', 'id=npmrc,src=/home/me/.npmrc'],
+    };
+    assert.deepEqual(buildArgv(settings, request).args, [
+      '--context', 'prod',
+      'buildx', 'build', '--builder', 'remote-k8s', '--load',
+      '--target', 'build',
+      '-f', '/work/My App/docker/api.Dockerfile',
+      '-t', 'my-app:build',
+      '--platform', 'linux/arm64',
+      '--build-arg', 'VERSION=1.2.3',
+      '--build-arg', 'EQUATION=a=b=c',
+      '--build-arg', 'QUOTED="x y"',
+      '--pull', '--secret', 'id=npmrc,src=/home/me/.npmrc',
+      '/work/My App',
+    ]);
+  });
+
+  it('speaks podman without docker-only flags', () => {
+    const settings = { ...DEFAULT_BUILD_SETTINGS, command: '/usr/bin/podman', useBuildx: true, dockerContext: 'x' };
+    assert.deepEqual(buildArgv(settings, request), {
+      command: '/usr/bin/podman',
+      args: ['build', '--target', 'build', '-f', '/work/My App/docker/api.Dockerfile', '-t', 'my-app:build', '/work/My App'],
+    });
+  });
+
+  it('never joins anything into a shell string: each value is one argument, whatever it holds', () => {
+    const hostile = { ...request, contextFolder: '/tmp/a; rm -rf ~', target: 'x && echo pwned' };
+    const { args } = buildArgv({ ...DEFAULT_BUILD_SETTINGS, buildArgs: { A: '$(reboot)' } }, hostile);
+    assert.ok(args.includes('x && echo pwned'));
+    assert.ok(args.includes('/tmp/a; rm -rf ~'));
+    assert.ok(args.includes('A=$(reboot)'));
+  });
+
+  it('makes valid tags from any folder and stage name, following the template', () => {
+    assert.equal(imageTag(DEFAULT_BUILD_SETTINGS, { ...request, contextFolder: '/x/__My Service!', target: 'Build.Stage' }), 'my-service:build.stage');
+    assert.equal(imageTag({ ...DEFAULT_BUILD_SETTINGS, tagTemplate: 'registry.local/${folder}-${file}:${stage}' }, request), 'registry.local/my-app-api.dockerfile:build');
+    assert.deepEqual(runArgv({ ...DEFAULT_BUILD_SETTINGS, dockerContext: 'prod' }, request), { command: 'docker', args: ['--context', 'prod', 'run', '--rm', '-it', 'my-app:build'] });
+  });
+});
