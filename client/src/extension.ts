@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME } from '../../common/ids';
+import { StageTaskProvider, TASK_TYPE } from './build/tasks';
 import { createLanguageClient } from './client';
+import { registerCommands } from './commands/index';
+import { StagesSource } from './stages-source';
+import { BuildLensProvider } from './views/build-lens';
+import { StagesView } from './views/stages-view';
+import { createTargetStatus } from './views/target-status';
+import { TargetStore } from './views/targets';
 
 let client: LanguageClient | undefined;
 
@@ -15,7 +22,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const message = error instanceof Error ? error.message : String(error);
     outputChannel.error(`The language server failed to start: ${message}`);
     void vscode.window.showErrorMessage(`${CLIENT_NAME}: the language server failed to start (${message}). See the "${CLIENT_NAME}" output for details.`);
+    return;
   }
+  const source = new StagesSource(client);
+  const targets = new TargetStore(context.workspaceState, client);
+  const lenses = new BuildLensProvider(source, targets);
+  const view = new StagesView(source, targets);
+  const refresh = (): void => {
+    lenses.refresh();
+    view.refresh();
+  };
+  context.subscriptions.push(
+    source,
+    targets,
+    lenses,
+    view,
+    vscode.languages.registerCodeLensProvider({ language: 'dockerfile' }, lenses),
+    vscode.window.registerTreeDataProvider('dockerfileStages.stages', view),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new StageTaskProvider()),
+    createTargetStatus(source, targets),
+    source.onDidChange(refresh),
+    targets.onDidChange(refresh),
+    // Trust granted later shows the build lenses at once; settings apply without reload.
+    vscode.workspace.onDidGrantWorkspaceTrust(refresh),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('dockerfileStages')) refresh();
+    }),
+    ...registerCommands(source, targets),
+  );
+  await targets.announce();
+  // The editor may have asked for lenses before the provider was there.
+  refresh();
 }
 
 export async function deactivate(): Promise<void> {

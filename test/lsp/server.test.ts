@@ -251,3 +251,30 @@ describe('code actions over JSON-RPC', () => {
     }
   });
 });
+
+describe('stages and build target over JSON-RPC', () => {
+  it('lists the stages with their dependencies, and a chosen target re-lints the final-stage rules', async () => {
+    const client = new LspTestClient();
+    try {
+      await client.initialize();
+      const stagesUri = 'untitled:target/Dockerfile';
+      const text = 'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM alpine:3.20 AS runtime\nCOPY --from=build /app /app\nUSER 65532\nFROM runtime AS debug\n';
+      const first = await client.open(stagesUri, text);
+      assert.deepEqual(first.diagnostics.filter((d) => d.code === 'final-user-root'), []);
+      const result = await client.request('dockerfileStages/stages', { uri: stagesUri });
+      assert.deepEqual(result, {
+        stages: [
+          { index: 0, name: 'build', line: 0, baseImage: 'golang:1.23', dependencies: [] },
+          { index: 1, name: 'runtime', line: 2, baseImage: 'alpine:3.20', dependencies: [0] },
+          { index: 2, name: 'debug', line: 5, baseImage: 'runtime', dependencies: [1] },
+        ],
+        defaultTarget: 2,
+      });
+      const next = client.nextDiagnostics(stagesUri);
+      await client.connection.sendNotification('dockerfileStages/setTarget', { uri: stagesUri, target: 'build' });
+      assert.deepEqual((await next).diagnostics.filter((d) => d.code === 'final-user-root').map((d) => d.range.start.line), [0]);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+});
