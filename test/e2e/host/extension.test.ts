@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codes, EXTENSION_ID, open, waitFor, workspaceFile } from './helpers';
+
+const MISTAKES = 'Dockerfile.mistakes';
+
+describe('extension in a real VS Code', () => {
+  it('activates on a Dockerfile', async () => {
+    await open(MISTAKES);
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the extension is installed');
+    await waitFor('activation', () => extension.isActive || undefined);
+  });
+
+  it('publishes diagnostics with rule ids and our source', async () => {
+    const uri = workspaceFile(MISTAKES);
+    const found = await waitFor('diagnostics', () => (codes(uri).includes('stage-ref-unknown') ? codes(uri) : undefined));
+    assert.deepEqual(found.slice().sort(), ['final-user-root', 'stage-ref-forward', 'stage-ref-self', 'stage-ref-unknown', 'stage-unused']);
+    assert.ok(vscode.languages.getDiagnostics(uri).every((d) => d.source === 'dockerfile-stages'));
+  });
+
+  it('completes only earlier stages after COPY --from=', async () => {
+    const editor = await open(MISTAKES);
+    const line = editor.document.lineAt(7).text;
+    const position = new vscode.Position(7, line.indexOf('--from=') + '--from='.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.deepEqual(labels.filter((l) => /^[a-z]/.test(l)), ['builder']);
+    assert.ok(!labels.includes('runtime') && !labels.includes('assets'));
+  });
+
+  it('goes to the FROM of a stage from a reference', async () => {
+    const editor = await open('go-api/Dockerfile');
+    const text = editor.document.getText();
+    const at = editor.document.positionAt(text.indexOf('--from=builder') + '--from=b'.length);
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, at);
+    const target = locations[0];
+    const range = target && 'targetRange' in target ? target.targetRange : (target as vscode.Location).range;
+    assert.equal(editor.document.lineAt(range.start.line).text, 'FROM --platform=$BUILDPLATFORM golang:1.23-alpine AS builder');
+  });
+
+  it('applies a quick fix through vscode.commands and changes the text', async () => {
+    const editor = await open(MISTAKES);
+    const uri = editor.document.uri;
+    const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'stage-ref-unknown');
+    assert.ok(diagnostic);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === "Use 'builder'");
+    assert.ok(fix?.edit, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(fix.isPreferred);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(editor.document.lineAt(7).text, 'COPY --from=builder /out/app /usr/local/bin/app');
+    await waitFor('re-lint', () => (codes(uri).includes('stage-ref-unknown') ? undefined : true));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('provides a build code lens for each FROM, and Build & run on the target', async () => {
+    const editor = await open('go-api/Dockerfile');
+    const lenses = await waitFor('code lenses', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      return found.length >= 4 ? found : undefined;
+    });
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
+      [
+        [1, '▶ Build stage builder'],
+        [12, '▶ Build stage test'],
+        [15, '▶ Build stage runtime'],
+        [15, '▶ Build & run'],
+      ],
+    );
+  });
+
+  it('builds a stage as a task with the argv of the settings, never a shell string', async () => {
+    const uri = workspaceFile('go-api/Dockerfile');
+    const started = new Promise<vscode.Task>((resolve) => {
+      const subscription = vscode.tasks.onDidStartTask((event) => {
+        subscription.dispose();
+        resolve(event.execution.task);
+      });
+    });
+    await vscode.commands.executeCommand('dockerfileStages.buildStage', uri, 'builder');
+    const task = await started;
+    const execution = task.execution;
+    assert.ok(execution instanceof vscode.ProcessExecution, 'a ProcessExecution, not a ShellExecution');
+    assert.equal(execution.process, 'true');
+    assert.deepEqual(execution.args, ['build', '--target', 'builder', '-f', uri.fsPath, '-t', 'go-api:builder', '--build-arg', 'APP_VERSION=1.0 beta', vscode.Uri.joinPath(uri, '..').fsPath]);
+    assert.deepEqual(task.problemMatchers, ['$dockerfile-stages-build']);
+  });
+});
