@@ -50,6 +50,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     ...registerCommands(source, targets),
   );
+  // The Stages view shows while a Dockerfile is the active editor.
+  const showView = (): void => {
+    void vscode.commands.executeCommand('setContext', 'dockerfileStages.dockerfileOpen', vscode.window.activeTextEditor?.document.languageId === 'dockerfile');
+  };
+  showView();
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(showView));
   await targets.announce();
   // The editor may have asked for lenses before the provider was there.
   refresh();

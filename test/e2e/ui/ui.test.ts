@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { engineAvailable } from '../../support/engine';
+
+const require = createRequire(__filename);
+const workbench = require('../../../scripts/e2e/workbench.cjs') as {
+  startCodeServer(options: Record<string, unknown>): Promise<{ stop(): Promise<void> }>;
+  openWorkbench(server: unknown, options?: Record<string, unknown>): Promise<{ page: Page }>;
+};
+type Locator = { first(): Locator; waitFor(o?: { state?: string; timeout?: number }): Promise<void>; click(): Promise<void>; textContent(): Promise<string | null>; count(): Promise<number> };
+type Page = {
+  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
+  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
+  screenshot(options: { path: string }): Promise<unknown>;
+  waitForTimeout(ms: number): Promise<void>;
+};
+
+const RESULTS = path.resolve('test-results');
+const VSIX = path.resolve('dockerfile-stages.vsix');
+const available = engineAvailable() && existsSync(VSIX);
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
+}
+
+/** The text the editor shows (all rendered lines). */
+async function editorText(page: Page): Promise<string> {
+  // Monaco renders spaces as non-breaking ones.
+  return ((await page.locator('.editor-instance .monaco-editor .view-lines').first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+async function openFile(page: Page, relative: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ state: 'visible' });
+  await page.keyboard.type(relative);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relative) }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: path.basename(relative) }).first().waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/** Goes to a line (1-based) with Ctrl+G. */
+async function goToLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').first().waitFor({ state: 'visible' });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+}
+
+/** Opens the light bulb menu (Ctrl+.) and applies an action by its title, with the keyboard as a user would. */
+async function quickFix(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+.');
+  await page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().waitFor({ state: 'visible' });
+  for (let i = 0; i < 20; i++) {
+    const focused = (await page.locator('.action-widget .monaco-list-row.action.focused').first().textContent()) ?? '';
+    if (focused.includes(title)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`'${title}' could not be selected in the light bulb menu`);
+}
+
+describe('the extension in code-server, driven like a user', { skip: !available && 'needs the engine and the e2e tools (scripts/test-engine.mjs)' }, () => {
+  let server: { stop(): Promise<void> };
+  let page: Page;
+  let folder: string;
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'dfs-ui-'));
+    cpSync('examples', folder, { recursive: true });
+    copyFileSync('test/e2e/ui/ui-fixture.Dockerfile', path.join(folder, 'ui.Dockerfile'));
+    server = await workbench.startCodeServer({
+      workspace: folder,
+      vsix: [VSIX],
+      settings: {
+        'terminal.integrated.gpuAcceleration': 'off',
+        'dockerfileStages.build.extraArgs': ['--network=none', '--progress=plain'],
+        'dockerfileStages.build.tagTemplate': 'ui:${stage}',
+        'files.autoSave': 'off',
+      },
+    });
+    ({ page } = await workbench.openWorkbench(server));
+    await openFile(page, 'ui.Dockerfile');
+  });
+  after(async () => {
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('shows warning squiggles and Problems panel entries', async () => {
+    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-info').first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row', { hasText: 'final-user-root' });
+    await rows.first().waitFor();
+    await shot(page, 'problems-panel');
+    await page.keyboard.press('Control+Shift+M');
+  });
+
+  it('adds a non-root USER from the light bulb', async () => {
+    await goToLine(page, 4);
+    await quickFix(page, 'Add a non-root USER');
+    await page.locator('.view-lines', { hasText: 'USER 65532:65532' }).first().waitFor();
+    assert.match(await editorText(page), /USER 65532:65532/);
+    await shot(page, 'quick-fix-add-user');
+  });
+
+  it('chains consecutive RUNs from the light bulb', async () => {
+    await goToLine(page, 6);
+    await quickFix(page, 'Chain the 2 RUN instructions into one');
+    await page.locator('.view-lines', { hasText: '&& echo second step' }).first().waitFor();
+    assert.match(await editorText(page), /RUN echo first step > \/steps\.txt \\ *&& echo second step/);
+    await shot(page, 'quick-fix-chain-run');
+  });
+
+  it('completes stage names after COPY --from=', async () => {
+    await goToLine(page, 6);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('COPY --from=');
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'build' }).first();
+    await row.waitFor({ state: 'visible' }).catch(async () => {
+      await page.keyboard.press('Control+Space');
+      await row.waitFor({ state: 'visible' });
+    });
+    await shot(page, 'completion-copy-from');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
+  });
+
+  it('builds a stage from its code lens on a real engine, and the terminal reports success', async () => {
+    await page.keyboard.press('Control+S');
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Build stage build' }).first();
+    await lens.waitFor();
+    await lens.click();
+    await page.locator('.terminal .xterm-rows', { hasText: /naming to .*ui:build|writing image/ }).first().waitFor({ timeout: 120000 });
+    await shot(page, 'build-stage-terminal');
+    const image = spawnSync('docker', ['image', 'inspect', 'ui:build'], { encoding: 'utf8' });
+    assert.equal(image.status, 0, image.stderr);
+  });
+
+  it('lists the stages in the Stages view', async () => {
+    await openFile(page, 'ui.Dockerfile');
+    await page.keyboard.press('Control+Shift+E');
+    const view = page.locator('.pane-header', { hasText: 'Stages' }).first();
+    await view.waitFor();
+    const rows = page.locator('.pane-body .monaco-list-row', { hasText: 'runtime' });
+    if ((await rows.count()) === 0) await view.click();
+    await rows.first().waitFor();
+    await shot(page, 'stages-view');
+  });
+});
