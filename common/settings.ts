@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+
 /** Settings shared by the extension and the server: one schema, one normaliser. */
 
 export const SETTINGS_SECTION = 'dockerfileStages';
@@ -53,6 +55,10 @@ export interface ProjectConfig {
   readonly rules: Readonly<Record<string, RuleSeveritySetting>>;
   /** The stage that is built (`--target`); the "final stage" rules check it. */
   readonly target?: string;
+  /** The build context folder, relative to the configuration file's folder. */
+  readonly context?: string;
+  /** Build context folders per Dockerfile (paths relative to the configuration file's folder). */
+  readonly contexts?: Readonly<Record<string, string>>;
 }
 
 /** Reads a project configuration, saying what in it was not understood. */
@@ -65,7 +71,7 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; error
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config: { rules: {} }, errors: ['expected a JSON object'] };
   const errors: string[] = [];
-  const { rules: rulesRaw, target, ...rest } = raw as { rules?: unknown; target?: unknown };
+  const { rules: rulesRaw, target, context, contexts: contextsRaw, ...rest } = raw as { rules?: unknown; target?: unknown; context?: unknown; contexts?: unknown };
   for (const key of Object.keys(rest)) errors.push(`unknown key '${key}'`);
   const rules: Record<string, RuleSeveritySetting> = {};
   if (rulesRaw !== undefined) {
@@ -78,5 +84,32 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; error
     }
   }
   if (target !== undefined && typeof target !== 'string') errors.push("'target' must be a stage name");
-  return { config: { rules, ...(typeof target === 'string' ? { target } : {}) }, errors };
+  if (context !== undefined && typeof context !== 'string') errors.push("'context' must be a folder path");
+  const contexts: Record<string, string> = {};
+  if (contextsRaw !== undefined) {
+    if (typeof contextsRaw !== 'object' || contextsRaw === null || Array.isArray(contextsRaw)) errors.push("'contexts' must map Dockerfiles to folders");
+    else for (const [file, folder] of Object.entries(contextsRaw)) {
+      if (typeof folder === 'string') contexts[file] = folder;
+      else errors.push(`context of '${file}': expected a folder path`);
+    }
+  }
+  return {
+    config: {
+      rules,
+      ...(typeof target === 'string' ? { target } : {}),
+      ...(typeof context === 'string' ? { context } : {}),
+      ...(Object.keys(contexts).length > 0 ? { contexts } : {}),
+    },
+    errors,
+  };
+}
+
+/**
+ * The build context folder a project configuration gives a Dockerfile (absolute), or null when it
+ * gives none: its entry in `contexts`, else `context`; both relative to the configuration's folder.
+ */
+export function configuredContext(config: ProjectConfig, configFolder: string, dockerfile: string): string | null {
+  const relative = path.relative(configFolder, dockerfile).split(path.sep).join('/');
+  const chosen = config.contexts?.[relative] ?? config.context;
+  return chosen === undefined ? null : path.resolve(configFolder, chosen);
 }

@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { configuredContext, parseProjectConfig, PROJECT_CONFIG_FILE } from '../../common/settings';
 import { DEFAULT_BUILD_SETTINGS, type BuildSettings } from './build/build-args';
 
 const SECTION = 'dockerfileStages.build';
@@ -24,12 +26,33 @@ export function buildSettings(uri: vscode.Uri): BuildSettings {
   };
 }
 
-/** The build context folder: the setting (relative to the workspace folder), else the Dockerfile's folder. */
-export function contextFolder(uri: vscode.Uri): string {
+/**
+ * The build context folder: the one `.dockerfile-stages.json` gives this Dockerfile (its
+ * `contexts` entry or `context`), else the setting (relative to the workspace folder), else the
+ * Dockerfile's folder.
+ */
+export async function contextFolder(uri: vscode.Uri): Promise<string> {
+  const fromProject = await projectContext(uri);
+  if (fromProject) return fromProject;
   const setting = vscode.workspace.getConfiguration(SECTION, uri).get<string>('contextFolder')?.trim();
-  const dockerfileFolder = vscode.Uri.joinPath(uri, '..').fsPath;
+  const dockerfileFolder = path.dirname(uri.fsPath);
   if (!setting) return dockerfileFolder;
   const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri)?.uri;
-  if (setting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(setting)) return setting;
-  return workspaceFolder ? vscode.Uri.joinPath(workspaceFolder, setting).fsPath : dockerfileFolder;
+  if (path.isAbsolute(setting)) return setting;
+  return workspaceFolder ? path.resolve(workspaceFolder.fsPath, setting) : dockerfileFolder;
+}
+
+async function projectContext(uri: vscode.Uri): Promise<string | null> {
+  let folder = path.dirname(uri.fsPath);
+  for (;;) {
+    const file = path.join(folder, PROJECT_CONFIG_FILE);
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.file(file)).then(
+      (content) => content,
+      () => null,
+    );
+    if (bytes) return configuredContext(parseProjectConfig(new TextDecoder().decode(bytes)).config, folder, uri.fsPath);
+    const parent = path.dirname(folder);
+    if (parent === folder) return null;
+    folder = parent;
+  }
 }

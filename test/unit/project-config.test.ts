@@ -29,3 +29,18 @@ describe('.dockerfile-stages.json', () => {
     assert.equal(findProjectConfigFile('/elsewhere', read), null);
   });
 });
+
+describe('build context folders from .dockerfile-stages.json', () => {
+  it('reads context and per-Dockerfile contexts, and says what is wrong', () => {
+    assert.deepEqual(parseProjectConfig('{ "context": "..", "contexts": { "api/Dockerfile": "." } }').config, { rules: {}, context: '..', contexts: { 'api/Dockerfile': '.' } });
+    assert.deepEqual(parseProjectConfig('{ "context": 3, "contexts": { "a": 1 } }').errors, ["'context' must be a folder path", "context of 'a': expected a folder path"]);
+  });
+
+  it('gives a Dockerfile its own entry first, then the common one, relative to the configuration', async () => {
+    const { configuredContext } = await import('../../common/settings');
+    const config = { rules: {}, context: 'services', contexts: { 'services/api/Dockerfile': '.' } };
+    assert.equal(configuredContext(config, '/repo', '/repo/services/api/Dockerfile'), '/repo');
+    assert.equal(configuredContext(config, '/repo', '/repo/services/web/Dockerfile'), '/repo/services');
+    assert.equal(configuredContext({ rules: {} }, '/repo', '/repo/Dockerfile'), null);
+  });
+});

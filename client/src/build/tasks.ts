@@ -16,14 +16,14 @@ export interface StageTaskDefinition extends vscode.TaskDefinition {
   readonly run?: boolean;
 }
 
-export function requestFor(uri: vscode.Uri, target: string | null): BuildRequest {
-  return { dockerfile: uri.fsPath, contextFolder: contextFolder(uri), target };
+export async function requestFor(uri: vscode.Uri, target: string | null): Promise<BuildRequest> {
+  return { dockerfile: uri.fsPath, contextFolder: await contextFolder(uri), target };
 }
 
 /** A build (or run) as a VS Code task with a ProcessExecution: an argv, never a shell string. */
-export function stageTask(uri: vscode.Uri, target: string | null, kind: 'build' | 'run' = 'build'): vscode.Task {
+export async function stageTask(uri: vscode.Uri, target: string | null, kind: 'build' | 'run' = 'build'): Promise<vscode.Task> {
   const settings = buildSettings(uri);
-  const request = requestFor(uri, target);
+  const request = await requestFor(uri, target);
   const argv = kind === 'build' ? buildArgv(settings, request) : runArgv(settings, request);
   const definition: StageTaskDefinition = { type: TASK_TYPE, dockerfile: uri.fsPath, ...(target ? { target } : {}), ...(kind === 'run' ? { run: true } : {}) };
   const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.TaskScope.Workspace;
@@ -43,17 +43,17 @@ export function stageTask(uri: vscode.Uri, target: string | null, kind: 'build' 
 
 /** Tasks for tasks.json: resolves definitions written by the user. */
 export class StageTaskProvider implements vscode.TaskProvider {
-  provideTasks(): vscode.Task[] {
+  async provideTasks(): Promise<vscode.Task[]> {
     const editor = vscode.window.activeTextEditor;
-    return editor && editor.document.languageId === 'dockerfile' ? [stageTask(editor.document.uri, null)] : [];
+    return editor && editor.document.languageId === 'dockerfile' ? [await stageTask(editor.document.uri, null)] : [];
   }
 
-  resolveTask(task: vscode.Task): vscode.Task | undefined {
+  async resolveTask(task: vscode.Task): Promise<vscode.Task | undefined> {
     const definition = task.definition as StageTaskDefinition;
     if (typeof definition.dockerfile !== 'string') return undefined;
     const folder = task.scope && typeof task.scope === 'object' ? task.scope.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
     const uri = definition.dockerfile.startsWith('/') || !folder ? vscode.Uri.file(definition.dockerfile) : vscode.Uri.joinPath(folder, definition.dockerfile);
-    const resolved = stageTask(uri, definition.target ?? null, definition.run ? 'run' : 'build');
+    const resolved = await stageTask(uri, definition.target ?? null, definition.run ? 'run' : 'build');
     return new vscode.Task(definition, task.scope ?? vscode.TaskScope.Workspace, task.name, task.source, resolved.execution, resolved.problemMatchers);
   }
 }

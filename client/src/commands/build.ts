@@ -16,7 +16,7 @@ async function prepare(uri: vscode.Uri): Promise<boolean> {
 
 export async function buildStage(uri: vscode.Uri, target: string | null): Promise<vscode.TaskExecution | undefined> {
   if (!(await prepare(uri))) return undefined;
-  return vscode.tasks.executeTask(stageTask(uri, target, 'build'));
+  return vscode.tasks.executeTask(await stageTask(uri, target, 'build'));
 }
 
 /** Builds the stage, then runs the image when the build succeeded. */
@@ -26,7 +26,7 @@ export async function buildAndRun(uri: vscode.Uri, target: string | null): Promi
   const listener = vscode.tasks.onDidEndTaskProcess(async (event) => {
     if (event.execution !== execution) return;
     listener.dispose();
-    if (event.exitCode === 0) await vscode.tasks.executeTask(stageTask(uri, target, 'run'));
+    if (event.exitCode === 0) await vscode.tasks.executeTask(await stageTask(uri, target, 'run'));
     else void vscode.window.showErrorMessage(`The build of ${target ?? 'the last stage'} failed (exit ${event.exitCode}); see the task terminal and the Problems panel.`);
   });
 }

@@ -36,10 +36,14 @@ async function pickStage(source: StagesSource, targets: TargetStore, document: v
 /** Registers every command of the extension, from one table. */
 export function registerCommands(source: StagesSource, targets: TargetStore): vscode.Disposable[] {
   const table: Record<string, (...args: never[]) => unknown> = {
-    [COMMANDS.buildStage]: (uri?: vscode.Uri, target?: string | null) => {
-      const document = uri ? undefined : activeDockerfile();
-      const file = uri ?? document?.uri;
-      return file ? buildStage(file, target ?? null) : undefined;
+    [COMMANDS.buildStage]: async (uri?: vscode.Uri, target?: string | null) => {
+      if (uri) return buildStage(uri, target ?? null);
+      // From the palette: the active Dockerfile's chosen target (the last stage by default).
+      const document = activeDockerfile();
+      if (!document) return undefined;
+      const result = await source.get(document);
+      const stage = result.stages[targets.targetIndex(document.uri, result)];
+      return buildStage(document.uri, stage?.name ?? null);
     },
     [COMMANDS.buildAndRun]: (uri: vscode.Uri, target: string | null) => buildAndRun(uri, target),
     [COMMANDS.pickAndBuild]: async () => {

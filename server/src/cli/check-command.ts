@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseProjectConfig, type ProjectConfig } from '../../../common/settings';
+import { configuredContext, parseProjectConfig, type ProjectConfig } from '../../../common/settings';
 import { fixAllEdits } from '../engine/fix-all';
 import { lint, type Problem } from '../engine/lint';
 import { applyEdits } from '../engine/text-edits';
@@ -29,7 +29,8 @@ type CheckCommand = Extract<Command, { name: 'check' }>;
 
 /** Checks every file the command names. Throws UsageError for what makes the run impossible. */
 export function runCheck(command: CheckCommand, readStdin: () => string): FileResult[] {
-  const explicitConfig = command.config === null ? null : loadConfig(command.config, readTextOrNull(command.config));
+  const explicitConfig =
+    command.config === null ? null : { config: loadConfig(command.config, readTextOrNull(command.config)), folder: path.dirname(path.resolve(command.config)) };
   const files: string[] = [];
   for (const p of command.paths) {
     if (p === '-') files.push('-');
@@ -59,18 +60,20 @@ function loadConfig(file: string, text: string | null): ProjectConfig {
   return config;
 }
 
-function checkFile(command: CheckCommand, file: string, original: string, explicitConfig: ProjectConfig | null): FileResult {
+function checkFile(command: CheckCommand, file: string, original: string, explicitConfig: { config: ProjectConfig; folder: string } | null): FileResult {
   if (original.slice(0, 8000).includes('\u0000')) return { file, problems: [], line: () => '', skipped: 'binary file, not a Dockerfile' };
   const absolute = file === '-' ? null : path.resolve(file);
-  let config = explicitConfig;
-  if (!config && absolute) {
-    const found = findProjectConfigFile(path.dirname(absolute), readTextOrNull);
-    config = found ? loadConfig(found.file, found.text) : null;
+  let found = explicitConfig;
+  if (!found && absolute) {
+    const located = findProjectConfigFile(path.dirname(absolute), readTextOrNull);
+    found = located ? { config: loadConfig(located.file, located.text), folder: path.dirname(located.file) } : null;
   }
+  const config = found?.config ?? null;
+  const contextFolder = found && absolute ? configuredContext(found.config, found.folder, absolute) : null;
   const options = {
     severities: { ...(config?.rules ?? {}), ...command.rules },
     ...(config?.target ? { target: config.target } : {}),
-    buildContext: absolute ? readBuildContext(absolute) : null,
+    buildContext: absolute ? readBuildContext(absolute, contextFolder ?? path.dirname(absolute)) : null,
   };
   let text = original;
   let fixed = 0;

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { parseProjectConfig, type ProjectConfig } from '../../../common/settings';
+import { configuredContext, parseProjectConfig, type ProjectConfig } from '../../../common/settings';
 import { readBuildContext } from '../node/build-context';
 import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
 import type { BuildContext } from '../rules/rule';
@@ -15,14 +15,18 @@ const CONTEXT_TTL_MS = 5000;
  * per folder until a configuration file changes. A broken file is reported once, then ignored.
  */
 export class ProjectConfigStore {
-  private readonly byFolder = new Map<string, ProjectConfig>();
+  private readonly byFolder = new Map<string, { config: ProjectConfig; configFolder: string | null }>();
   private readonly reported = new Set<string>();
   private readonly contexts = new Map<string, { context: BuildContext; readAt: number }>();
 
   constructor(private readonly connection: Connection) {}
 
   get(uri: string): ProjectConfig {
-    if (!uri.startsWith('file:')) return EMPTY;
+    return this.entry(uri).config;
+  }
+
+  private entry(uri: string): { config: ProjectConfig; configFolder: string | null } {
+    if (!uri.startsWith('file:')) return { config: EMPTY, configFolder: null };
     const folder = path.dirname(fileURLToPath(uri));
     const cached = this.byFolder.get(folder);
     if (cached) return cached;
@@ -36,8 +40,9 @@ export class ProjectConfigStore {
         void this.connection.window.showWarningMessage(`${found.file}: ${parsed.errors.join('; ')}. The rest of the file still applies.`);
       }
     }
-    this.byFolder.set(folder, config);
-    return config;
+    const entry = { config, configFolder: found ? path.dirname(found.file) : null };
+    this.byFolder.set(folder, entry);
+    return entry;
   }
 
   /** The build context of a saved Dockerfile, read again at most every few seconds. */
@@ -46,7 +51,9 @@ export class ProjectConfigStore {
     const file = fileURLToPath(uri);
     const cached = this.contexts.get(file);
     if (cached && Date.now() - cached.readAt < CONTEXT_TTL_MS) return cached.context;
-    const context = readBuildContext(file);
+    const { config, configFolder } = this.entry(uri);
+    const contextFolder = configFolder ? configuredContext(config, configFolder, file) : null;
+    const context = readBuildContext(file, contextFolder ?? path.dirname(file));
     this.contexts.set(file, { context, readAt: Date.now() });
     return context;
   }
