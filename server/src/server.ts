@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SET_TARGET_NOTIFICATION, STAGES_REQUEST, type SetTargetParams, type StagesParams } from '../../common/protocol';
 import { codeActions, FIX_ALL_KIND, REWRITE_KIND } from './features/code-actions';
-import { completeStages } from './features/completion';
+import { completeStages, resolveStageItem } from './features/completion';
 import { findDefinition } from './features/definition';
 import { findHighlights } from './features/document-highlight';
 import { documentSymbols } from './features/document-symbols';
@@ -21,6 +21,7 @@ import { hover } from './features/hover';
 import { findReferences } from './features/references';
 import { prepareRename, renameStage } from './features/rename';
 import { stagesOf } from './features/stages';
+import { toCompletionList } from './lsp/completion-list';
 import { toCodeAction } from './lsp/conversions';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentModels } from './lsp/document-models';
@@ -28,6 +29,7 @@ import { ProjectConfigStore } from './lsp/project-config';
 import { PinActions } from './lsp/pin-actions';
 import { describeError, runSafe } from './lsp/run-safe';
 import { SettingsStore } from './lsp/settings';
+import { warmUp } from './lsp/warm-up';
 import type { DockerfileModel } from './model/types';
 
 export interface ServerOptions {
@@ -45,6 +47,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const pins = new PinActions(connection);
   /** Whether the client applies snippet edits (LSP 3.18), for fixes with a placeholder to fill. */
   let snippetEdits = false;
+  /** Whether the client takes one edit range for a whole completion list (LSP 3.17). */
+  let editRangeDefault = false;
+  /** The document of the last completion list, whose items a resolve request describes. */
+  let lastCompletionUri = '';
   const diagnostics = new DiagnosticsScheduler(connection, documents, models, settings, projectConfigs, options.docsBaseUri);
 
   /** Answers `fallback` for documents the server does not have open. */
@@ -61,10 +67,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params): InitializeResult => {
     if (params.capabilities.workspace?.configuration) settings.enablePull();
     snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['=', ',', ' '] },
+        completionProvider: { triggerCharacters: ['=', ',', ' '], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -94,7 +101,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     diagnostics.close(event.document.uri);
   });
 
-  connection.onCompletion(atPosition('completion', [], (model, params) => completeStages(model, params.position)));
+  connection.onCompletion(
+    atPosition('completion', toCompletionList(null, false), (model, params) => {
+      lastCompletionUri = params.textDocument.uri;
+      return toCompletionList(completeStages(model, params.position), editRangeDefault);
+    }),
+  );
+  connection.onCompletionResolve((item, token) =>
+    withModel(lastCompletionUri, 'completionItem/resolve', token, item, (model) => resolveStageItem(model, item)),
+  );
   connection.onDefinition(
     atPosition('definition', null, (model, params) => {
       const target = findDefinition(model, params.position);
@@ -155,6 +170,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onNotification(SET_TARGET_NOTIFICATION, (params: SetTargetParams) => {
     diagnostics.setTarget(params.uri, params.target);
   });
+
+  connection.onInitialized(() => warmUp());
 
   documents.listen(connection);
   connection.listen();

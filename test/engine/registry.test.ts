@@ -1,4 +1,4 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { execFileSync } from 'node:child_process';
 import { before, describe, it } from 'node:test';
 import { RegistryClient } from '../../server/src/registry/client';

@@ -1,8 +1,8 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { after as afterText, rangeOf } from '../support/fixtures';
 import { fileUri, LspTestClient } from '../support/lsp-client';
 
@@ -36,6 +36,20 @@ describe('language server over JSON-RPC', () => {
     }
   });
 
+  it('sends the replace range once per completion list to a client that takes an editRange default', async () => {
+    const lean = new LspTestClient();
+    try {
+      await lean.initialize({ textDocument: { completion: { completionList: { itemDefaults: ['editRange'] } } } });
+      const leanUri = fileUri('/work/lean/Dockerfile');
+      await lean.open(leanUri, 'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=bu /app /app\n');
+      const list = await lean.request<CompletionList>('textDocument/completion', { textDocument: { uri: leanUri }, position: { line: 2, character: 14 } });
+      assert.deepEqual(list.itemDefaults, { editRange: { start: { line: 2, character: 12 }, end: { line: 2, character: 14 } } });
+      assert.deepEqual(list.items.map((i) => [i.label, i.textEdit]), [['build', undefined]]);
+    } finally {
+      assert.equal(await lean.stop(), 0);
+    }
+  });
+
   it('publishes diagnostics with rule id, source, range, message and a link to the rule page', async () => {
     const published = await client.open(uri, mistakes);
     assert.equal(published.version, 1);
@@ -66,18 +80,18 @@ describe('language server over JSON-RPC', () => {
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['stage-ref-forward', 'stage-ref-self', 'stage-unused', 'final-user-root']);
   });
 
-  it('completes earlier stage names after COPY --from=', async () => {
+  it('completes earlier stage names after COPY --from=, with the FROM line on resolve', async () => {
     const insertAt = afterText(mistakes, 'CMD ["app"]');
     await client.change(uri, 3, [{ range: { start: insertAt, end: insertAt }, text: '\nCOPY --from=' }]);
     const position = { line: insertAt.line + 1, character: 12 };
-    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+    const replace = { start: position, end: position };
     assert.deepEqual(
-      items.map((i) => [i.label, i.detail]),
-      [
-        ['builder', 'golang:1.23'],
-        ['0', 'stage builder: golang:1.23'],
-      ],
+      list.items.map((i) => [i.label, i.detail, i.textEdit]),
+      [['builder', 'golang:1.23', { range: replace, newText: 'builder' }]],
     );
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', list.items[0]);
+    assert.deepEqual(resolved.documentation, { kind: 'markdown', value: '```dockerfile\nFROM golang:1.23 AS builder\n```' });
     await client.change(uri, 4, [{ range: { start: insertAt, end: { line: insertAt.line + 1, character: 12 } }, text: '' }]);
   });
 
@@ -142,10 +156,11 @@ describe('language server over JSON-RPC', () => {
 
   it('answers requests for unknown documents and out-of-range positions without failing', async () => {
     const other = fileUri('no/such/Dockerfile');
-    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: other }, position: { line: 0, character: 0 } }), []);
+    const empty = { isIncomplete: false, items: [] };
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: other }, position: { line: 0, character: 0 } }), empty);
     assert.equal(await client.request('textDocument/definition', { textDocument: { uri: other }, position: { line: 0, character: 0 } }), null);
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: 9999 } }), null);
-    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 9999, character: 3 } }), []);
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 9999, character: 3 } }), empty);
   });
 
   it('clears diagnostics when the document closes', async () => {

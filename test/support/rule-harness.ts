@@ -1,4 +1,4 @@
-import assert from 'node:assert/strict';
+import assert from './assert';
 import { lint, type LintOptions } from '../../server/src/engine/lint';
 import { buildModel } from '../../server/src/model/model-builder';
 import { RULES_BY_ID } from '../../server/src/rules/index';

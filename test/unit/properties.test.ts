@@ -1,4 +1,4 @@
-import assert from 'node:assert/strict';
+import assert from '../support/assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
@@ -93,12 +93,13 @@ describe('properties over random and randomly edited Dockerfiles', () => {
         const model = buildModel(text);
         const line = lineSeed % model.lineStarts.length;
         const position = { line, character: charSeed % (lineLength(model, line) + 1) };
-        for (const item of completeStages(model, position)) {
+        const completion = completeStages(model, position);
+        if (completion) {
+          inside(model, completion.replace, 'completion edit');
+          assert.equal(completion.replace.start.line, line);
+        }
+        for (const item of completion?.items ?? []) {
           assert.ok(typeof item.label === 'string' && item.label.length > 0, 'completion label');
-          if (item.textEdit && 'range' in item.textEdit) {
-            inside(model, item.textEdit.range, 'completion edit');
-            assert.equal(item.textEdit.range.start.line, line);
-          }
         }
         const card = hover(model, position);
         if (card?.range) inside(model, card.range, 'hover range');

@@ -1,6 +1,5 @@
 import {
   CompletionItemKind,
-  InsertTextFormat,
   MarkupKind,
   type CompletionItem,
   type Position,
@@ -17,24 +16,42 @@ const COPY_FROM = /(?:^|\s)--from=([^\s]*)$/i;
 const MOUNT_FROM = /--mount=(?:[^\s]*,)?from=([^,\s]*)$/i;
 const FROM_IMAGE = /^\s*FROM\s+(?:--\S+\s+)*([^\s-][^\s]*|)$/i;
 
+/** Completion items that all replace the same range: the word being typed. */
+export interface CompletionResult {
+  readonly replace: Range;
+  /** Without edits: each replaces `replace` with its label. */
+  readonly items: CompletionItem[];
+}
+
 /**
  * Stage names where a stage may be named: after `COPY --from=`, in `RUN --mount=…,from=` and
  * after `FROM `. Only stages defined before the current one are offered, since BuildKit cannot
- * use the current or a later stage there.
+ * use the current or a later stage there. A named stage is offered by name only (its index is
+ * what `stage-ref-numeric` warns about); an unnamed one by its index. Items are kept lean, since
+ * a large file offers thousands: the `FROM` line comes with `resolveStageItem`.
  */
-export function completeStages(model: DockerfileModel, position: Position): CompletionItem[] {
+export function completeStages(model: DockerfileModel, position: Position): CompletionResult | null {
   const line = lineText(model, position.line);
   const context = findContext(line, position);
-  if (!context) return [];
+  if (!context) return null;
   const current = stageAtLine(model, position.line);
   const earlier = current ? model.stages.slice(0, current.index) : [];
+  const width = String(model.stages.length).length;
   const items: CompletionItem[] = [];
   for (const stage of earlier) {
-    if (stage.name !== null) items.push(stageNameItem(model, stage, context.replace));
-    if (context.kind !== 'from') items.push(stageIndexItem(model, stage, context.replace));
+    if (stage.name !== null) items.push(stageNameItem(stage, width));
+    else if (context.kind !== 'from') items.push(stageIndexItem(stage, width));
   }
-  if (context.kind === 'from') items.push(...imageItems(model, current, context.replace));
-  return items;
+  if (context.kind === 'from') items.push(...imageItems(model, current));
+  return { replace: context.replace, items };
+}
+
+/** Adds the stage's `FROM` line to an item offered by `completeStages`, when it still names a stage. */
+export function resolveStageItem(model: DockerfileModel, item: CompletionItem): CompletionItem {
+  if (item.kind !== CompletionItemKind.Reference && item.kind !== CompletionItemKind.Value) return item;
+  const index = item.kind === CompletionItemKind.Value ? Number(item.label) : model.stageIndexByName.get(item.label.toLowerCase());
+  const stage = index === undefined ? undefined : model.stages[index];
+  return stage ? { ...item, documentation: stageDocumentation(model, stage) } : item;
 }
 
 function findContext(line: string, position: Position): StageContext | null {
@@ -55,45 +72,35 @@ function findContext(line: string, position: Position): StageContext | null {
 }
 
 /** Later stages first: a stage most often uses the one just before it. */
-function sortKey(group: number, stage: Stage): string {
-  return `${group}${String(1_000_000 - stage.index).padStart(7, '0')}`;
+function sortKey(stage: Stage, width: number): string {
+  return `0${String(10 ** width - stage.index).padStart(width + 1, '0')}`;
 }
 
 function stageDocumentation(model: DockerfileModel, stage: Stage): { kind: 'markdown'; value: string } {
   return { kind: MarkupKind.Markdown, value: ['```dockerfile', fromLineText(model, stage), '```'].join('\n') };
 }
 
-function stageNameItem(model: DockerfileModel, stage: Stage, replace: Range): CompletionItem {
-  const name = stage.name as string;
+function stageNameItem(stage: Stage, width: number): CompletionItem {
   return {
-    label: name,
+    label: stage.name as string,
     kind: CompletionItemKind.Reference,
     detail: baseImageLabel(stage),
     labelDetails: { description: `stage #${stage.index}` },
-    documentation: stageDocumentation(model, stage),
-    sortText: sortKey(0, stage),
-    filterText: name,
-    textEdit: { range: replace, newText: name },
-    insertTextFormat: InsertTextFormat.PlainText,
+    sortText: sortKey(stage, width),
   };
 }
 
-function stageIndexItem(model: DockerfileModel, stage: Stage, replace: Range): CompletionItem {
-  const label = String(stage.index);
+function stageIndexItem(stage: Stage, width: number): CompletionItem {
   return {
-    label,
+    label: String(stage.index),
     kind: CompletionItemKind.Value,
     detail: `stage ${stageLabel(stage)}: ${baseImageLabel(stage)}`,
-    documentation: stageDocumentation(model, stage),
-    sortText: sortKey(stage.name === null ? 0 : 1, stage),
-    filterText: label,
-    textEdit: { range: replace, newText: label },
-    insertTextFormat: InsertTextFormat.PlainText,
+    sortText: sortKey(stage, width),
   };
 }
 
 /** The external base images already used in the file, each once. */
-function imageItems(model: DockerfileModel, current: Stage | null, replace: Range): CompletionItem[] {
+function imageItems(model: DockerfileModel, current: Stage | null): CompletionItem[] {
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
   for (const stage of model.stages) {
@@ -108,9 +115,6 @@ function imageItems(model: DockerfileModel, current: Stage | null, replace: Rang
       kind: CompletionItemKind.Module,
       detail: `base image of stage ${stageLabel(stage)}`,
       sortText: `2${image.text}`,
-      filterText: image.text,
-      textEdit: { range: replace, newText: image.text },
-      insertTextFormat: InsertTextFormat.PlainText,
     });
   }
   return items;

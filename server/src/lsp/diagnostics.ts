@@ -9,7 +9,7 @@ import type { ProjectConfigStore } from './project-config';
 import type { SettingsStore } from './settings';
 
 /** Below this cost a lint runs on the next turn of the event loop; above it, edits are batched. */
-const IMMEDIATE_BELOW_MS = 8;
+const IMMEDIATE_BELOW_MS = 50;
 const MAX_DELAY_MS = 250;
 
 /**

@@ -6,7 +6,7 @@ import {
   type Instruction as AstInstruction,
 } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
-import { comparePositions, shiftRange } from './positions';
+import { comparePositions, compactRange, shiftRange } from './positions';
 import type { FlagOption, Heredoc, Instruction, InstructionFlag, TextSpan } from './types';
 
 /** What the model keeps of one chunk's parse, in chunk-relative lines. */
@@ -68,8 +68,8 @@ function toInstruction(instruction: AstInstruction, lineDelta: number): Instruct
     .map((arg: Argument) => span(arg.getValue(), arg.getRange(), lineDelta));
   return {
     keyword: instruction.getKeyword(),
-    keywordRange: shiftRange(instruction.getInstructionRange(), lineDelta),
-    range: shiftRange(instruction.getRange(), lineDelta),
+    keywordRange: compactRange(instruction.getInstructionRange(), lineDelta),
+    range: compactRange(instruction.getRange(), lineDelta),
     args,
     flags: safely(() => readFlags(instruction).map((flag) => toFlag(flag, lineDelta)), []),
     heredocs,
@@ -96,18 +96,18 @@ function isJsonForm(instruction: AstInstruction): boolean {
 
 function toFlag(flag: Flag, lineDelta: number): InstructionFlag {
   const options: FlagOption[] = flag.getOptions().map((option) => ({
-    name: option.getName(),
-    value: option.getValue(),
-    range: shiftRange(option.getRange(), lineDelta),
-    nameRange: shiftRange(option.getNameRange(), lineDelta),
-    valueRange: shiftNullable(option.getValueRange(), lineDelta),
+    name: flat(option.getName()),
+    value: flatNullable(option.getValue()),
+    range: compactRange(option.getRange(), lineDelta),
+    nameRange: compactRange(option.getNameRange(), lineDelta),
+    valueRange: compactNullable(option.getValueRange(), lineDelta),
   }));
   return {
-    name: flag.getName(),
-    value: flag.getValue(),
-    range: shiftRange(flag.getRange(), lineDelta),
-    nameRange: shiftRange(flag.getNameRange(), lineDelta),
-    valueRange: shiftNullable(flag.getValueRange(), lineDelta),
+    name: flat(flag.getName()),
+    value: flatNullable(flag.getValue()),
+    range: compactRange(flag.getRange(), lineDelta),
+    nameRange: compactRange(flag.getNameRange(), lineDelta),
+    valueRange: compactNullable(flag.getValueRange(), lineDelta),
     options,
   };
 }
@@ -115,9 +115,9 @@ function toFlag(flag: Flag, lineDelta: number): InstructionFlag {
 function toHeredoc(heredoc: AstHeredoc, lineDelta: number): Heredoc {
   return {
     name: heredoc.getName(),
-    markerRange: shiftRange(heredoc.getStartRange(), lineDelta),
-    contentRange: shiftNullable(heredoc.getContentRange(), lineDelta),
-    delimiterRange: shiftNullable(heredoc.getDelimiterRange(), lineDelta),
+    markerRange: compactRange(heredoc.getStartRange(), lineDelta),
+    contentRange: compactNullable(heredoc.getContentRange(), lineDelta),
+    delimiterRange: compactNullable(heredoc.getDelimiterRange(), lineDelta),
   };
 }
 
@@ -139,7 +139,24 @@ function shiftFlag(flag: InstructionFlag, lineDelta: number): InstructionFlag {
 }
 
 function span(value: string, r: Range, lineDelta: number): TextSpan {
-  return { value, range: shiftRange(r, lineDelta) };
+  return { value: flat(value), range: compactRange(r, lineDelta) };
+}
+
+function flatNullable(value: string | null): string | null {
+  return value === null ? null : flat(value);
+}
+
+function compactNullable(r: Range | null, lineDelta: number): Range | null {
+  return r ? compactRange(r, lineDelta) : null;
+}
+
+/**
+ * dockerfile-ast builds values by concatenation; a concatenated string keeps all its pieces alive,
+ * which costs several times the text on a large file. Reading one character makes V8 flatten it.
+ */
+function flat(value: string): string {
+  if (value.length > 1) value.charCodeAt(0);
+  return value;
 }
 
 function shiftSpan(s: TextSpan, lineDelta: number): TextSpan {

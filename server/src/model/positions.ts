@@ -1,8 +1,40 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 
+/**
+ * A range kept as four numbers in one object: the model holds hundreds of thousands of them on a
+ * large Dockerfile, and a plain LSP range costs three objects. `start` and `end` are built on
+ * access; `toJSON` gives the protocol's plain shape, so it travels over JSON-RPC unchanged.
+ */
+export class CompactRange implements Range {
+  constructor(
+    private readonly startLine: number,
+    private readonly startChar: number,
+    private readonly endLine: number,
+    private readonly endChar: number,
+  ) {}
+
+  get start(): Position {
+    return { line: this.startLine, character: this.startChar };
+  }
+
+  get end(): Position {
+    return { line: this.endLine, character: this.endChar };
+  }
+
+  toJSON(): Range {
+    return { start: this.start, end: this.end };
+  }
+}
+
 /** Builds a range from line/character pairs. */
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
-  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+  return new CompactRange(startLine, startChar, endLine, endChar);
+}
+
+/** A compact copy of `r`, moved by `lineDelta` lines. */
+export function compactRange(r: Range, lineDelta = 0): Range {
+  const { start, end } = r;
+  return new CompactRange(start.line + lineDelta, start.character, end.line + lineDelta, end.character);
 }
 
 /** Negative when `a` is before `b`, zero when equal, positive when after. */
@@ -21,7 +53,7 @@ export function rangeInside(inner: Range, outer: Range): boolean {
 }
 
 export function shiftRange(r: Range, lineDelta: number): Range {
-  return lineDelta === 0 ? r : range(r.start.line + lineDelta, r.start.character, r.end.line + lineDelta, r.end.character);
+  return lineDelta === 0 ? r : compactRange(r, lineDelta);
 }
 
 /** A sub-range of a single-line text span, from character offsets inside it. */

@@ -38,7 +38,9 @@ export default defineRule({
       for (const instruction of stage.instructions.slice(1)) {
         if (EXPANDED.has(instruction.keyword)) {
           for (const arg of instruction.args) {
-            if (arg.range.start.line !== arg.range.end.line) continue;
+            if (!arg.value.includes('$')) continue;
+            const { start, end } = arg.range;
+            if (start.line !== end.line) continue;
             for (const use of variableUses(arg.value, model.escapeChar)) {
               if (defined.has(use.name) || PREDEFINED_ARGS.has(use.name) || IMAGE_ENV.test(use.name)) continue;
               const close = [...defined].find((name) => editDistance(name.toLowerCase(), use.name.toLowerCase(), 2) <= 2);

@@ -1,4 +1,4 @@
-import assert from 'node:assert/strict';
+import assert from '../../support/assert';
 import { describe, it } from 'node:test';
 import { buildArgv, DEFAULT_BUILD_SETTINGS, imageTag, runArgv } from '../../../client/src/build/build-args';
 

@@ -1,12 +1,12 @@
-import assert from 'node:assert/strict';
+import assert from '../../support/assert';
 import { describe, it } from 'node:test';
-import { completeStages } from '../../../server/src/features/completion';
+import { completeStages, resolveStageItem } from '../../../server/src/features/completion';
 import { buildModel } from '../../../server/src/model/model-builder';
 import { dockerfile, withCursor } from '../../support/fixtures';
 
 function complete(source: string) {
   const { text, position } = withCursor(source);
-  return completeStages(buildModel(text), position);
+  return completeStages(buildModel(text), position)?.items ?? [];
 }
 const labels = (source: string) => complete(source).map((item) => item.label);
 const sorted = (source: string) =>
@@ -21,31 +21,37 @@ const stages = dockerfile`
 `;
 
 describe('stage completion', () => {
-  it('after COPY --from= offers only earlier stages, names first (nearest first), then indexes', () => {
+  it('after COPY --from= offers only earlier stages, nearest first: named ones by name, unnamed ones by index', () => {
     const source = `${stages}FROM alpine:3.20 AS runtime\nCOPY --from=$0\nFROM alpine:3.20 AS later\n`;
-    // Stage 2 has no name, so its index is its primary item.
-    assert.deepEqual(sorted(source), ['2', 'web', 'builder', '1', '0']);
+    assert.deepEqual(sorted(source), ['2', 'web', 'builder']);
   });
 
   it('never offers the current stage or a later one', () => {
     const source = `FROM alpine:3.20 AS a\nFROM alpine:3.20 AS b\nCOPY --from=$0\nFROM alpine:3.20 AS c\n`;
-    assert.deepEqual(labels(source).sort(), ['0', 'a']);
+    assert.deepEqual(labels(source), ['a']);
   });
 
-  it('replaces the partly typed name and carries the base image as detail', () => {
-    const source = `${stages}COPY --from=bu$0ild /out /out\n`;
-    const item = complete(source).find((i) => i.label === 'builder');
+  it('keeps the nearest stage first past ten stages', () => {
+    const many = Array.from({ length: 12 }, (_, i) => `FROM alpine:3.20 AS s${i}\n`).join('');
+    assert.deepEqual(sorted(`${many}COPY --from=$0\n`).slice(0, 3), ['s10', 's9', 's8']);
+  });
+
+  it('replaces the partly typed name, carries the base image as detail and the FROM line on resolve', () => {
+    const { text, position } = withCursor(`${stages}COPY --from=bu$0ild /out /out\n`);
+    const model = buildModel(text);
+    const result = completeStages(model, position);
+    assert.deepEqual(result?.replace, { start: { line: 3, character: 12 }, end: { line: 3, character: 17 } });
+    const item = result?.items.find((i) => i.label === 'builder');
     assert.equal(item?.detail, 'golang:1.23');
-    assert.deepEqual(item?.textEdit, {
-      range: { start: { line: 3, character: 12 }, end: { line: 3, character: 17 } },
-      newText: 'builder',
-    });
-    assert.deepEqual(item?.documentation, { kind: 'markdown', value: '```dockerfile\nFROM golang:1.23 AS builder\n```' });
+    assert.equal(item?.documentation, undefined);
+    assert.deepEqual(resolveStageItem(model, item!).documentation, { kind: 'markdown', value: '```dockerfile\nFROM golang:1.23 AS builder\n```' });
+    const unnamed = completeStages(buildModel(`${stages}FROM x\nCOPY --from=$0\n`.replace('$0', '')), { line: 4, character: 12 })?.items.find((i) => i.label === '2');
+    assert.deepEqual(resolveStageItem(model, unnamed!).documentation, { kind: 'markdown', value: '```dockerfile\nFROM alpine:3.20\n```' });
   });
 
   it('inside RUN --mount=…,from= offers earlier stages', () => {
-    assert.deepEqual(sorted(`${stages}RUN --mount=type=cache,target=/x,from=$0 ls\n`), ['web', 'builder', '1', '0']);
-    assert.deepEqual(sorted(`${stages}RUN --mount=from=w$0\n`), ['web', 'builder', '1', '0']);
+    assert.deepEqual(sorted(`${stages}RUN --mount=type=cache,target=/x,from=$0 ls\n`), ['web', 'builder']);
+    assert.deepEqual(sorted(`${stages}RUN --mount=from=w$0\n`), ['web', 'builder']);
   });
 
   it('after FROM offers earlier stage names and the base images already used', () => {

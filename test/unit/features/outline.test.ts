@@ -1,4 +1,4 @@
-import assert from 'node:assert/strict';
+import assert from '../../support/assert';
 import { describe, it } from 'node:test';
 import { documentSymbols } from '../../../server/src/features/document-symbols';
 import { foldingRanges } from '../../../server/src/features/folding-ranges';

@@ -1,4 +1,4 @@
-import assert from 'node:assert/strict';
+import assert from '../../support/assert';
 import { describe, it } from 'node:test';
 import { buildModel } from '../../../server/src/model/model-builder';
 import type { DockerfileModel } from '../../../server/src/model/types';

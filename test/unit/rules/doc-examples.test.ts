@@ -1,4 +1,4 @@
-import assert from 'node:assert/strict';
+import assert from '../../support/assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { lint, type LintOptions } from '../../../server/src/engine/lint';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import { dockerfile } from '../../support/fixtures';
-import assert from 'node:assert/strict';
+import assert from '../../support/assert';
 import { expectRule, problemsOf } from '../../support/rule-harness';
 
 describe('run-consecutive', () => {

@@ -1,5 +1,5 @@
 import { describe, it } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../../support/assert';
 import { dockerfile } from '../../support/fixtures';
 import { expectRule, problemsOf } from '../../support/rule-harness';
 

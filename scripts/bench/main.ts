@@ -1,0 +1,99 @@
+// `npm run bench`: our bundled server and the reference server over LSP, side by side, on the
+// same generated multi-stage Dockerfiles; then the analysis alone in this process. Prints tables
+// and writes bench-results/latest.json. Options: --sizes 50,500 --runs 7 --no-anchor --quick.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ANCHOR_PACKAGE, ANCHOR_VERSION, anchorArgv } from './anchor';
+import { measureAnalysis, type AnalysisFigures } from './in-process';
+import { measureServer, type ServerFigures } from './measure';
+
+const root = path.resolve(__dirname, '..', '..');
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const sizes = (option('--sizes') ?? '50,500,5000,50000').split(',').map(Number).filter((n) => n > 0);
+const runs = Number(option('--runs') ?? 7);
+const withAnchor = !args.includes('--no-anchor');
+const log = (line: string) => console.log(line);
+
+function table(title: string, header: string[], rows: (string | number)[][]): void {
+  console.log(`\n${title}`);
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  for (const row of cells) console.log(row.map((cell, i) => cell.padStart(widths[i] as number)).join('  '));
+}
+
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+
+function serverTable(figures: ServerFigures): void {
+  table(
+    `${figures.server}: cold start ${ms(figures.coldStartMs)} ms, peak RSS ${figures.peakRssMb?.toFixed(1) ?? '?'} MB (median ms)`,
+    ['lines', 'stages', 'open1', 'open', 'diags', 'edit', 'compl', 'items', 'prev', 'self', 'def', 'def ok'],
+    figures.sizes.map((s) => [
+      s.size, s.stages, ms(s.openFirstMs), ms(s.openMs), s.diagnostics, ms(s.editMs), ms(s.completionMs), s.completionItems,
+      s.completionOffersPrevious ? 'yes' : 'NO', s.completionOffersCurrent ? 'YES' : 'no', ms(s.definitionMs), s.definitionCorrect ? 'yes' : 'NO',
+    ]),
+  );
+}
+
+function ratioTable(ours: ServerFigures, anchor: ServerFigures): void {
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+  table(
+    `How many times faster we are than ${anchor.server} (its time / ours; target ≥ 10× for edit, completion, definition)`,
+    ['lines', 'open', 'edit', 'completion', 'definition'],
+    ours.sizes.map((s, i) => {
+      const a = anchor.sizes[i];
+      return a ? [s.size, ratio(a.openMs, s.openMs), ratio(a.editMs, s.editMs), ratio(a.completionMs, s.completionMs), ratio(a.definitionMs, s.definitionMs)] : [s.size];
+    }),
+  );
+  console.log(`cold start ${ratio(anchor.coldStartMs, ours.coldStartMs)}; peak RSS ours ${ours.peakRssMb?.toFixed(1)} MB, reference ${anchor.peakRssMb?.toFixed(1)} MB`);
+}
+
+function analysisTable(rows: AnalysisFigures[]): void {
+  table(
+    'Analysis alone, in process (parse + model + all rules; median ms)',
+    ['lines', 'open', 'edit', 'model', 'rules', 'compl', 'def'],
+    rows.map((r) => [r.size, ms(r.openMs), ms(r.editMs), ms(r.editModelMs), ms(r.editRulesMs), ms(r.completionMs), ms(r.definitionMs)]),
+  );
+}
+
+async function main(): Promise<void> {
+  if (spawnSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
+  const serverArgv = [process.execPath, path.join(root, 'dist', 'server.js'), '--stdio'];
+  log(`Sizes ${sizes.join(', ')} lines, ${runs} runs each (the reference server: 3 at 50,000 lines).`);
+  const ours = await measureServer('dockerfile-stages', serverArgv, { sizes, runs: () => runs, coldRuns: 7, log });
+  const anchorCommand = withAnchor ? anchorArgv(log) : null;
+  const anchor = anchorCommand
+    ? await measureServer(`${ANCHOR_PACKAGE} ${ANCHOR_VERSION}`, anchorCommand, { sizes, runs: (size) => (size >= 50_000 ? Math.min(3, runs) : runs), coldRuns: 7, log })
+    : null;
+  const analysis = measureAnalysis(sizes, (size) => (size >= 50_000 ? Math.min(5, runs) : Math.max(runs, 20)));
+
+  serverTable(ours);
+  if (anchor) {
+    serverTable(anchor);
+    ratioTable(ours, anchor);
+  }
+  analysisTable(analysis);
+  const vsixBytes = (() => {
+    try {
+      return statSync(path.join(root, 'dockerfile-stages.vsix')).size;
+    } catch {
+      return null;
+    }
+  })();
+  if (vsixBytes !== null) console.log(`\n.vsix: ${(vsixBytes / 1024).toFixed(0)} KiB`);
+
+  const out = path.join(root, 'bench-results');
+  mkdirSync(out, { recursive: true });
+  const report = { date: new Date().toISOString(), node: process.version, runs, sizes, ours, anchor, analysis, vsixBytes };
+  writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nWritten: bench-results/latest.json`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
