@@ -10,10 +10,10 @@ import { documentSymbols } from '../../server/src/features/document-symbols';
 import { foldingRanges } from '../../server/src/features/folding-ranges';
 import { hover } from '../../server/src/features/hover';
 import { findDefinition } from '../../server/src/features/definition';
-import { buildModel } from '../../server/src/model/model-builder';
+import { buildModel, ModelBuilder } from '../../server/src/model/model-builder';
 import { lineText } from '../../server/src/model/queries';
 import type { DockerfileModel } from '../../server/src/model/types';
-import { anyDockerfile } from '../support/arbitraries';
+import { anyDockerfile, editedExample } from '../support/arbitraries';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1500);
 
@@ -30,6 +30,19 @@ function inside(model: DockerfileModel, range: Range, what: string): void {
 }
 
 describe('properties over random and randomly edited Dockerfiles', () => {
+  it('linting successive versions with cached chunks and stage results gives what a fresh analysis gives', () => {
+    const plain = (result: ReturnType<typeof lint>) => JSON.parse(JSON.stringify(result.problems.map(({ fixes, ...problem }) => ({ ...problem, fixes: fixes.map((f) => f.title) }))));
+    fc.assert(
+      fc.property(fc.array(editedExample, { minLength: 2, maxLength: 6 }), (versions) => {
+        const builder = new ModelBuilder();
+        for (const text of versions) {
+          assert.deepEqual(plain(lint(builder.build(text))), plain(lint(buildModel(text))));
+        }
+      }),
+      { numRuns: Math.round(RUNS / 5) },
+    );
+  });
+
   it('analysis never throws and every range it gives lies inside the document', () => {
     fc.assert(
       fc.property(anyDockerfile, (text) => {

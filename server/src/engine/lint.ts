@@ -1,8 +1,8 @@
 import type { Range } from 'vscode-languageserver-types';
 import { resolveTarget, stagesNeededBy } from '../model/stage-graph';
-import type { DockerfileModel } from '../model/types';
+import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { RULES } from '../rules/index';
-import type { BuildContext, Fix, Rule, RuleTag, Severity } from '../rules/rule';
+import type { BuildContext, Fix, ReportedProblem, Rule, RuleTag, Severity } from '../rules/rule';
 import { Suppressions, type Suppression } from './suppression';
 
 export type SeveritySetting = Severity | 'off';
@@ -43,22 +43,46 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
   for (const rule of rules) {
     const setting = options.severities?.[rule.id] ?? rule.severity;
     if (setting === 'off') continue;
+    const report = ({ range, message, fixes }: ReportedProblem): void => {
+      const problem: Problem = { ruleId: rule.id, severity: setting, message, range, tags: rule.tags ?? [], fixes: fixes ?? [] };
+      const by = suppressions.find(rule, range.start.line);
+      if (by) result.suppressed.push({ problem, by });
+      else result.problems.push(problem);
+    };
     try {
-      rule.check({
-        model,
-        target,
-        neededStages,
-        buildContext: options.buildContext ?? null,
-        report: ({ range, message, fixes }) => {
-          const problem: Problem = { ruleId: rule.id, severity: setting, message, range, tags: rule.tags ?? [], fixes: fixes ?? [] };
-          const by = suppressions.find(rule, range.start.line);
-          if (by) result.suppressed.push({ problem, by });
-          else result.problems.push(problem);
-        },
-      });
+      rule.check?.({ model, target, neededStages, buildContext: options.buildContext ?? null, report });
+      if (rule.checkStage) for (const stage of model.stages) for (const problem of stageProblems(rule, model, stage)) report(problem);
     } catch (error) {
       result.failures.push({ ruleId: rule.id, error });
     }
   }
   return result;
+}
+
+interface StageResult {
+  readonly index: number;
+  readonly inputs: string;
+  readonly problems: readonly ReportedProblem[];
+}
+
+/**
+ * Problems of stage checks, per rule, kept with the stage's instruction list. The model builder
+ * hands out the same list for a stage whose text and place did not change, so a hit means the
+ * stage is as it was; the list being weakly held, results go with the stage.
+ */
+const stageResults = new WeakMap<readonly Instruction[], Map<string, StageResult>>();
+
+function stageProblems(rule: Rule, model: DockerfileModel, stage: Stage): readonly ReportedProblem[] {
+  let byRule = stageResults.get(stage.instructions);
+  if (!byRule) {
+    byRule = new Map();
+    stageResults.set(stage.instructions, byRule);
+  }
+  const inputs = rule.stageInputs?.(model, stage) ?? '';
+  const cached = byRule.get(rule.id);
+  if (cached && cached.index === stage.index && cached.inputs === inputs) return cached.problems;
+  const problems: ReportedProblem[] = [];
+  rule.checkStage?.({ model, stage, report: (problem) => problems.push(problem) });
+  byRule.set(rule.id, { index: stage.index, inputs, problems });
+  return problems;
 }

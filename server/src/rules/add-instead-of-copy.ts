@@ -10,19 +10,17 @@ export default defineRule({
   summary: 'ADD is used for local files that are not archives: COPY says what it does.',
   severity: 'warning',
   hadolint: ['DL3020'],
-  check({ model, report }) {
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'ADD' || instruction.heredocs.length > 0 || instruction.args.length < 2) continue;
-        const sources = instruction.args.slice(0, -1).map((arg) => arg.value.replace(/^\[?"?|"?,?\]?$/g, ''));
-        if (sources.some((source) => REMOTE.test(source) || ARCHIVE.test(source) || source.includes('$'))) continue;
-        const written = keywordAsWritten(model, instruction);
-        report({
-          range: instruction.keywordRange,
-          message: `ADD copies local files here; use COPY, which does only that (ADD also fetches URLs and unpacks archives).`,
-          fixes: [{ title: 'Use COPY', edits: [replace(instruction.keywordRange, inCaseOf(written, 'COPY'))], preferred: true }],
-        });
-      }
+  checkStage({ model, stage, report }) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'ADD' || instruction.heredocs.length > 0 || instruction.args.length < 2) continue;
+      const sources = instruction.args.slice(0, -1).map((arg) => arg.value.replace(/^\[?"?|"?,?\]?$/g, ''));
+      if (sources.some((source) => REMOTE.test(source) || ARCHIVE.test(source) || source.includes('$'))) continue;
+      const written = keywordAsWritten(model, instruction);
+      report({
+        range: instruction.keywordRange,
+        message: `ADD copies local files here; use COPY, which does only that (ADD also fetches URLs and unpacks archives).`,
+        fixes: [{ title: 'Use COPY', edits: [replace(instruction.keywordRange, inCaseOf(written, 'COPY'))], preferred: true }],
+      });
     }
   },
 });

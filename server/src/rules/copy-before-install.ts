@@ -22,21 +22,19 @@ export default defineRule({
   id: 'copy-before-install',
   summary: 'The whole build context is copied before the dependency install, so any source change re-runs the install.',
   severity: 'warning',
-  check({ model, report }) {
-    for (const stage of model.stages) {
-      let wholeCopy: Instruction | null = null;
-      for (const instruction of stage.instructions) {
-        if (!wholeCopy && copiesWholeContext(instruction)) wholeCopy = instruction;
-        if (!wholeCopy || instruction.keyword !== 'RUN') continue;
-        const install = simpleCommands(runText(model, instruction)).find((command) => INSTALLS.some((pattern) => pattern.test(command)));
-        if (!install) continue;
-        report({
-          range: wholeCopy.range,
-          message: `The whole context is copied before '${install.split(/\s+/).slice(0, 2).join(' ')}' (line ${instruction.range.start.line + 1}), so every source change re-installs dependencies; copy the manifest files first, install, then copy the rest.`,
-          fixes: [cacheOrderFix(model, wholeCopy, instruction)].filter((fix) => fix !== null),
-        });
-        break;
-      }
+  checkStage({ model, stage, report }) {
+    let wholeCopy: Instruction | null = null;
+    for (const instruction of stage.instructions) {
+      if (!wholeCopy && copiesWholeContext(instruction)) wholeCopy = instruction;
+      if (!wholeCopy || instruction.keyword !== 'RUN') continue;
+      const install = simpleCommands(runText(model, instruction)).find((command) => INSTALLS.some((pattern) => pattern.test(command)));
+      if (!install) continue;
+      report({
+        range: wholeCopy.range,
+        message: `The whole context is copied before '${install.split(/\s+/).slice(0, 2).join(' ')}' (line ${instruction.range.start.line + 1}), so every source change re-installs dependencies; copy the manifest files first, install, then copy the rest.`,
+        fixes: [cacheOrderFix(model, wholeCopy, instruction)].filter((fix) => fix !== null),
+      });
+      break;
     }
   },
 });

@@ -5,14 +5,12 @@ export default defineRule({
   summary: 'EXPOSE names an IP address or a host:container mapping, which only docker run can set.',
   severity: 'warning',
   buildkit: 'ExposeInvalidFormat',
-  check({ model, report }) {
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'EXPOSE') continue;
-        for (const port of instruction.args) {
-          if (!port.value.includes(':')) continue;
-          report({ range: port.range, message: `EXPOSE '${port.value}' maps or binds a port, which belongs to 'docker run -p'; expose the container port only.` });
-        }
+  checkStage({ stage, report }) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'EXPOSE') continue;
+      for (const port of instruction.args) {
+        if (!port.value.includes(':')) continue;
+        report({ range: port.range, message: `EXPOSE '${port.value}' maps or binds a port, which belongs to 'docker run -p'; expose the container port only.` });
       }
     }
   },

@@ -6,19 +6,17 @@ export default defineRule({
   summary: "The protocol of an EXPOSE port is not lowercase ('80/TCP').",
   severity: 'warning',
   buildkit: 'ExposeProtoCasing',
-  check({ model, report }) {
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'EXPOSE') continue;
-        for (const port of instruction.args) {
-          const proto = port.value.split('/')[1];
-          if (proto && proto !== proto.toLowerCase()) {
-            report({
-              range: port.range,
-              message: `Protocol '${proto}' should be lowercase: '${port.value.toLowerCase()}'.`,
-              fixes: [{ title: `Write '${port.value.toLowerCase()}'`, edits: [replace(port.range, port.value.toLowerCase())], preferred: true }],
-            });
-          }
+  checkStage({ stage, report }) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'EXPOSE') continue;
+      for (const port of instruction.args) {
+        const proto = port.value.split('/')[1];
+        if (proto && proto !== proto.toLowerCase()) {
+          report({
+            range: port.range,
+            message: `Protocol '${proto}' should be lowercase: '${port.value.toLowerCase()}'.`,
+            fixes: [{ title: `Write '${port.value.toLowerCase()}'`, edits: [replace(port.range, port.value.toLowerCase())], preferred: true }],
+          });
         }
       }
     }

@@ -1,6 +1,5 @@
-import type { Instruction } from '../model/types';
-import { forEachInstruction } from './instruction-list';
-import { defineRule } from './rule';
+import type { Instruction, Stage } from '../model/types';
+import { defineRule, type ReportedProblem } from './rule';
 
 const KNOWN = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
 
@@ -19,25 +18,31 @@ export default defineRule({
   summary: 'An instruction BuildKit cannot build: unknown instruction, missing arguments, an unknown flag, or anything but ARG before the first FROM.',
   severity: 'error',
   check({ model, report }) {
-    forEachInstruction(model, (instruction, stage) => {
-      const keyword = instruction.keyword;
-      if (!KNOWN.has(keyword)) {
-        report({ range: instruction.keywordRange, message: `Unknown instruction '${keyword}'.` });
-        return;
-      }
-      if (!stage && keyword !== 'ARG') {
-        report({ range: instruction.keywordRange, message: `${keyword} cannot come before the first FROM; only ARG can.` });
-      }
-      const missing = missingArguments(instruction);
-      if (missing) report({ range: instruction.range, message: missing });
-      const allowed = FLAGS[keyword];
-      for (const flag of instruction.flags) {
-        if (allowed?.has(flag.name.toLowerCase())) continue;
-        report({ range: flag.range, message: flag.name === '' ? `${keyword} has an empty flag '--'.` : `${keyword} has no flag --${flag.name}.` });
-      }
-    });
+    for (const instruction of model.preamble) checkInstruction(instruction, null, report);
+  },
+  checkStage({ stage, report }) {
+    for (const instruction of stage.instructions) checkInstruction(instruction, stage, report);
   },
 });
+
+/** Checks one instruction; `stage` is null before the first FROM. */
+function checkInstruction(instruction: Instruction, stage: Stage | null, report: (problem: ReportedProblem) => void): void {
+  const keyword = instruction.keyword;
+  if (!KNOWN.has(keyword)) {
+    report({ range: instruction.keywordRange, message: `Unknown instruction '${keyword}'.` });
+    return;
+  }
+  if (!stage && keyword !== 'ARG') {
+    report({ range: instruction.keywordRange, message: `${keyword} cannot come before the first FROM; only ARG can.` });
+  }
+  const missing = missingArguments(instruction);
+  if (missing) report({ range: instruction.range, message: missing });
+  const allowed = FLAGS[keyword];
+  for (const flag of instruction.flags) {
+    if (allowed?.has(flag.name.toLowerCase())) continue;
+    report({ range: flag.range, message: flag.name === '' ? `${keyword} has an empty flag '--'.` : `${keyword} has no flag --${flag.name}.` });
+  }
+}
 
 function missingArguments(instruction: Instruction): string | null {
   const keyword = instruction.keyword;

@@ -64,7 +64,25 @@ export interface Rule {
   readonly hadolint?: readonly string[];
   /** The BuildKit build check that means the same; `# check=skip=<Name>` applies to this rule. */
   readonly buildkit?: string;
-  check(context: RuleContext): void;
+  /** A check of the whole document: cross-stage facts, the preamble, the stage that ships. */
+  check?(context: RuleContext): void;
+  /**
+   * A check of one stage that reads only that stage (its instructions and their text). Its
+   * problems are kept with the stage and reused while the stage's text, place and index stay the
+   * same, so an edit re-checks the stage it touched, not the whole file.
+   */
+  checkStage?(context: StageCheckContext): void;
+  /**
+   * What else `checkStage` depends on, as a string compared between runs (e.g. the variables a
+   * stage inherits from the stage it is built FROM). Leave it out when the stage is all it reads.
+   */
+  stageInputs?(model: DockerfileModel, stage: Stage): string;
+}
+
+export interface StageCheckContext {
+  readonly model: DockerfileModel;
+  readonly stage: Stage;
+  report(problem: ReportedProblem): void;
 }
 
 /** Declares a rule; a function rather than a bare object so that every rule file reads the same. */

@@ -1,6 +1,5 @@
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { insertAt, replace } from './edits';
-import { forEachInstruction } from './instruction-list';
 import { runText } from './shell-commands';
 import { defineRule, type Fix } from './rule';
 
@@ -15,10 +14,10 @@ export default defineRule({
   severity: 'warning',
   hadolint: ['DL3064'],
   buildkit: 'SecretsUsedInArgOrEnv',
-  check({ model, report }) {
-    forEachInstruction(model, (instruction, stage) => {
-      // A global ARG reaches the image history only when a stage declares it again.
-      if (!stage || (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV')) return;
+  // A global ARG reaches the image history only when a stage declares it again: stages only.
+  checkStage({ model, stage, report }) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
       for (const arg of instruction.args) {
         const [name = '', value = ''] = arg.value.split(/=(.*)/s, 2);
         const unquoted = value.replace(/^["']|["']$/g, '');
@@ -30,7 +29,7 @@ export default defineRule({
           fixes: fix ? [fix] : [],
         });
       }
-    });
+    }
   },
 });
 

@@ -32,27 +32,27 @@ export default defineRule({
   summary: 'An instruction uses a variable that no ARG or ENV defined before it (with a suggestion when one is close).',
   severity: 'warning',
   buildkit: 'UndefinedVar',
-  check({ model, report }) {
-    for (const stage of model.stages) {
-      const defined = stageDefinitions(model, stage);
-      for (const instruction of stage.instructions.slice(1)) {
-        if (EXPANDED.has(instruction.keyword)) {
-          for (const arg of instruction.args) {
-            if (!arg.value.includes('$')) continue;
-            const { start, end } = arg.range;
-            if (start.line !== end.line) continue;
-            for (const use of variableUses(arg.value, model.escapeChar)) {
-              if (defined.has(use.name) || PREDEFINED_ARGS.has(use.name) || IMAGE_ENV.test(use.name)) continue;
-              const close = [...defined].find((name) => editDistance(name.toLowerCase(), use.name.toLowerCase(), 2) <= 2);
-              report({
-                range: subRange(arg.range, use.start, use.end),
-                message: `'${use.name}' is not defined by an ARG or ENV before this line${close ? `; did you mean '${close}'?` : '.'}`,
-              });
-            }
+  // A stage inherits the variables of the stage it is built FROM: they are part of its inputs.
+  stageInputs: (model, stage) => [...stageDefinitions(model, stage)].join(' '),
+  checkStage({ model, stage, report }) {
+    const defined = stageDefinitions(model, stage);
+    for (const instruction of stage.instructions.slice(1)) {
+      if (EXPANDED.has(instruction.keyword)) {
+        for (const arg of instruction.args) {
+          if (!arg.value.includes('$')) continue;
+          const { start, end } = arg.range;
+          if (start.line !== end.line) continue;
+          for (const use of variableUses(arg.value, model.escapeChar)) {
+            if (defined.has(use.name) || PREDEFINED_ARGS.has(use.name) || IMAGE_ENV.test(use.name)) continue;
+            const close = [...defined].find((name) => editDistance(name.toLowerCase(), use.name.toLowerCase(), 2) <= 2);
+            report({
+              range: subRange(arg.range, use.start, use.end),
+              message: `'${use.name}' is not defined by an ARG or ENV before this line${close ? `; did you mean '${close}'?` : '.'}`,
+            });
           }
         }
-        for (const name of definedBy(instruction)) defined.add(name);
       }
+      for (const name of definedBy(instruction)) defined.add(name);
     }
   },
 });
