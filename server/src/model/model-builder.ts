@@ -1,6 +1,6 @@
 import { parseChunk, shiftInstructions } from './chunk-parser';
 import { collectReferences } from './references';
-import { scanDocument, type ChunkSpan } from './scanner';
+import { computeLineStarts, scanDocument, type ChunkSpan } from './scanner';
 import { buildStage, collectGlobalArgs } from './stage-builder';
 import type { DockerfileModel, Instruction, Stage } from './types';
 
@@ -18,8 +18,10 @@ interface CachedChunk {
  * shifted, not parsed again. Only the chunks of the latest version are kept.
  */
 export interface BuildStats {
-  /** Chunks parsed by dockerfile-ast in the last build. */
+  /** Chunks parsed by dockerfile-ast in the last build (whole, or instruction by instruction). */
   readonly parsedChunks: number;
+  /** Instructions parsed again inside chunks that changed; the others were taken from the chunk's last version. */
+  readonly parsedInstructions: number;
   /** Chunks taken from the cache in the last build (moved or not). */
   readonly reusedChunks: number;
   /** Of the reused chunks, those that moved and had their positions shifted. */
@@ -28,7 +30,9 @@ export interface BuildStats {
 
 export class ModelBuilder {
   private cache = new Map<string, CachedChunk>();
-  private counts = { parsedChunks: 0, reusedChunks: 0, shiftedChunks: 0 };
+  /** The chunks of the last build, in order: a chunk that changed is compared with its predecessor. */
+  private previous: CachedChunk[] = [];
+  private counts = { parsedChunks: 0, parsedInstructions: 0, reusedChunks: 0, shiftedChunks: 0 };
 
   /** What the last `build` parsed and reused. */
   get lastBuildStats(): BuildStats {
@@ -36,13 +40,18 @@ export class ModelBuilder {
   }
 
   build(text: string): DockerfileModel {
-    this.counts = { parsedChunks: 0, reusedChunks: 0, shiftedChunks: 0 };
+    this.counts = { parsedChunks: 0, parsedInstructions: 0, reusedChunks: 0, shiftedChunks: 0 };
     const scan = scanDocument(text);
     const nextCache = new Map<string, CachedChunk>();
     let preamble: readonly Instruction[] = [];
     const stages: Stage[] = [];
-    for (const chunk of scan.chunks) {
-      const instructions = this.instructionsOf(chunk, text, scan.lineStarts, scan.escapeChar, nextCache);
+    const current: CachedChunk[] = [];
+    // Typing inside a stage keeps the number of chunks: chunk i then follows chunk i of the last build.
+    const predecessors = this.previous.length === scan.chunks.length ? this.previous : [];
+    for (const [i, chunk] of scan.chunks.entries()) {
+      const cached = this.chunkOf(chunk, text, scan.lineStarts, scan.escapeChar, nextCache, predecessors[i]);
+      current.push(cached);
+      const instructions = cached.placed;
       if (chunk.kind === 'preamble') {
         preamble = instructions;
       } else if (instructions[0]?.keyword === 'FROM') {
@@ -50,6 +59,7 @@ export class ModelBuilder {
       }
     }
     this.cache = nextCache;
+    this.previous = current;
     const stageIndexByName = new Map<string, number>();
     for (const stage of stages) {
       if (stage.normalizedName !== null && !stageIndexByName.has(stage.normalizedName)) {
@@ -72,13 +82,14 @@ export class ModelBuilder {
     };
   }
 
-  private instructionsOf(
+  private chunkOf(
     chunk: ChunkSpan,
     text: string,
     lineStarts: readonly number[],
     escapeChar: string,
     nextCache: Map<string, CachedChunk>,
-  ): readonly Instruction[] {
+    predecessor: CachedChunk | undefined,
+  ): CachedChunk {
     const start = lineStarts[chunk.firstLine] as number;
     const end = chunk.lastLine + 1 < lineStarts.length ? (lineStarts[chunk.lastLine + 1] as number) : text.length;
     // A stage chunk is parsed on its own, so it is told the file's escape character.
@@ -88,8 +99,11 @@ export class ModelBuilder {
     if (!cached) {
       // Keep a flat copy of the key: a slice would keep the whole document text alive.
       const ownKey = flatCopy(key);
-      const parsed = parseChunk(ownKey, chunk.firstLine - (prefix === '' ? 0 : 1));
-      cached = { key: ownKey, placedAt: chunk.firstLine, placed: parsed.instructions };
+      const prefixLines = prefix === '' ? 0 : 1;
+      const placed =
+        (predecessor && predecessor.key.startsWith(prefix) ? this.reparseChanged(chunk, text, lineStarts, prefix, predecessor) : null) ??
+        parseChunk(ownKey, chunk.firstLine - prefixLines).instructions;
+      cached = { key: ownKey, placedAt: chunk.firstLine, placed };
       nextCache.set(ownKey, cached);
       this.counts.parsedChunks++;
     } else {
@@ -101,8 +115,53 @@ export class ModelBuilder {
       cached.placed = shiftInstructions(cached.placed, chunk.firstLine - cached.placedAt);
       cached.placedAt = chunk.firstLine;
     }
-    return cached.placed;
+    return cached;
   }
+
+  /**
+   * A changed chunk, parsed instruction by instruction: an instruction whose lines read as in the
+   * chunk's last version is taken from it (moved if it moved), so a keystroke parses one
+   * instruction. Each is parsed with the same escape character as the whole chunk would be.
+   * Null when dockerfile-ast reads an instruction's lines as more (or less) than one instruction
+   * within them, as it may on broken input: then only a parse of the whole chunk is faithful.
+   */
+  private reparseChanged(chunk: ChunkSpan, text: string, lineStarts: readonly number[], prefix: string, predecessor: CachedChunk): Instruction[] | null {
+    const before = instructionsByText(predecessor, prefix);
+    const prefixLines = prefix === '' ? 0 : 1;
+    const instructions: Instruction[] = [];
+    for (const [first, last] of chunk.instructions) {
+      const pieceEnd = last + 1 < lineStarts.length ? (lineStarts[last + 1] as number) : text.length;
+      const piece = text.slice(lineStarts[first] as number, pieceEnd);
+      const known = before.get(piece);
+      if (known) {
+        instructions.push(...shiftInstructions([known.instruction], first - known.line));
+      } else {
+        const parsed = parseChunk(prefix + piece, first - prefixLines).instructions;
+        this.counts.parsedInstructions++;
+        const only = parsed[0];
+        if (parsed.length !== 1 || !only || only.range.start.line !== first || only.range.end.line > last) return null;
+        instructions.push(only);
+      }
+    }
+    return instructions;
+  }
+}
+
+/** The instructions of a chunk's last version by the text of their lines, with their first line. */
+function instructionsByText(chunk: CachedChunk, prefix: string): Map<string, { instruction: Instruction; line: number }> {
+  const lineStarts = computeLineStarts(chunk.key);
+  // Document line -> line in the key, which may start with an escape directive line.
+  const keyLine = (line: number): number => line - chunk.placedAt + (prefix === '' ? 0 : 1);
+  const byText = new Map<string, { instruction: Instruction; line: number }>();
+  for (const instruction of chunk.placed) {
+    const first = keyLine(instruction.range.start.line);
+    const last = keyLine(instruction.range.end.line);
+    const start = lineStarts[first];
+    if (start === undefined) continue;
+    const end = last + 1 < lineStarts.length ? (lineStarts[last + 1] as number) : chunk.key.length;
+    byText.set(chunk.key.slice(start, end), { instruction, line: instruction.range.start.line });
+  }
+  return byText;
 }
 
 /** Builds a model without keeping a cache (tests, one-off checks). */

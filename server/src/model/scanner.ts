@@ -6,6 +6,8 @@ export interface ChunkSpan {
   readonly kind: 'preamble' | 'stage';
   readonly firstLine: number;
   readonly lastLine: number;
+  /** First and last line of each instruction in the chunk (continuations and heredoc bodies included). */
+  readonly instructions: readonly (readonly [number, number])[];
 }
 
 
@@ -57,6 +59,7 @@ export function scanDocument(text: string): ScanResult {
   const problems: SyntaxProblem[] = [];
   let chunkStart = 0;
   let chunkKind: ChunkSpan['kind'] = 'preamble';
+  let spans: [number, number][] = [];
 
   const pragmas: PragmaComment[] = [];
   const blankContinuationLines: number[] = [];
@@ -78,7 +81,8 @@ export function scanDocument(text: string): ScanResult {
     waitingPragmas = [];
     const keyword = readWord(text, first, end).toUpperCase();
     if (keyword === 'FROM' && (line > chunkStart || chunkKind === 'stage')) {
-      if (line > chunkStart) chunks.push({ kind: chunkKind, firstLine: chunkStart, lastLine: line - 1 });
+      if (line > chunkStart) chunks.push({ kind: chunkKind, firstLine: chunkStart, lastLine: line - 1, instructions: spans });
+      spans = [];
       chunkStart = line;
       chunkKind = 'stage';
     } else if (keyword === 'FROM') {
@@ -102,8 +106,12 @@ export function scanDocument(text: string): ScanResult {
       if (wantsHeredocs) parts.push(text.slice(s, e));
       continues = endsWithEscape(text, s, e, escapeCode);
     }
+    const instructionStart = line;
     line = last + 1;
-    if (!wantsHeredocs) continue;
+    if (!wantsHeredocs) {
+      spans.push([instructionStart, last]);
+      continue;
+    }
     const heredocs = findHeredocMarkers(parts.join(' '), last, text, lineStarts, lineEnd);
     for (const heredoc of heredocs) {
       const closed = findHeredocEnd(heredoc, line, lineCount, lineText);
@@ -118,8 +126,9 @@ export function scanDocument(text: string): ScanResult {
       }
       line = closed + 1;
     }
+    spans.push([instructionStart, line - 1]);
   }
-  if (chunkStart < lineCount) chunks.push({ kind: chunkKind, firstLine: chunkStart, lastLine: lineCount - 1 });
+  if (chunkStart < lineCount) chunks.push({ kind: chunkKind, firstLine: chunkStart, lastLine: lineCount - 1, instructions: spans });
   for (const pragma of waitingPragmas) pragmas.push({ ...pragma, nextInstructionLine: -1 });
   // Blank lines at the very end of the file do not continue anything.
   while (blankContinuationLines.length > 0 && (blankContinuationLines[blankContinuationLines.length - 1] as number) >= lineCount - 1) {

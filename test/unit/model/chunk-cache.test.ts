@@ -2,6 +2,7 @@ import assert from '../../support/assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
+import fc from 'fast-check';
 import { buildModel, ModelBuilder } from '../../../server/src/model/model-builder';
 import type { DockerfileModel } from '../../../server/src/model/types';
 
@@ -36,10 +37,11 @@ describe('chunked parsing with a content cache', () => {
     const text = generated(50);
     builder.build(text);
     // 50 stages and the preamble (the first comment line).
-    assert.deepEqual(builder.lastBuildStats, { parsedChunks: 51, reusedChunks: 0, shiftedChunks: 0 });
+    assert.deepEqual(builder.lastBuildStats, { parsedChunks: 51, parsedInstructions: 0, reusedChunks: 0, shiftedChunks: 0 });
     const edited = text.replace('RUN echo 25 ', 'RUN echo 25x ');
     const model = builder.build(edited);
-    assert.deepEqual(builder.lastBuildStats, { parsedChunks: 1, reusedChunks: 50, shiftedChunks: 0 });
+    // In the stage that changed, only the RUN is parsed again; its FROM and COPY are reused.
+    assert.deepEqual(builder.lastBuildStats, { parsedChunks: 1, parsedInstructions: 1, reusedChunks: 50, shiftedChunks: 0 });
     assert.deepEqual(instructionsOf(model), instructionsOf(buildModel(edited)));
   });
 
@@ -49,7 +51,7 @@ describe('chunked parsing with a content cache', () => {
     builder.build(text);
     const edited = text.replace('RUN echo 5 ', 'RUN echo 5 \\\n  && echo extra line ');
     const model = builder.build(edited);
-    assert.deepEqual(builder.lastBuildStats, { parsedChunks: 1, reusedChunks: 20, shiftedChunks: 14 });
+    assert.deepEqual(builder.lastBuildStats, { parsedChunks: 1, parsedInstructions: 1, reusedChunks: 20, shiftedChunks: 14 });
     assert.deepEqual(model.stages, buildModel(edited).stages);
     assert.deepEqual(model.references, buildModel(edited).references);
   });
@@ -60,5 +62,24 @@ describe('chunked parsing with a content cache', () => {
     assert.equal(builder.build(text).stages[0]?.instructions[1]?.range.end.line, 1);
     const model = builder.build(`# escape=\`\n${text}`);
     assert.equal(model.stages[0]?.instructions[1]?.range.end.line, 3);
+  });
+
+  it('gives, edit after edit, the model a fresh parse gives (random successive edits of the examples)', () => {
+    const FRAGMENTS = ['x', '\n', ' \\\n', '\nFROM alpine AS z\n', '\nRUN <<EOF\necho\nEOF\n', '# c\n', '\nCOPY --from=build /a /b\n', '<<', '\\', '\r\n', '`'];
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 })));
+    const shape = (model: DockerfileModel) => JSON.parse(JSON.stringify({ preamble: model.preamble, stages: model.stages, references: model.references }));
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.array(edit, { minLength: 1, maxLength: 8 }), (file, edits) => {
+        const builder = new ModelBuilder();
+        let text = readFileSync(file, 'utf8');
+        builder.build(text);
+        for (const [at, length, insert] of edits) {
+          const start = at % (text.length + 1);
+          text = text.slice(0, start) + insert + text.slice(Math.min(text.length, start + length));
+          assert.deepEqual(shape(builder.build(text)), shape(buildModel(text)));
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 1500) / 3 },
+    );
   });
 });

@@ -1,6 +1,10 @@
+import assert from '../../support/assert';
 import { describe, it } from 'node:test';
 import { dockerfile } from '../../support/fixtures';
 import { expectRule } from '../../support/rule-harness';
+import { lint } from '../../../server/src/engine/lint';
+import { ModelBuilder } from '../../../server/src/model/model-builder';
+import { RULES_BY_ID } from '../../../server/src/rules/index';
 
 describe('undefined-var', () => {
   it('fires on variables no ARG or ENV defined before, suggesting a close name', () => {
@@ -28,4 +32,14 @@ describe('undefined-var', () => {
       RUN echo $NOT_CHECKED_IN_SHELL
     `);
   });
+
+  it('checks a stage again when the stage it is built FROM changes, even though its own text did not', () => {
+    const builder = new ModelBuilder();
+    const version = (name: string) => `FROM alpine:3.20 AS base\nENV ${name}=/srv/app\nFROM base\nWORKDIR $APP_HOME\n`;
+    const messages = (text: string) => lint(builder.build(text), {}, [RULES_BY_ID.get('undefined-var')!]).problems.map((p) => p.message);
+    assert.deepEqual(messages(version('APP_HOME')), []);
+    assert.deepEqual(messages(version('APP_ROOT')), ["'APP_HOME' is not defined by an ARG or ENV before this line."]);
+    assert.deepEqual(messages(version('APP_HOME')), []);
+  });
 });
+
