@@ -11,7 +11,8 @@ const required = [
   'extension/dist/extension.js',
   'extension/dist/server.js',
   'extension/dist/cli.js',
-  'extension/snippets/dockerfile.json',
+  'extension/snippets/templates.json',
+  'extension/snippets/pieces.json',
   'extension/syntaxes/dockerfile-stages.injection.tmLanguage.json',
   'extension/docs/rules/stage-ref-unknown.md',
 ];
@@ -21,6 +22,8 @@ for (const entry of listing) {
   if (/node_modules\/|\.map$|\.ts$|^extension\/(server|client|test)\//.test(entry)) problems.push(`should not ship ${entry}`);
 }
 const size = statSync(vsix).size;
+// The package is downloaded by every user: keep it small.
+if (size > 400 * 1024) problems.push(`${(size / 1024).toFixed(0)} KiB is over the 400 KiB budget`);
 if (problems.length > 0) {
   console.error(`${vsix}:\n  ${problems.join('\n  ')}`);
   process.exit(1);
