@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -12,7 +12,14 @@ const workbench = require('../../../scripts/e2e/workbench.cjs') as {
   startCodeServer(options: Record<string, unknown>): Promise<{ stop(): Promise<void> }>;
   openWorkbench(server: unknown, options?: Record<string, unknown>): Promise<{ page: Page }>;
 };
-type Locator = { first(): Locator; waitFor(o?: { state?: string; timeout?: number }): Promise<void>; click(): Promise<void>; textContent(): Promise<string | null>; count(): Promise<number> };
+type Locator = {
+  first(): Locator;
+  waitFor(o?: { state?: string; timeout?: number }): Promise<void>;
+  click(): Promise<void>;
+  textContent(): Promise<string | null>;
+  count(): Promise<number>;
+  getAttribute(name: string): Promise<string | null>;
+};
 type Page = {
   keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
@@ -76,6 +83,8 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     folder = mkdtempSync(path.join(tmpdir(), 'dfs-ui-'));
     cpSync('examples', folder, { recursive: true });
     copyFileSync('test/e2e/ui/ui-fixture.Dockerfile', path.join(folder, 'ui.Dockerfile'));
+    copyFileSync('test/e2e/ui/highlight-fixture.Dockerfile', path.join(folder, 'highlight.Dockerfile'));
+    writeFileSync(path.join(folder, 'template.Dockerfile'), '');
     server = await workbench.startCodeServer({
       workspace: folder,
       vsix: [VSIX],
@@ -155,5 +164,42 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     if ((await rows.count()) === 0) await view.click();
     await rows.first().waitFor();
     await shot(page, 'stages-view');
+  });
+
+  it('highlights stage names, flags, mount options and heredoc bodies', async () => {
+    await openFile(page, 'highlight.Dockerfile');
+    // Monaco gives each token colour its own class: the injected scopes must differ from plain text.
+    const token = async (text: string) => {
+      // A token may carry the blank before it (Monaco renders blanks as no-break spaces).
+      const span = page.locator('.editor-instance .view-line span span', { hasText: new RegExp(`^[\\s\u00a0]*${text}[\\s\u00a0]*$`) }).first();
+      await span.waitFor({ timeout: 15000 });
+      return span.getAttribute('class');
+    };
+    const plain = await token('/src');
+    assert.notEqual(await token('build'), plain, 'the stage name after AS');
+    assert.notEqual(await token('runtime'), plain, 'the stage name after AS');
+    assert.notEqual(await token('mount'), plain, 'a RUN flag');
+    assert.notEqual(await token('sharing'), plain, 'a mount option');
+    assert.notEqual(await token('set'), plain, 'a shell command in a RUN heredoc');
+    await shot(page, 'highlighting');
+  });
+
+  it('starts a Dockerfile from a multi-stage template snippet', async () => {
+    await openFile(page, 'template.Dockerfile');
+    await page.keyboard.type('ms-go');
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'ms-go' }).first();
+    await row.waitFor({ state: 'visible' }).catch(async () => {
+      await page.keyboard.press('Control+Space');
+      await row.waitFor({ state: 'visible' });
+    });
+    await page.keyboard.press('Enter');
+    await page.locator('.view-lines', { hasText: 'gcr.io/distroless/static-debian12:nonroot' }).first().waitFor();
+    const text = await editorText(page);
+    assert.match(text, /FROM golang:1\.25 AS build/);
+    assert.match(text, /COPY --from=build \/out\/app \/app/);
+    await shot(page, 'snippet-template');
+    // Leave snippet mode and the suggestions, as a user moving on would.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
   });
 });
