@@ -4,6 +4,8 @@ import {
   ResponseError,
   ErrorCodes,
   CodeActionTriggerKind,
+  CompletionTriggerKind,
+  type CompletionParams,
   type CancellationToken,
   type Connection,
   type InitializeResult,
@@ -13,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SET_TARGET_NOTIFICATION, STAGES_REQUEST, type SetTargetParams, type StagesParams } from '../../common/protocol';
 import { codeActions, FIX_ALL_KIND, REWRITE_KIND } from './features/code-actions';
 import { completeStages, resolveStageItem } from './features/completion';
+import { completeInstructions } from './features/instruction-completion';
 import { findDefinition } from './features/definition';
 import { findHighlights } from './features/document-highlight';
 import { documentSymbols } from './features/document-symbols';
@@ -104,7 +107,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCompletion(
     atPosition('completion', toCompletionList(null, false), (model, params) => {
       lastCompletionUri = params.textDocument.uri;
-      return toCompletionList(completeStages(model, params.position), editRangeDefault);
+      // A typed blank or '=' asks for stage names, never for the list of instructions.
+      const typedTrigger = (params as CompletionParams).context?.triggerKind === CompletionTriggerKind.TriggerCharacter;
+      const result = completeStages(model, params.position) ?? (typedTrigger ? null : completeInstructions(model, params.position));
+      return toCompletionList(result, editRangeDefault);
     }),
   );
   connection.onCompletionResolve((item, token) =>

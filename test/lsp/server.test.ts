@@ -95,6 +95,24 @@ describe('language server over JSON-RPC', () => {
     await client.change(uri, 4, [{ range: { start: insertAt, end: { line: insertAt.line + 1, character: 12 } }, text: '' }]);
   });
 
+  it('completes instructions with snippet arguments at the start of a line, but not on a typed blank', async () => {
+    const instructionsUri = fileUri('/work/instructions/Dockerfile');
+    await client.open(instructionsUri, 'FROM golang:1.23 AS build\nFROM alpine:3.20\nWO\n');
+    const position = { line: 2, character: 2 };
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: instructionsUri }, position });
+    const workdir = list.items.find((item) => item.label === 'WORKDIR');
+    assert.deepEqual(workdir?.textEdit, { range: { start: { line: 2, character: 0 }, end: position }, newText: 'WORKDIR ${1:/app}' });
+    assert.equal(workdir?.insertTextFormat, 2);
+    assert.equal(list.items[0]?.label, 'COPY --from=…');
+    const onBlank = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: instructionsUri },
+      position: { line: 2, character: 0 },
+      context: { triggerKind: 2, triggerCharacter: ' ' },
+    });
+    assert.deepEqual(onBlank.items, []);
+    await client.close(instructionsUri);
+  });
+
   it('goes to definition and finds references of a stage', async () => {
     const fixed = mistakes.replace('buidler', 'builder');
     const definition = await client.request<Location>('textDocument/definition', {
