@@ -4,6 +4,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import { lint, type LintResult, type Problem } from '../engine/lint';
 import { toDiagnostic } from './conversions';
 import type { DocumentModels } from './document-models';
+import { collectSoon } from './memory';
 import { describeError } from './run-safe';
 import type { ProjectConfigStore } from './project-config';
 import type { SettingsStore } from './settings';
@@ -11,6 +12,8 @@ import type { SettingsStore } from './settings';
 /** Below this cost a lint runs on the next turn of the event loop; above it, edits are batched. */
 const IMMEDIATE_BELOW_MS = 50;
 const MAX_DELAY_MS = 250;
+/** Work this long leaves enough garbage to be worth a collection when typing pauses. */
+const LARGE_WORK_MS = 100;
 
 /**
  * Publishes diagnostics per document. The delay adapts to what linting that document cost last
@@ -103,7 +106,9 @@ export class DiagnosticsScheduler {
     } catch (error) {
       this.connection.console.error(`Linting ${uri} failed: ${describeError(error)}`);
     } finally {
-      this.lastCostMs.set(uri, performance.now() - started);
+      const cost = performance.now() - started;
+      this.lastCostMs.set(uri, cost);
+      if (cost > LARGE_WORK_MS) collectSoon();
     }
   }
 }

@@ -19,11 +19,18 @@ export interface ParsedChunk {
  * first document line, less any lines prepended to the text (an escape directive, so that a
  * stage chunk is read with the file's escape character).
  */
-export function parseChunk(text: string, lineDelta: number): ParsedChunk {
+export function parseChunk(text: string, lineDelta: number, strings: Map<string, string> = new Map()): ParsedChunk {
   const instructions = safely(() => DockerfileParser.parse(text).getInstructions(), [] as AstInstruction[]).flatMap((instruction) =>
-    safely(() => [toInstruction(instruction, lineDelta)], [] as Instruction[]),
+    safely(() => [toInstruction(instruction, lineDelta, strings)], [] as Instruction[]),
   );
   return { instructions };
+}
+
+/** One shared empty list: most instructions have no flags and no heredocs. */
+const NONE: readonly never[] = Object.freeze([]);
+
+function listOrNone<T>(items: readonly T[]): readonly T[] {
+  return items.length === 0 ? NONE : items;
 }
 
 /** The instructions with every range moved by `lineDelta` lines. */
@@ -33,14 +40,14 @@ export function shiftInstructions(instructions: readonly Instruction[], lineDelt
     keyword: instruction.keyword,
     keywordRange: shiftRange(instruction.keywordRange, lineDelta),
     range: shiftRange(instruction.range, lineDelta),
-    args: instruction.args.map((arg) => shiftSpan(arg, lineDelta)),
-    flags: instruction.flags.map((flag) => shiftFlag(flag, lineDelta)),
-    heredocs: instruction.heredocs.map((heredoc) => ({
+    args: listOrNone(instruction.args.map((arg) => shiftSpan(arg, lineDelta))),
+    flags: listOrNone(instruction.flags.map((flag) => shiftFlag(flag, lineDelta))),
+    heredocs: listOrNone(instruction.heredocs.map((heredoc) => ({
       name: heredoc.name,
       markerRange: shiftRange(heredoc.markerRange, lineDelta),
       contentRange: heredoc.contentRange && shiftRange(heredoc.contentRange, lineDelta),
       delimiterRange: heredoc.delimiterRange && shiftRange(heredoc.delimiterRange, lineDelta),
-    })),
+    }))),
     jsonForm: instruction.jsonForm,
   }));
 }
@@ -58,21 +65,21 @@ function safely<T>(read: () => T, fallback: T): T {
   }
 }
 
-function toInstruction(instruction: AstInstruction, lineDelta: number): Instruction {
+function toInstruction(instruction: AstInstruction, lineDelta: number, strings: Map<string, string>): Instruction {
   const astHeredocs = safely(() => readHeredocs(instruction), []);
   const heredocs = astHeredocs.map((heredoc) => toHeredoc(heredoc, lineDelta));
   // Compared in the parser's own lines, before the shift.
   const firstBody = astHeredocs[0]?.getContentRange()?.start ?? astHeredocs[0]?.getDelimiterRange()?.start;
   const args = safely(() => instruction.getArguments(), [] as Argument[])
     .filter((arg: Argument) => !firstBody || comparePositions(arg.getRange().start, firstBody) < 0)
-    .map((arg: Argument) => span(arg.getValue(), arg.getRange(), lineDelta));
+    .map((arg: Argument) => span(intern(strings, arg.getValue()), arg.getRange(), lineDelta));
   return {
     keyword: instruction.getKeyword(),
     keywordRange: compactRange(instruction.getInstructionRange(), lineDelta),
     range: compactRange(instruction.getRange(), lineDelta),
-    args,
-    flags: safely(() => readFlags(instruction).map((flag) => toFlag(flag, lineDelta)), []),
-    heredocs,
+    args: listOrNone(args),
+    flags: listOrNone(safely(() => readFlags(instruction).map((flag) => toFlag(flag, lineDelta, strings)), [])),
+    heredocs: listOrNone(heredocs),
     jsonForm: safely(() => isJsonForm(instruction), false),
   };
 }
@@ -94,21 +101,21 @@ function isJsonForm(instruction: AstInstruction): boolean {
   return typeof withJson.getOpeningBracket === 'function' && withJson.getOpeningBracket() !== null && withJson.getClosingBracket?.() !== null;
 }
 
-function toFlag(flag: Flag, lineDelta: number): InstructionFlag {
+function toFlag(flag: Flag, lineDelta: number, strings: Map<string, string>): InstructionFlag {
   const options: FlagOption[] = flag.getOptions().map((option) => ({
-    name: flat(option.getName()),
-    value: flatNullable(option.getValue()),
+    name: intern(strings, option.getName()),
+    value: internNullable(strings, option.getValue()),
     range: compactRange(option.getRange(), lineDelta),
     nameRange: compactRange(option.getNameRange(), lineDelta),
     valueRange: compactNullable(option.getValueRange(), lineDelta),
   }));
   return {
-    name: flat(flag.getName()),
-    value: flatNullable(flag.getValue()),
+    name: intern(strings, flag.getName()),
+    value: internNullable(strings, flag.getValue()),
     range: compactRange(flag.getRange(), lineDelta),
     nameRange: compactRange(flag.getNameRange(), lineDelta),
     valueRange: compactNullable(flag.getValueRange(), lineDelta),
-    options,
+    options: listOrNone(options),
   };
 }
 
@@ -139,11 +146,23 @@ function shiftFlag(flag: InstructionFlag, lineDelta: number): InstructionFlag {
 }
 
 function span(value: string, r: Range, lineDelta: number): TextSpan {
-  return { value: flat(value), range: compactRange(r, lineDelta) };
+  return { value, range: compactRange(r, lineDelta) };
 }
 
-function flatNullable(value: string | null): string | null {
-  return value === null ? null : flat(value);
+/**
+ * The same text once: arguments repeat a lot across stages (`apt-get`, `&&`, paths), and each
+ * string costs a header on top of its characters. Flattened first, see `flat`.
+ */
+function intern(strings: Map<string, string>, value: string): string {
+  const known = strings.get(value);
+  if (known !== undefined) return known;
+  const own = flat(value);
+  strings.set(own, own);
+  return own;
+}
+
+function internNullable(strings: Map<string, string>, value: string | null): string | null {
+  return value === null ? null : intern(strings, value);
 }
 
 function compactNullable(r: Range | null, lineDelta: number): Range | null {

@@ -32,6 +32,7 @@ export class ModelBuilder {
   private cache = new Map<string, CachedChunk>();
   /** The chunks of the last build, in order: a chunk that changed is compared with its predecessor. */
   private previous: CachedChunk[] = [];
+  private strings = new Map<string, string>();
   private counts = { parsedChunks: 0, parsedInstructions: 0, reusedChunks: 0, shiftedChunks: 0 };
 
   /** What the last `build` parsed and reused. */
@@ -48,6 +49,8 @@ export class ModelBuilder {
     const current: CachedChunk[] = [];
     // Typing inside a stage keeps the number of chunks: chunk i then follows chunk i of the last build.
     const predecessors = this.previous.length === scan.chunks.length ? this.previous : [];
+    // Texts parsed in this build are shared between its chunks.
+    this.strings = new Map();
     for (const [i, chunk] of scan.chunks.entries()) {
       const cached = this.chunkOf(chunk, text, scan.lineStarts, scan.escapeChar, nextCache, predecessors[i]);
       current.push(cached);
@@ -60,6 +63,7 @@ export class ModelBuilder {
     }
     this.cache = nextCache;
     this.previous = current;
+    this.strings = new Map();
     const stageIndexByName = new Map<string, number>();
     for (const stage of stages) {
       if (stage.normalizedName !== null && !stageIndexByName.has(stage.normalizedName)) {
@@ -102,7 +106,7 @@ export class ModelBuilder {
       const prefixLines = prefix === '' ? 0 : 1;
       const placed =
         (predecessor && predecessor.key.startsWith(prefix) ? this.reparseChanged(chunk, text, lineStarts, prefix, predecessor) : null) ??
-        parseChunk(ownKey, chunk.firstLine - prefixLines).instructions;
+        parseChunk(ownKey, chunk.firstLine - prefixLines, this.strings).instructions;
       cached = { key: ownKey, placedAt: chunk.firstLine, placed };
       nextCache.set(ownKey, cached);
       this.counts.parsedChunks++;
@@ -136,7 +140,7 @@ export class ModelBuilder {
       if (known) {
         instructions.push(...shiftInstructions([known.instruction], first - known.line));
       } else {
-        const parsed = parseChunk(prefix + piece, first - prefixLines).instructions;
+        const parsed = parseChunk(prefix + piece, first - prefixLines, this.strings).instructions;
         this.counts.parsedInstructions++;
         const only = parsed[0];
         if (parsed.length !== 1 || !only || only.range.start.line !== first || only.range.end.line > last) return null;
