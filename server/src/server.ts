@@ -15,7 +15,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SET_TARGET_NOTIFICATION, STAGES_REQUEST, type SetTargetParams, type StagesParams } from '../../common/protocol';
 import { codeActions, FIX_ALL_KIND, REWRITE_KIND } from './features/code-actions';
 import { completeStages, resolveStageItem } from './features/completion';
+import { completeFlags } from './features/flag-completion';
 import { completeInstructions } from './features/instruction-completion';
+import { completeVariables } from './features/variable-completion';
 import { findDefinition } from './features/definition';
 import { findHighlights } from './features/document-highlight';
 import { documentSymbols } from './features/document-symbols';
@@ -74,7 +76,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['=', ',', ' '], resolveProvider: true },
+        completionProvider: { triggerCharacters: ['=', ',', ' ', '$', '{', '-'], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -109,7 +111,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       lastCompletionUri = params.textDocument.uri;
       // A typed blank or '=' asks for stage names, never for the list of instructions.
       const typedTrigger = (params as CompletionParams).context?.triggerKind === CompletionTriggerKind.TriggerCharacter;
-      const result = completeStages(model, params.position) ?? (typedTrigger ? null : completeInstructions(model, params.position));
+      const position = params.position;
+      const result =
+        completeStages(model, position) ??
+        completeVariables(model, position) ??
+        completeFlags(model, position) ??
+        (typedTrigger ? null : completeInstructions(model, position));
       return toCompletionList(result, editRangeDefault);
     }),
   );

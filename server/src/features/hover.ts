@@ -5,6 +5,7 @@ import { symbolAt } from '../model/queries';
 import { RULES_BY_ID } from '../rules/index';
 import { stageLabel } from '../model/stage-names';
 import type { DockerfileModel, ImageReference, Stage, StageReference } from '../model/types';
+import { instructionHover } from './instruction-hover';
 import { describeImage, fromLineText, usersOf } from './stage-text';
 
 /** What hover needs to explain the problems under the cursor. */
@@ -21,7 +22,7 @@ export interface ProblemContext {
  * problem, what its rule is about and where its page is.
  */
 export function hover(model: DockerfileModel, position: Position, context?: ProblemContext): Hover | null {
-  const card = symbolHover(model, position);
+  const card = symbolHover(model, position) ?? instructionHover(model, position);
   const notes = context ? [...problemNotes(context, position), ...suppressionNotes(context, position)] : [];
   if (notes.length === 0) return card;
   const lines = card && typeof card.contents === 'object' && 'value' in card.contents ? [card.contents.value, '', '---', ''] : [];
