@@ -25,9 +25,12 @@ import { foldingRanges } from './features/folding-ranges';
 import { hover } from './features/hover';
 import { findReferences } from './features/references';
 import { prepareRename, renameStage } from './features/rename';
+import { documentLinks } from './features/document-links';
+import { semanticTokens } from './features/semantic-tokens';
 import { stagesOf } from './features/stages';
 import { toCompletionList } from './lsp/completion-list';
 import { toCodeAction } from './lsp/conversions';
+import { encodeTokens, SEMANTIC_LEGEND } from './lsp/semantic-tokens';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentModels } from './lsp/document-models';
 import { ProjectConfigStore } from './lsp/project-config';
@@ -85,6 +88,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         foldingRangeProvider: true,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, REWRITE_KIND] },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true },
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'dockerfile-stages', version: options.version },
     };
@@ -147,6 +152,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return { changes: { [params.textDocument.uri]: result.edits } };
   });
   connection.onDocumentSymbol((params, token) => withModel(params.textDocument.uri, 'documentSymbol', token, [], documentSymbols));
+  connection.languages.semanticTokens.on((params, token) =>
+    withModel(params.textDocument.uri, 'semanticTokens', token, { data: [] }, (model) => encodeTokens(semanticTokens(model))),
+  );
+  connection.languages.semanticTokens.onRange((params, token) =>
+    withModel(params.textDocument.uri, 'semanticTokens/range', token, { data: [] }, (model) =>
+      encodeTokens(semanticTokens(model, params.range.start.line, params.range.end.line)),
+    ),
+  );
+  connection.onDocumentLinks((params, token) => withModel(params.textDocument.uri, 'documentLink', token, [], documentLinks));
   connection.onFoldingRanges((params, token) => withModel(params.textDocument.uri, 'foldingRange', token, [], foldingRanges));
   connection.onHover((params, token) =>
     withModel(params.textDocument.uri, 'hover', token, null, (model) => {

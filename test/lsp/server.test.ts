@@ -27,6 +27,7 @@ describe('language server over JSON-RPC', () => {
       assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
       assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['=', ',', ' ', '$', '{', '-']);
       assert.deepEqual(capabilities.renameProvider, { prepareProvider: true });
+      assert.deepEqual(capabilities.semanticTokensProvider?.legend, { tokenTypes: ['class', 'variable', 'parameter'], tokenModifiers: ['declaration', 'readonly'] });
       for (const key of ['definitionProvider', 'referencesProvider', 'documentHighlightProvider', 'foldingRangeProvider', 'hoverProvider'] as const) {
         assert.equal(capabilities[key], true, key);
       }
@@ -111,6 +112,17 @@ describe('language server over JSON-RPC', () => {
     });
     assert.deepEqual(onBlank.items, []);
     await client.close(instructionsUri);
+  });
+
+  it('gives semantic tokens for stage names, variables and flags, and links to the registry pages of images', async () => {
+    const tokensUri = fileUri('/work/tokens/Dockerfile');
+    await client.open(tokensUri, 'FROM golang:1.25 AS build\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out /app\n');
+    const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: tokensUri } });
+    // [deltaLine, deltaStart, length, type, modifiers]: `build` declared (class + declaration), `--from` (parameter), `build` (class).
+    assert.deepEqual(tokens.data, [0, 20, 5, 0, 1, 2, 5, 6, 2, 0, 0, 7, 5, 0, 0]);
+    const links = await client.request<{ range: unknown; target: string }[]>('textDocument/documentLink', { textDocument: { uri: tokensUri } });
+    assert.deepEqual(links.map((link) => link.target), ['https://hub.docker.com/_/golang', 'https://gcr.io/distroless/static-debian12']);
+    await client.close(tokensUri);
   });
 
   it('goes to definition and finds references of a stage', async () => {
