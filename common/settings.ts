@@ -13,15 +13,43 @@ export interface RegistrySettings {
   readonly timeoutMs: number;
 }
 
+/** Other Dockerfile tools whose diagnostics ours would repeat. */
+export type OtherTool = 'containerTools' | 'dockerDX';
+
+/**
+ * Which repeated rules to leave to the other tools: `auto` those of the tools installed and
+ * enabled, `reportAll` none, or the named ones whether installed or not.
+ */
+export type CoexistenceSetting = 'auto' | 'reportAll' | 'skipContainerTools' | 'skipDockerDX' | 'skipBoth';
+
 export interface DockerfileStagesSettings {
   /** Per-rule severity overrides, keyed by rule id. */
   readonly rules: Readonly<Record<string, RuleSeveritySetting>>;
   readonly registry: RegistrySettings;
+  readonly coexistence: CoexistenceSetting;
 }
 
 export const DEFAULT_REGISTRY_SETTINGS: RegistrySettings = { plainHttpHosts: ['localhost', '127.0.0.1'], timeoutMs: 5000 };
 
-export const DEFAULT_SETTINGS: DockerfileStagesSettings = { rules: {}, registry: DEFAULT_REGISTRY_SETTINGS };
+export const DEFAULT_SETTINGS: DockerfileStagesSettings = { rules: {}, registry: DEFAULT_REGISTRY_SETTINGS, coexistence: 'auto' };
+
+const COEXISTENCE: ReadonlySet<string> = new Set(['auto', 'reportAll', 'skipContainerTools', 'skipDockerDX', 'skipBoth']);
+
+/** The tools whose repeated rules are left to them, given the setting and the tools installed. */
+export function toolsToDeferTo(setting: CoexistenceSetting, installed: readonly OtherTool[]): OtherTool[] {
+  switch (setting) {
+    case 'auto':
+      return [...installed];
+    case 'reportAll':
+      return [];
+    case 'skipContainerTools':
+      return ['containerTools'];
+    case 'skipDockerDX':
+      return ['dockerDX'];
+    case 'skipBoth':
+      return ['containerTools', 'dockerDX'];
+  }
+}
 
 const SEVERITIES: ReadonlySet<string> = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
@@ -35,7 +63,9 @@ export function normalizeSettings(raw: unknown): DockerfileStagesSettings {
       if (typeof value === 'string' && SEVERITIES.has(value)) rules[id] = value as RuleSeveritySetting;
     }
   }
-  return { rules, registry: normalizeRegistry((raw as { registry?: unknown }).registry) };
+  const coexistenceRaw = (raw as { coexistence?: unknown }).coexistence;
+  const coexistence = typeof coexistenceRaw === 'string' && COEXISTENCE.has(coexistenceRaw) ? (coexistenceRaw as CoexistenceSetting) : 'auto';
+  return { rules, registry: normalizeRegistry((raw as { registry?: unknown }).registry), coexistence };
 }
 
 function normalizeRegistry(raw: unknown): RegistrySettings {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, DOCKERFILE_PATTERNS, LANGUAGE_ID } from '../../common/ids';
-import { PROJECT_CONFIG_FILE, SETTINGS_SECTION } from '../../common/settings';
+import { CLIENT_ID, CLIENT_NAME, DOCKERFILE_PATTERNS, LANGUAGE_ID, OTHER_TOOL_EXTENSIONS } from '../../common/ids';
+import { PROJECT_CONFIG_FILE, SETTINGS_SECTION, type OtherTool } from '../../common/settings';
 
 /** Builds the language client for the bundled server, started over IPC. */
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
@@ -24,6 +24,15 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       fileEvents: configWatcher,
     },
     outputChannel,
+    // The server leaves to these tools the rules they report too (setting dockerfileStages.coexistence).
+    initializationOptions: { otherTools: installedOtherTools() },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}
+
+/** Container Tools and Docker DX, when installed and enabled. */
+function installedOtherTools(): OtherTool[] {
+  return (Object.entries(OTHER_TOOL_EXTENSIONS) as [OtherTool, readonly string[]][])
+    .filter(([, ids]) => ids.some((id) => vscode.extensions.getExtension(id) !== undefined))
+    .map(([tool]) => tool);
 }

@@ -12,6 +12,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { OtherTool } from '../../common/settings';
 import { SET_TARGET_NOTIFICATION, STAGES_REQUEST, type SetTargetParams, type StagesParams } from '../../common/protocol';
 import { codeActions, FIX_ALL_KIND, REWRITE_KIND } from './features/code-actions';
 import { completeStages, resolveStageItem } from './features/completion';
@@ -46,6 +47,12 @@ export interface ServerOptions {
   readonly version: string;
 }
 
+/** The other Dockerfile tools the client found installed (`initializationOptions.otherTools`). */
+function otherToolsOf(options: unknown): OtherTool[] {
+  const tools = (options as { otherTools?: unknown } | null | undefined)?.otherTools;
+  return Array.isArray(tools) ? tools.filter((tool): tool is OtherTool => tool === 'containerTools' || tool === 'dockerDX') : [];
+}
+
 /** Wires the features to the connection; all the work happens in the features. */
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
@@ -76,6 +83,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (params.capabilities.workspace?.configuration) settings.enablePull();
     snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
+    diagnostics.setOtherTools(otherToolsOf(params.initializationOptions));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -37,6 +37,24 @@ describe('language server over JSON-RPC', () => {
     }
   });
 
+  it('leaves to Docker DX the BuildKit checks it reports when the client says it is installed, unless told to report all', async () => {
+    const text = 'FROM alpine:3.20 AS base\nMAINTAINER me\nFROM base\nCOPY --from=bse /a /a\n';
+    const codes = async (settings: unknown) => {
+      const probe = new LspTestClient();
+      try {
+        probe.settings = settings;
+        await probe.initialize({ workspace: { configuration: true } }, { otherTools: ['dockerDX'] });
+        const published = await probe.open(fileUri('/work/dx/Dockerfile'), text);
+        return published.diagnostics.map((d) => d.code);
+      } finally {
+        assert.equal(await probe.stop(), 0);
+      }
+    };
+    assert.deepEqual(await codes({}), ['stage-ref-unknown', 'final-user-root']);
+    assert.deepEqual(await codes({ coexistence: 'reportAll' }), ['stage-ref-unknown', 'maintainer-deprecated', 'final-user-root']);
+    assert.deepEqual(await codes({ rules: { 'maintainer-deprecated': 'warning' } }), ['stage-ref-unknown', 'maintainer-deprecated', 'final-user-root']);
+  });
+
   it('sends the replace range once per completion list to a client that takes an editRange default', async () => {
     const lean = new LspTestClient();
     try {

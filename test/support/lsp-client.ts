@@ -62,12 +62,13 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(capabilities: ClientCapabilities = {}): Promise<InitializeResult> {
+  async initialize(capabilities: ClientCapabilities = {}, initializationOptions?: unknown): Promise<InitializeResult> {
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: fileUri('.'),
       capabilities,
       workspaceFolders: null,
+      ...(initializationOptions === undefined ? {} : { initializationOptions }),
     });
     await this.connection.sendNotification('initialized', {});
     return result;

@@ -4,6 +4,8 @@ import type { TextDocuments } from 'vscode-languageserver';
 import { lint, type LintResult, type Problem } from '../engine/lint';
 import { toDiagnostic } from './conversions';
 import type { DocumentModels } from './document-models';
+import { toolsToDeferTo, type OtherTool } from '../../../common/settings';
+import { rulesReportedBy } from '../rules/coexistence';
 import { collectSoon } from './memory';
 import { describeError } from './run-safe';
 import type { ProjectConfigStore } from './project-config';
@@ -25,6 +27,8 @@ export class DiagnosticsScheduler {
   private readonly lastCostMs = new Map<string, number>();
   /** Build targets chosen in the editor, per document; they win over the project file. */
   private readonly targets = new Map<string, string>();
+  /** Other Dockerfile tools installed beside us, as the client reported them. */
+  private otherTools: readonly OtherTool[] = [];
   private readonly lastProblems = new Map<string, { version: number; problems: Problem[]; suppressed: LintResult['suppressed'] }>();
 
   constructor(
@@ -50,6 +54,10 @@ export class DiagnosticsScheduler {
       const handle = setTimeout(run, Math.min(MAX_DELAY_MS, cost));
       this.pending.set(uri, () => clearTimeout(handle));
     }
+  }
+
+  setOtherTools(tools: readonly OtherTool[]): void {
+    this.otherTools = tools;
   }
 
   setTarget(uri: string, target: string | null): void {
@@ -91,9 +99,11 @@ export class DiagnosticsScheduler {
       const model = this.models.get(document);
       const project = this.projectConfigs.get(uri);
       const target = this.targets.get(uri) ?? project.target;
-      // The editor's settings win over the project file, rule by rule.
+      // Rules another installed tool reports are left to it; the project file, then the editor's
+      // settings, win over that, rule by rule.
+      const deferred = Object.fromEntries(rulesReportedBy(toolsToDeferTo(settings.coexistence, this.otherTools)).map((id) => [id, 'off' as const]));
       const result = lint(model, {
-        severities: { ...project.rules, ...settings.rules },
+        severities: { ...deferred, ...project.rules, ...settings.rules },
         ...(target ? { target } : {}),
         buildContext: this.projectConfigs.buildContext(uri),
       });

@@ -1,0 +1,32 @@
+import type { OtherTool } from '../../../common/settings';
+import { RULES } from './index';
+
+/**
+ * Our rules that Container Tools' language server (dockerfile-utils) also reports, with its
+ * validation code. They are about the same mistake on the same line.
+ */
+export const CONTAINER_TOOLS_OVERLAP: Readonly<Record<string, string>> = {
+  'instruction-invalid': 'UNKNOWN_INSTRUCTION, ARGUMENT_MISSING, UNKNOWN_*_FLAG',
+  'stage-name-duplicate': 'DUPLICATE_BUILD_STAGE_NAME',
+  'no-empty-continuation': 'EMPTY_CONTINUATION_LINE',
+  'multiple-instructions-disallowed': 'MULTIPLE_INSTRUCTIONS',
+  'maintainer-deprecated': 'DEPRECATED_MAINTAINER',
+  'workdir-relative-path': 'WORKDIR_IS_NOT_ABSOLUTE',
+  'consistent-instruction-casing': 'CASING_INSTRUCTION',
+};
+
+/**
+ * Our rules that Docker DX reports through BuildKit's build checks: every rule mapped to a
+ * check, except the experimental ones BuildKit runs only when asked to (CopyIgnoredFile).
+ */
+export const DOCKER_DX_OVERLAP: Readonly<Record<string, string>> = Object.fromEntries(
+  RULES.filter((rule) => rule.buildkit !== undefined && rule.buildkit !== 'CopyIgnoredFile').map((rule) => [rule.id, rule.buildkit as string]),
+);
+
+/** Rule ids to turn off because the given tools already report them. */
+export function rulesReportedBy(tools: readonly OtherTool[]): string[] {
+  const ids = new Set<string>();
+  if (tools.includes('containerTools')) for (const id of Object.keys(CONTAINER_TOOLS_OVERLAP)) ids.add(id);
+  if (tools.includes('dockerDX')) for (const id of Object.keys(DOCKER_DX_OVERLAP)) ids.add(id);
+  return [...ids].sort();
+}
