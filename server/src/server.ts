@@ -27,6 +27,7 @@ import { hover } from './features/hover';
 import { findReferences } from './features/references';
 import { prepareRename, renameStage } from './features/rename';
 import { documentLinks } from './features/document-links';
+import { formatEdits } from './features/formatting';
 import { semanticTokens } from './features/semantic-tokens';
 import { stagesOf } from './features/stages';
 import { toCompletionList } from './lsp/completion-list';
@@ -98,6 +99,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, REWRITE_KIND] },
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true },
         documentLinkProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: 'dockerfile-stages', version: options.version },
     };
@@ -166,6 +169,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.languages.semanticTokens.onRange((params, token) =>
     withModel(params.textDocument.uri, 'semanticTokens/range', token, { data: [] }, (model) =>
       encodeTokens(semanticTokens(model, params.range.start.line, params.range.end.line)),
+    ),
+  );
+  connection.onDocumentFormatting((params, token) => withModel(params.textDocument.uri, 'formatting', token, [], (model) => formatEdits(model, params.options)));
+  connection.onDocumentRangeFormatting((params, token) =>
+    withModel(params.textDocument.uri, 'rangeFormatting', token, [], (model) =>
+      formatEdits(model, params.options, { first: params.range.start.line, last: params.range.end.line }),
     ),
   );
   connection.onDocumentLinks((params, token) => withModel(params.textDocument.uri, 'documentLink', token, [], documentLinks));

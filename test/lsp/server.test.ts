@@ -143,6 +143,29 @@ describe('language server over JSON-RPC', () => {
     await client.close(tokensUri);
   });
 
+  it('formats a document and a range', async () => {
+    const formatUri = fileUri('/work/format/Dockerfile');
+    await client.open(formatUri, 'from alpine:3.20\nrun   echo a \\\n  b\nrun echo c   \n');
+    const edits = await client.request<{ range: unknown; newText: string }[]>('textDocument/formatting', {
+      textDocument: { uri: formatUri },
+      options: { tabSize: 4, insertSpaces: true },
+    });
+    assert.deepEqual(edits, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, newText: 'FROM ' },
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 6 } }, newText: 'RUN ' },
+      { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } }, newText: '    ' },
+      { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } }, newText: 'RUN ' },
+      { range: { start: { line: 3, character: 10 }, end: { line: 3, character: 13 } }, newText: '' },
+    ]);
+    const ranged = await client.request<unknown[]>('textDocument/rangeFormatting', {
+      textDocument: { uri: formatUri },
+      range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
+      options: { tabSize: 4, insertSpaces: true },
+    });
+    assert.equal(ranged.length, 2);
+    await client.close(formatUri);
+  });
+
   it('goes to definition and finds references of a stage', async () => {
     const fixed = mistakes.replace('buidler', 'builder');
     const definition = await client.request<Location>('textDocument/definition', {
