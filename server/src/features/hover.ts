@@ -6,6 +6,10 @@ import { RULES_BY_ID } from '../rules/index';
 import { stageLabel } from '../model/stage-names';
 import type { DockerfileModel, ImageReference, Stage, StageReference } from '../model/types';
 import { instructionHover } from './instruction-hover';
+import { variableHover } from './variable-hover';
+import { substitute } from '../model/variables';
+import { parseImageReference } from '../model/image-reference';
+import { variablesInScope } from '../model/variable-scope';
 import { describeImage, fromLineText, usersOf } from './stage-text';
 
 /** What hover needs to explain the problems under the cursor. */
@@ -22,7 +26,7 @@ export interface ProblemContext {
  * problem, what its rule is about and where its page is.
  */
 export function hover(model: DockerfileModel, position: Position, context?: ProblemContext): Hover | null {
-  const card = symbolHover(model, position) ?? instructionHover(model, position);
+  const card = variableHover(model, position) ?? symbolHover(model, position) ?? instructionHover(model, position);
   const notes = context ? [...problemNotes(context, position), ...suppressionNotes(context, position)] : [];
   if (notes.length === 0) return card;
   const lines = card && typeof card.contents === 'object' && 'value' in card.contents ? [card.contents.value, '', '---', ''] : [];
@@ -36,7 +40,7 @@ function symbolHover(model: DockerfileModel, position: Position): Hover | null {
     case 'declaration':
       return markdown(stageCard(model, symbol.stage), symbol.stage.nameRange ?? symbol.stage.from.keywordRange);
     case 'base-image':
-      return markdown(imageCard(symbol.image, 'Base image'), symbol.image.range);
+      return markdown(imageCard(symbol.image, 'Base image', model), symbol.image.range);
     case 'reference':
       return markdown(referenceCard(model, symbol.reference, symbol.target), symbol.reference.range);
   }
@@ -91,7 +95,16 @@ function stageCard(model: DockerfileModel, stage: Stage): string[] {
   return card;
 }
 
-function imageCard(image: ImageReference, title: string): string[] {
+function imageCard(image: ImageReference, title: string, model?: DockerfileModel): string[] {
+  if (image.hasVariables && model) {
+    // FROM ${IMAGE}:${TAG}: what the global ARGs' defaults make of it.
+    const scope = variablesInScope(model, image.range.start.line);
+    const resolved = substitute(image.text, new Map([...scope].map(([name, definition]) => [name, definition.value])));
+    if (resolved !== '' && !resolved.includes('$')) {
+      const described = describeImage(parseImageReference(resolved, image.range));
+      return [`**${title}** \`${image.text}\``, '', `With the default build arguments: \`${resolved}\``, '', ...described.map((line) => `- ${line}`)];
+    }
+  }
   return [`**${title}** \`${image.text}\``, '', ...describeImage(image).map((line) => `- ${line}`)];
 }
 

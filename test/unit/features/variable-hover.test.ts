@@ -1,0 +1,56 @@
+import assert from '../../support/assert';
+import { describe, it } from 'node:test';
+import { hover } from '../../../server/src/features/hover';
+import { buildModel } from '../../../server/src/model/model-builder';
+import { variablesInScope } from '../../../server/src/model/variable-scope';
+import { withCursor } from '../../support/fixtures';
+
+function hoverText(source: string): string | null {
+  const { text, position } = withCursor(source);
+  const result = hover(buildModel(text), position);
+  return result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : null;
+}
+
+const file = [
+  'ARG REGISTRY=docker.io',
+  'ARG NODE_VERSION=20',
+  'ARG IMAGE=${REGISTRY}/library/node:${NODE_VERSION}-alpine',
+  'FROM ${IMAGE} AS base',
+  'ARG NODE_VERSION',
+  'ENV APP_HOME=/srv/app',
+  'ENV DATA=${APP_HOME}/data',
+  'FROM base AS app',
+  'ARG TOKEN',
+  'WORKDIR $DATA',
+].join('\n');
+
+describe('variables through their scopes', () => {
+  it('resolves global ARGs from each other, re-declared ARGs from the global default, ENV from what came before, and stages built FROM others', () => {
+    const globals = variablesInScope(buildModel(file), 3);
+    assert.equal(globals.get('IMAGE')?.value, 'docker.io/library/node:20-alpine');
+    const inApp = variablesInScope(buildModel(file), 9);
+    assert.deepEqual(
+      [...inApp.values()].map((d) => [d.name, d.value, d.kind, d.stage]),
+      [
+        ['NODE_VERSION', '20', 'ARG', 'base'],
+        ['APP_HOME', '/srv/app', 'ENV', 'base'],
+        ['DATA', '/srv/app/data', 'ENV', 'base'],
+        ['TOKEN', null, 'ARG', 'app'],
+      ],
+    );
+    assert.equal(variablesInScope(buildModel(file), 5).has('APP_HOME'), false, 'not yet declared on its own line');
+  });
+
+  it('shows the value and the declaration on hover, nested forms and FROM images included', () => {
+    assert.equal(hoverText(file.replace('WORKDIR $DATA', 'WORKDIR $DA$0TA')), '**`DATA`** = `/srv/app/data` — ENV in stage `base`, line 7');
+    assert.equal(hoverText(file.replace('${APP_HOME}/data', '${APP_$0HOME}/data')), '**`APP_HOME`** = `/srv/app` — ENV in stage `base`, line 6');
+    assert.match(hoverText(file.replace('ARG TOKEN', 'RUN echo ${TOK$0EN:-none}')) ?? '', /not declared by an ARG or ENV/);
+    assert.match(hoverText(`${file}\nRUN echo $TOK$0EN`) ?? '', /no default: set with `--build-arg TOKEN=…`/);
+    assert.match(hoverText(file.replace('FROM ${IMAGE} AS base', 'FROM ${IMAGE} AS base').replace('FROM ${IMAGE}', 'FROM ${IMA$0GE}')) ?? '', /`IMAGE`\*\* = `docker.io\/library\/node:20-alpine` — global ARG, line 3/);
+    assert.match(hoverText('FROM --platform=$BUILDPLAT$0FORM golang:1.25\n') ?? '', /set by BuildKit for every build/);
+  });
+
+  it('says what a FROM image with build arguments is with their defaults', () => {
+    assert.match(hoverText('ARG TAG=3.20\nFROM alpine:${T$0AG}\n'.replace('${T$0AG}', '${TAG}').replace('alpine', 'alp$0ine')) ?? '', /With the default build arguments: `alpine:3.20`\n\n- Registry: `docker.io \(Docker Hub\)`\n- Repository: `library\/alpine`\n- Tag: `3.20`/);
+  });
+});
