@@ -29,6 +29,7 @@ import { prepareRename, renameStage } from './features/rename';
 import { documentLinks } from './features/document-links';
 import { formatEdits } from './features/formatting';
 import { semanticTokens } from './features/semantic-tokens';
+import { signatureHelp } from './features/signature-help';
 import { stagesOf } from './features/stages';
 import { toCompletionList } from './lsp/completion-list';
 import { toCodeAction } from './lsp/conversions';
@@ -100,6 +101,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true },
         documentLinkProvider: { resolveProvider: false },
         documentFormattingProvider: true,
+        signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [' '] },
         documentRangeFormattingProvider: true,
       },
       serverInfo: { name: 'dockerfile-stages', version: options.version },
@@ -171,6 +173,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       encodeTokens(semanticTokens(model, params.range.start.line, params.range.end.line)),
     ),
   );
+  connection.onSignatureHelp(atPosition('signatureHelp', null, (model, params) => signatureHelp(model, params.position)));
   connection.onDocumentFormatting((params, token) => withModel(params.textDocument.uri, 'formatting', token, [], (model) => formatEdits(model, params.options)));
   connection.onDocumentRangeFormatting((params, token) =>
     withModel(params.textDocument.uri, 'rangeFormatting', token, [], (model) =>
