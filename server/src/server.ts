@@ -16,6 +16,7 @@ import type { OtherTool } from '../../common/settings';
 import { SET_TARGET_NOTIFICATION, STAGES_REQUEST, type SetTargetParams, type StagesParams } from '../../common/protocol';
 import { codeActions, FIX_ALL_KIND, REWRITE_KIND } from './features/code-actions';
 import { completeStages, resolveStageItem } from './features/completion';
+import { completeDirectives } from './features/directive-completion';
 import { completeFlags } from './features/flag-completion';
 import { completeInstructions } from './features/instruction-completion';
 import { completeVariables } from './features/variable-completion';
@@ -131,9 +132,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const typedTrigger = (params as CompletionParams).context?.triggerKind === CompletionTriggerKind.TriggerCharacter;
       const position = params.position;
       const result =
-        completeStages(model, position) ??
         completeVariables(model, position) ??
+        completeStages(model, position) ??
         completeFlags(model, position) ??
+        completeDirectives(model, position) ??
         (typedTrigger ? null : completeInstructions(model, position));
       return toCompletionList(result, editRangeDefault);
     }),

@@ -166,6 +166,33 @@ describe('language server over JSON-RPC', () => {
     await client.close(formatUri);
   });
 
+  it('completes flags, mount options, variables and directives, explains them on hover, and gives signatures', async () => {
+    const helpUri = fileUri('/work/help/Dockerfile');
+    const text = ['# ', 'ARG TAG=1.25', 'FROM golang:${TAG} AS build', 'ENV GOFLAGS=-trimpath', 'RUN --mount=type=cache, go build', 'COPY --', 'WORKDIR ${', ''].join('\n');
+    await client.open(helpUri, text);
+    const labels = async (line: number, character: number) =>
+      (await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: helpUri }, position: { line, character } })).items.map((i) => i.label);
+    assert.deepEqual(await labels(0, 2), ['syntax', 'escape', 'check']);
+    assert.deepEqual(await labels(2, 14), ['TAG', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);
+    assert.deepEqual(await labels(4, 23), ['target', 'id', 'sharing', 'from', 'source', 'mode', 'uid', 'gid', 'ro']);
+    assert.deepEqual(await labels(5, 7), ['--from', '--chown', '--chmod', '--link', '--parents', '--exclude']);
+    assert.deepEqual(await labels(6, 10), ['GOFLAGS']);
+    const hoverOn = async (line: number, character: number) => {
+      const result = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: helpUri }, position: { line, character } });
+      return result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : null;
+    };
+    // The problems on the FROM line follow the variable's card.
+    assert.match((await hoverOn(2, 15)) ?? '', /^\*\*`TAG`\*\* = `1\.25` — global ARG, line 2\n\n---\n\n\*\*image-heavy-runtime\*\*/);
+    assert.match((await hoverOn(4, 18)) ?? '', /^\*\*type=cache\*\* — A cache directory kept between builds/);
+    const signature = await client.request<{ signatures: { label: string }[]; activeParameter: number }>('textDocument/signatureHelp', {
+      textDocument: { uri: helpUri },
+      position: { line: 2, character: 5 },
+    });
+    assert.equal(signature.signatures[0]?.label, 'FROM [--platform=<platform>] <image>[:<tag>|@<digest>] [AS <name>]');
+    assert.equal(signature.activeParameter, 1);
+    await client.close(helpUri);
+  });
+
   it('goes to definition and finds references of a stage', async () => {
     const fixed = mistakes.replace('buidler', 'builder');
     const definition = await client.request<Location>('textDocument/definition', {

@@ -10,6 +10,7 @@ import { variableHover } from './variable-hover';
 import { substitute } from '../model/variables';
 import { parseImageReference } from '../model/image-reference';
 import { variablesInScope } from '../model/variable-scope';
+import { stageByDefaults } from '../model/variable-references';
 import { describeImage, fromLineText, usersOf } from './stage-text';
 
 /** What hover needs to explain the problems under the cursor. */
@@ -74,7 +75,11 @@ function problemNotes(context: ProblemContext, position: Position): string[] {
 function referenceCard(model: DockerfileModel, reference: StageReference, target: Stage | null): string[] {
   const resolution = reference.resolution;
   if (resolution.kind === 'image') return imageCard(resolution.image, 'Image');
-  if (resolution.kind === 'variable') return [`\`${reference.text}\` is resolved from build arguments at build time.`];
+  if (resolution.kind === 'variable') {
+    const byDefault = stageByDefaults(model, reference);
+    const note = `\`${reference.text}\` is resolved from build arguments at build time`;
+    return byDefault ? [`${note}; with their defaults it is this stage:`, '', ...stageCard(model, byDefault)] : [`${note}.`];
+  }
   if (!target) return [`\`${reference.text}\` names no stage of this file; BuildKit will try it as an image.`];
   const card = stageCard(model, target);
   if (resolution.kind === 'forward') card.push('', '**Defined later:** a stage can only use stages defined before it.');

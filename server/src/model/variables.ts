@@ -4,36 +4,83 @@ export interface VariableUse {
   /** Offset of the `$` in the text. */
   readonly start: number;
   readonly end: number;
-  /** The `:-default` / `-default` value, when the use gives one. */
+  /** The `:-default` / `-default` value, when the use gives one (it may use variables itself). */
   readonly fallback: string | null;
+  /** `:-`, `-`, `:+`, `+`, `:?` or `?`; null for a plain use. */
+  readonly modifier: string | null;
+  /** The word after the modifier (the default, the alternative or the error message). */
+  readonly word: string | null;
 }
 
-const USE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
-/** The variable uses of a text, skipping escaped `\$`. */
+/**
+ * The variable uses of a text, skipping what the escape character escapes. Nested forms such as
+ * `${A:-${B}}` are one use of A whose fallback is `${B}`.
+ */
 export function variableUses(text: string, escapeChar = '\\'): VariableUse[] {
   const uses: VariableUse[] = [];
-  for (const match of text.matchAll(USE)) {
-    const start = match.index ?? 0;
-    if (start > 0 && text[start - 1] === escapeChar) continue;
-    const modifier = match[2];
-    uses.push({
-      name: (match[1] ?? match[4]) as string,
-      start,
-      end: start + match[0].length,
-      fallback: modifier === '-' || modifier === ':-' ? (match[3] ?? '') : null,
-    });
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === escapeChar) {
+      i += 2;
+    } else if (c === '$') {
+      const use = readUse(text, i);
+      if (use) uses.push(use);
+      i = use ? use.end : i + 1;
+    } else {
+      i++;
+    }
   }
   return uses;
 }
 
-/** Replaces variable uses by their values (unknown ones by their fallback, else nothing). */
-export function substitute(text: string, values: ReadonlyMap<string, string | null>): string {
+function readUse(text: string, start: number): VariableUse | null {
+  if (text[start + 1] !== '{') {
+    const name = NAME.exec(text.slice(start + 1))?.[0];
+    return name ? { name, start, end: start + 1 + name.length, fallback: null, modifier: null, word: null } : null;
+  }
+  const name = NAME.exec(text.slice(start + 2))?.[0];
+  if (!name) return null;
+  let i = start + 2 + name.length;
+  if (text[i] === '}') return { name, start, end: i + 1, fallback: null, modifier: null, word: null };
+  const modifier = /^:?[-+?]/.exec(text.slice(i))?.[0];
+  if (!modifier) return null;
+  i += modifier.length;
+  const wordStart = i;
+  let depth = 0;
+  for (; i < text.length; i++) {
+    if (text[i] === '$' && text[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (text[i] === '}') {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  if (i >= text.length) return null;
+  const word = text.slice(wordStart, i);
+  const fallback = modifier === '-' || modifier === ':-' ? word : null;
+  return { name, start, end: i + 1, fallback, modifier, word };
+}
+
+/**
+ * Replaces variable uses by their values, as BuildKit expands them: an unset (or, with `:`,
+ * empty) variable takes its default, `+` gives the alternative when set, and defaults may use
+ * variables themselves.
+ */
+export function substitute(text: string, values: ReadonlyMap<string, string | null>, depth = 0): string {
   let out = '';
   let last = 0;
   for (const use of variableUses(text)) {
     const value = values.get(use.name);
-    out += text.slice(last, use.start) + (value !== undefined && value !== null && value !== '' ? value : (use.fallback ?? ''));
+    const set = value !== undefined && value !== null && (value !== '' || (use.modifier !== null && !use.modifier.startsWith(':')));
+    let replacement: string;
+    if (use.modifier?.endsWith('+')) replacement = set && depth < 8 ? substitute(use.word ?? '', values, depth + 1) : '';
+    else if (set) replacement = value as string;
+    else replacement = use.fallback !== null && depth < 8 ? substitute(use.fallback, values, depth + 1) : '';
+    out += text.slice(last, use.start) + replacement;
     last = use.end;
   }
   return out + text.slice(last);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { hover } from '../../../server/src/features/hover';
 import { buildModel } from '../../../server/src/model/model-builder';
 import { variablesInScope } from '../../../server/src/model/variable-scope';
+import { substitute, variableUses } from '../../../server/src/model/variables';
 import { withCursor } from '../../support/fixtures';
 
 function hoverText(source: string): string | null {
@@ -52,5 +53,33 @@ describe('variables through their scopes', () => {
 
   it('says what a FROM image with build arguments is with their defaults', () => {
     assert.match(hoverText('ARG TAG=3.20\nFROM alpine:${T$0AG}\n'.replace('${T$0AG}', '${TAG}').replace('alpine', 'alp$0ine')) ?? '', /With the default build arguments: `alpine:3.20`\n\n- Registry: `docker.io \(Docker Hub\)`\n- Repository: `library\/alpine`\n- Tag: `3.20`/);
+  });
+
+  it('expands nested defaults, alternatives and empty values as BuildKit does', () => {
+    const values = new Map<string, string | null>([['B', 'b'], ['EMPTY', ''], ['SET', 'yes']]);
+    assert.equal(substitute('${A:-${B}}/x', values), 'b/x');
+    assert.equal(substitute('${A:-${C:-c}}', values), 'c');
+    assert.equal(substitute('${SET:+on}${A:+on}', values), 'on');
+    assert.equal(substitute('${EMPTY:-d}|${EMPTY-d}', values), 'd|');
+    assert.deepEqual(variableUses('a ${A:-${B}} \\$C $D').map((u) => [u.name, u.fallback]), [['A', '${B}'], ['D', null]]);
+  });
+});
+
+
+describe('stage references written with variables', () => {
+  const text = 'ARG FROM_STAGE=build\nFROM golang:1.25 AS build\nFROM alpine:3.20 AS other\nFROM alpine:3.20\nARG FROM_STAGE\nCOPY --from=${FROM_STAGE} /out /app\nCOPY --from=${UNSET} /x /x\n';
+
+  it('go to the stage their default names', async () => {
+    const { findDefinition } = await import('../../../server/src/features/definition');
+    assert.deepEqual(findDefinition(buildModel(text), { line: 5, character: 13 }), { start: { line: 1, character: 20 }, end: { line: 1, character: 25 } });
+    assert.equal(findDefinition(buildModel(text), { line: 6, character: 13 }), null);
+    // Without `ARG FROM_STAGE` in the stage, the global ARG is not visible there.
+    assert.equal(findDefinition(buildModel(text.replace('ARG FROM_STAGE\n', '')), { line: 4, character: 13 }), null);
+  });
+
+  it('say on hover which stage the defaults give', () => {
+    const result = hover(buildModel(text), { line: 5, character: 12 });
+    const value = result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
+    assert.match(value, /^`\$\{FROM_STAGE\}` is resolved from build arguments at build time; with their defaults it is this stage:\n\n\*\*Stage `build`\*\*/);
   });
 });
