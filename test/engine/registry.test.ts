@@ -76,6 +76,19 @@ describe('pin tag against a real registry', { skip: (!engineAvailable() || !regi
         [`Pin to ${registry}/pin/busybox:1.36.1`, true, `${registry}/pin/busybox:1.36.1`],
         [`Pin to digest (${registry}/pin/busybox:1.36.1@${digest.slice(0, 19)}…)`, false, `${registry}/pin/busybox:1.36.1@${digest}`],
       ]);
+      // Through a build argument: the pin goes into the ARG's default, the tag alone for a tag ARG.
+      const viaArg = 'untitled:pin/Arg.Dockerfile';
+      const argText = `ARG TAG=latest\nFROM ${registry}/pin/busybox:\${TAG} AS app\nUSER 65532\n`;
+      const argDiagnostic = (await lsp.open(viaArg, argText)).diagnostics.find((d) => d.code === 'image-unpinned');
+      assert.ok(argDiagnostic);
+      const argActions = await lsp.request<{ title: string; edit?: { changes?: Record<string, { range: { start: { line: number; character: number } }; newText: string }[]> } }[]>(
+        'textDocument/codeAction',
+        { textDocument: { uri: viaArg }, range: argDiagnostic.range, context: { diagnostics: [argDiagnostic], triggerKind: 1 } },
+      );
+      assert.deepEqual(argActions.slice(0, 2).map((a) => [a.title, a.edit?.changes?.[viaArg]?.[0]?.range.start, a.edit?.changes?.[viaArg]?.[0]?.newText]), [
+        [`Pin to ${registry}/pin/busybox:1.36.1`, { line: 0, character: 8 }, '1.36.1'],
+        [`Pin to digest (${registry}/pin/busybox:1.36.1@${digest.slice(0, 19)}…)`, { line: 0, character: 8 }, `1.36.1@${digest}`],
+      ]);
       const automatic = await ask(2);
       assert.ok(!automatic.some((a) => a.title.startsWith('Pin to')), 'no registry actions for the automatic light bulb');
       assert.ok(automatic.some((a) => a.title === 'Pin a version (type it in)'));

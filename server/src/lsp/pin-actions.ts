@@ -2,6 +2,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { RegistrySettings } from '../../../common/settings';
 import type { Problem } from '../engine/lint';
 import type { ActionPlan } from '../features/code-actions';
+import { imageThroughArg } from '../model/image-through-args';
 import { comparePositions } from '../model/positions';
 import type { DockerfileModel } from '../model/types';
 import { RegistryClient, RegistryError } from '../registry/client';
@@ -26,12 +27,13 @@ export class PinActions {
       .slice(0, MAX_IMAGES_PER_REQUEST);
     const plans: ActionPlan[] = [];
     for (const problem of unpinned) {
-      const text = textOf(model, problem);
+      const target = pinTarget(model, problem);
+      const text = target.text;
       const image = toRegistryImage(text);
       if (!image) continue;
       try {
         const choice = await this.lookUp(image, settings);
-        plans.push(...pinPlans(problem, image, choice));
+        plans.push(...pinPlans(problem, image, choice, target));
       } catch (error) {
         const reason = error instanceof RegistryError ? error.message : String(error);
         void this.connection.window.showWarningMessage(`Could not look up ${text} in its registry: ${reason}`);
@@ -54,6 +56,20 @@ export class PinActions {
   }
 }
 
+/** What to look up and where the pin is written: the image itself, or the ARG default it comes from. */
+interface PinTarget {
+  readonly text: string;
+  readonly range: Problem['range'];
+  readonly part: 'image' | 'tag';
+}
+
+function pinTarget(model: DockerfileModel, problem: Problem): PinTarget {
+  const stage = model.stages.find((s) => s.baseImage && comparePositions(s.baseImage.range.start, problem.range.start) === 0);
+  const throughArg = stage?.baseImage ? imageThroughArg(model, stage.baseImage) : null;
+  if (throughArg) return { text: throughArg.resolved.text, range: throughArg.valueRange, part: throughArg.part };
+  return { text: textOf(model, problem), range: problem.range, part: 'image' };
+}
+
 function textOf(model: DockerfileModel, problem: Problem): string {
   const { start, end } = problem.range;
   if (start.line !== end.line) return '';
@@ -61,17 +77,21 @@ function textOf(model: DockerfileModel, problem: Problem): string {
   return model.text.slice(offset + start.character, offset + end.character);
 }
 
-function pinPlans(problem: Problem, image: RegistryImage, choice: PinChoice): ActionPlan[] {
+function pinPlans(problem: Problem, image: RegistryImage, choice: PinChoice, target: PinTarget): ActionPlan[] {
   const plans: ActionPlan[] = [];
+  // A tag that comes from an ARG gets only the tag written into the ARG's default.
+  const write = (name: string, tag: string) => (target.part === 'tag' ? tag : `${name}:${tag}`);
   if (choice.tag) {
     const pinned = `${image.name}:${choice.tag}`;
-    plans.push({ title: `Pin to ${pinned}`, kind: 'quickfix', edits: [{ range: problem.range, newText: pinned }], preferred: choice.sameAsCurrent, problems: [problem] });
+    plans.push({ title: `Pin to ${pinned}`, kind: 'quickfix', edits: [{ range: target.range, newText: write(image.name, choice.tag) }], preferred: choice.sameAsCurrent, problems: [problem] });
   }
-  const tagged = choice.tag && choice.sameAsCurrent ? `${image.name}:${choice.tag}` : `${image.name}${image.tag ? `:${image.tag}` : ''}`;
+  const tag = choice.tag && choice.sameAsCurrent ? choice.tag : image.tag;
+  const tagged = tag ? `${image.name}:${tag}` : image.name;
+  const digestText = target.part === 'tag' ? `${tag ?? 'latest'}@${choice.digest}` : `${tagged}@${choice.digest}`;
   plans.push({
     title: `Pin to digest (${tagged}@${choice.digest.slice(0, 19)}…)`,
     kind: 'quickfix',
-    edits: [{ range: problem.range, newText: `${tagged}@${choice.digest}` }],
+    edits: [{ range: target.range, newText: digestText }],
     preferred: false,
     problems: [problem],
   });

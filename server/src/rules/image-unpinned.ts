@@ -1,3 +1,5 @@
+import { parseImageReference } from '../model/image-reference';
+import { imageThroughArg, type ImageThroughArg } from '../model/image-through-args';
 import type { ImageReference } from '../model/types';
 import { insertAt, replace } from './edits';
 import { defineRule, type Fix } from './rule';
@@ -11,6 +13,12 @@ export default defineRule({
     const stageBases = new Set(model.references.filter((r) => r.kind === 'from').map((r) => r.fromStage));
     for (const stage of model.stages) {
       if (!stage.baseImage || stageBases.has(stage.index)) continue;
+      const throughArg = imageThroughArg(model, stage.baseImage);
+      if (throughArg) {
+        const message = unpinnedThroughArg(stage.baseImage, throughArg);
+        if (message) report({ range: stage.baseImage.range, message, fixes: [typeAVersionInArg(throughArg)] });
+        continue;
+      }
       const message = unpinnedMessage(stage.baseImage, 'Base image');
       if (message) report({ range: stage.baseImage.range, message, fixes: [typeAVersion(stage.baseImage)] });
     }
@@ -31,6 +39,23 @@ function unpinnedMessage(image: ImageReference, what: string): string | null {
     return `${what} '${image.text}' uses the 'latest' tag, which moves; pin a version.`;
   }
   return null;
+}
+
+function unpinnedThroughArg(image: ImageReference, throughArg: ImageThroughArg): string | null {
+  const resolved = throughArg.resolved;
+  if (resolved.digest || resolved.text.toLowerCase() === 'scratch' || resolved.text === '') return null;
+  const is = `Base image '${image.text}' is '${resolved.text}' with its default build arguments`;
+  if (!resolved.tag) return `${is}: no tag, so it means whatever 'latest' is on the day of the build; pin a version in ARG ${throughArg.arg.name}.`;
+  if (resolved.tag.value === 'latest') return `${is}: the 'latest' tag moves; pin a version in ARG ${throughArg.arg.name}.`;
+  return null;
+}
+
+/** The offline fix for `FROM ${IMAGE}` / `FROM node:${TAG}`: the version goes in the ARG's default. */
+function typeAVersionInArg(throughArg: ImageThroughArg): Fix {
+  if (throughArg.part === 'tag') {
+    return { title: `Pin a version in ARG ${throughArg.arg.name} (type it in)`, edits: [replace(throughArg.valueRange, '${1:version}')], unsafe: true, snippet: true };
+  }
+  return { ...typeAVersion(parseImageReference(throughArg.arg.defaultValue ?? '', throughArg.valueRange)), title: `Pin a version in ARG ${throughArg.arg.name} (type it in)` };
 }
 
 /**

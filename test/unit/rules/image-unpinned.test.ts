@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import { dockerfile } from '../../support/fixtures';
-import { expectRule } from '../../support/rule-harness';
+import assert from '../../support/assert';
+import { applyEdits } from '../../../server/src/engine/text-edits';
+import { expectRule, problemsOf } from '../../support/rule-harness';
 
 describe('image-unpinned', () => {
   it('fires on base images and --from images without a tag or with latest', () => {
@@ -14,15 +16,33 @@ describe('image-unpinned', () => {
     `);
   });
 
-  it('does not fire on versions, digests, scratch, variables or earlier stages', () => {
+  it('does not fire on versions, digests, scratch, pinned or unknowable build arguments, or earlier stages', () => {
     expectRule('image-unpinned', dockerfile`
-      ARG BASE=alpine
+      ARG BASE=alpine:3.20
+      ARG FLAVOUR
       FROM node:20.18-alpine AS deps
       FROM deps AS build
       FROM alpine@sha256:beefdb4b3b3fd6ed2fb0bff5ec6cdbeda9a8b9e5b3e5d6f5e1e6a2b5c3a9e1f0 AS digest
       FROM scratch
       FROM \${BASE}
+      FROM node:\${FLAVOUR}
       COPY --from=busybox:1.36 /bin/busybox /bin/
     `);
+  });
+
+  it('fires on an image whose build argument defaults leave it unpinned, and fixes the ARG', () => {
+    expectRule('image-unpinned', dockerfile`
+      ARG IMAGE=node
+      ARG TAG=latest
+      FROM \${IMAGE} AS deps
+      #    ^^^^^^^^ image-unpinned Base image '\${IMAGE}' is 'node' with its default build arguments: no tag, so it means whatever 'latest' is on the day of the build; pin a version in ARG IMAGE.
+      FROM golang:\${TAG}
+      #    ^^^^^^^^^^^^^ image-unpinned Base image 'golang:\${TAG}' is 'golang:latest' with its default build arguments: the 'latest' tag moves; pin a version in ARG TAG.
+    `);
+    const text = 'ARG IMAGE=node\nARG TAG="latest"\nFROM ${IMAGE} AS deps\nFROM golang:${TAG}\n';
+    const [image, tag] = problemsOf('image-unpinned', text);
+    assert.equal(applyEdits(text, image?.fixes[0]?.edits ?? []), 'ARG IMAGE=node:${1:version}\nARG TAG="latest"\nFROM ${IMAGE} AS deps\nFROM golang:${TAG}\n');
+    assert.equal(applyEdits(text, tag?.fixes[0]?.edits ?? []), 'ARG IMAGE=node\nARG TAG="${1:version}"\nFROM ${IMAGE} AS deps\nFROM golang:${TAG}\n');
+    assert.equal(tag?.fixes[0]?.title, 'Pin a version in ARG TAG (type it in)');
   });
 });
