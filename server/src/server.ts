@@ -90,7 +90,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['=', ',', ' ', '$', '{', '-'], resolveProvider: true },
+        // Not '-': it would end VS Code's suggestions (snippets included) inside words like `ms-go`;
+        // flags still complete as their name is typed (`--c`).
+        completionProvider: { triggerCharacters: ['=', ',', ' ', '$', '{'], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,

@@ -25,7 +25,7 @@ describe('language server over JSON-RPC', () => {
     try {
       const { capabilities, serverInfo } = await probe.initialize();
       assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
-      assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['=', ',', ' ', '$', '{', '-']);
+      assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['=', ',', ' ', '$', '{']);
       assert.deepEqual(capabilities.renameProvider, { prepareProvider: true });
       assert.deepEqual(capabilities.semanticTokensProvider?.legend, { tokenTypes: ['class', 'variable', 'parameter'], tokenModifiers: ['declaration', 'readonly'] });
       for (const key of ['definitionProvider', 'referencesProvider', 'documentHighlightProvider', 'foldingRangeProvider', 'hoverProvider'] as const) {
