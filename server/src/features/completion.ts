@@ -21,7 +21,12 @@ export interface CompletionResult {
   readonly replace: Range;
   /** Without edits: each replaces `replace` with its label. */
   readonly items: CompletionItem[];
+  /** More would match: the client asks again as the user types. */
+  readonly isIncomplete?: boolean;
 }
+
+/** Stages offered at once; further back, only those whose name matches what was typed. */
+const MAX_STAGE_ITEMS = 100;
 
 /**
  * Stage names where a stage may be named: after `COPY --from=`, in `RUN --mount=…,from=` and
@@ -37,13 +42,22 @@ export function completeStages(model: DockerfileModel, position: Position): Comp
   const current = stageAtLine(model, position.line);
   const earlier = current ? model.stages.slice(0, current.index) : [];
   const width = String(model.stages.length).length;
+  const typed = line.slice(context.replace.start.character, position.character).toLowerCase();
   const items: CompletionItem[] = [];
-  for (const stage of earlier) {
-    if (stage.name !== null) items.push(stageNameItem(stage, width));
-    else if (context.kind !== 'from') items.push(stageIndexItem(stage, width));
+  let leftOut = false;
+  // Nearest first; a file with hundreds of stages gets the nearest ones and the matches further back.
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const stage = earlier[i] as Stage;
+    const label = stage.name ?? (context.kind !== 'from' ? String(stage.index) : null);
+    if (label === null) continue;
+    if (items.length >= MAX_STAGE_ITEMS && (typed === '' || !label.toLowerCase().includes(typed))) {
+      leftOut = true;
+      continue;
+    }
+    items.push(stage.name !== null ? stageNameItem(stage, width) : stageIndexItem(stage, width));
   }
   if (context.kind === 'from') items.push(...imageItems(model, current));
-  return { replace: context.replace, items };
+  return { replace: context.replace, items, ...(leftOut ? { isIncomplete: true } : {}) };
 }
 
 /** Adds the stage's `FROM` line to an item offered by `completeStages`, when it still names a stage. */

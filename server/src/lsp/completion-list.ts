@@ -7,7 +7,8 @@ import type { CompletionResult } from '../features/completion';
  */
 export function toCompletionList(result: CompletionResult | null, editRangeDefault: boolean): CompletionList {
   if (!result) return { isIncomplete: false, items: [] };
-  if (editRangeDefault) return { isIncomplete: false, itemDefaults: { editRange: result.replace }, items: result.items };
+  const isIncomplete = result.isIncomplete === true;
+  if (editRangeDefault) return { isIncomplete, itemDefaults: { editRange: result.replace }, items: result.items };
   const items: CompletionItem[] = result.items.map((item) => ({ ...item, textEdit: { range: result.replace, newText: item.insertText ?? item.label } }));
-  return { isIncomplete: false, items };
+  return { isIncomplete, items };
 }

@@ -71,4 +71,21 @@ describe('stage completion', () => {
     assert.deepEqual(labels(`${stages}COPY . $0\n`), []);
     assert.deepEqual(labels(`COPY --from=$0\n`), []);
   });
+
+  it('offers the nearest hundred stages of a huge file, and those further back that match what is typed', () => {
+    const many = Array.from({ length: 150 }, (_, i) => `FROM alpine:3.20 AS s${i}\n`).join('');
+    const all = (typed: string) => {
+      const { text, position } = withCursor(`${many}FROM alpine:3.20\nCOPY --from=${typed}$0\n`);
+      return completeStages(buildModel(text), position);
+    };
+    const first = all('');
+    assert.equal(first?.items.length, 100);
+    assert.equal(first?.isIncomplete, true);
+    assert.deepEqual(first?.items.slice(0, 2).map((i) => i.label), ['s149', 's148']);
+    const typed = all('s1');
+    assert.ok(typed?.items.some((i) => i.label === 's1') && typed.items.some((i) => i.label === 's10'));
+    const { text, position } = withCursor(`${stages}COPY --from=$0\n`);
+    assert.equal(completeStages(buildModel(text), position)?.isIncomplete, undefined, 'a short list is complete');
+  });
 });
+
