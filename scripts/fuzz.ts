@@ -1,6 +1,6 @@
 // The long fuzz run: `npm run fuzz -- --count N --seed S`. Random and randomly edited Dockerfiles go
-// through the whole analysis (model, every rule, every fix, fix-all, completion, hover, code
-// actions); crashes and slow cases (> 1 s) are reported with what reproduces them.
+// through the whole analysis (model, every rule, every fix, fix-all, every completion, hover,
+// signature help, tokens, links, formatting twice, code actions); crashes and slow cases (> 1 s) are reported with what reproduces them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
@@ -8,6 +8,14 @@ import { lint } from '../server/src/engine/lint';
 import { applyEdits } from '../server/src/engine/text-edits';
 import { codeActions } from '../server/src/features/code-actions';
 import { completeStages } from '../server/src/features/completion';
+import { completeDirectives } from '../server/src/features/directive-completion';
+import { documentLinks } from '../server/src/features/document-links';
+import { completeFlags } from '../server/src/features/flag-completion';
+import { formatEdits } from '../server/src/features/formatting';
+import { completeInstructions } from '../server/src/features/instruction-completion';
+import { semanticTokens } from '../server/src/features/semantic-tokens';
+import { signatureHelp } from '../server/src/features/signature-help';
+import { completeVariables } from '../server/src/features/variable-completion';
 import { documentSymbols } from '../server/src/features/document-symbols';
 import { foldingRanges } from '../server/src/features/folding-ranges';
 import { hover } from '../server/src/features/hover';
@@ -30,8 +38,14 @@ function exercise(text: string, position: number): void {
   documentSymbols(model);
   foldingRanges(model);
   const line = position % model.lineStarts.length;
-  completeStages(model, { line, character: position % 50 });
-  hover(model, { line, character: position % 50 });
+  const at = { line, character: position % 50 };
+  for (const complete of [completeStages, completeVariables, completeFlags, completeDirectives, completeInstructions]) complete(model, at);
+  hover(model, at);
+  signatureHelp(model, at);
+  semanticTokens(model);
+  documentLinks(model);
+  const formatted = applyEdits(text, formatEdits(model, { tabSize: 4, insertSpaces: true }));
+  if (applyEdits(formatted, formatEdits(buildModel(formatted), { tabSize: 4, insertSpaces: true })) !== formatted) throw new Error('formatting twice changes more');
 }
 
 const started = performance.now();

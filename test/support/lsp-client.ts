@@ -75,14 +75,14 @@ export class LspTestClient {
   }
 
   /** Opens a document and waits for its first diagnostics. */
-  async open(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
-    const next = this.nextDiagnostics(uri);
+  async open(uri: string, text: string, version = 1, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    const next = this.nextDiagnostics(uri, timeoutMs);
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version, text } });
     return next;
   }
 
-  async change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
-    const next = this.nextDiagnostics(uri);
+  async change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[], timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    const next = this.nextDiagnostics(uri, timeoutMs);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
     return next;
   }

@@ -6,6 +6,13 @@ import { lint } from '../../server/src/engine/lint';
 import { applyEdits, editsOverlap } from '../../server/src/engine/text-edits';
 import { codeActions } from '../../server/src/features/code-actions';
 import { completeStages } from '../../server/src/features/completion';
+import { completeDirectives } from '../../server/src/features/directive-completion';
+import { completeFlags } from '../../server/src/features/flag-completion';
+import { completeInstructions } from '../../server/src/features/instruction-completion';
+import { completeVariables } from '../../server/src/features/variable-completion';
+import { signatureHelp } from '../../server/src/features/signature-help';
+import { semanticTokens } from '../../server/src/features/semantic-tokens';
+import { documentLinks } from '../../server/src/features/document-links';
 import { documentSymbols } from '../../server/src/features/document-symbols';
 import { foldingRanges } from '../../server/src/features/folding-ranges';
 import { hover } from '../../server/src/features/hover';
@@ -56,6 +63,14 @@ describe('properties over random and randomly edited Dockerfiles', () => {
           for (const child of symbol.children ?? []) inside(model, child.range, 'child symbol');
         }
         for (const fold of foldingRanges(model)) assert.ok(fold.startLine < fold.endLine && fold.endLine < model.lineStarts.length, 'fold');
+        let previous = { line: 0, character: 0 };
+        for (const token of semanticTokens(model)) {
+          const at = { line: token.line, character: token.character };
+          inside(model, { start: at, end: { line: token.line, character: token.character + token.length } }, `${token.type} token`);
+          assert.ok(token.line > previous.line || token.character >= previous.character, 'tokens in document order');
+          previous = { line: token.line, character: token.character + token.length };
+        }
+        for (const link of documentLinks(model)) inside(model, link.range, 'document link');
       }),
       { numRuns: RUNS },
     );
@@ -100,20 +115,23 @@ describe('properties over random and randomly edited Dockerfiles', () => {
     );
   });
 
-  it('completion, hover and definition answer anywhere with valid items', () => {
+  it('every completion, hover, signature help and definition answers anywhere with valid items', () => {
     fc.assert(
       fc.property(anyDockerfile, fc.nat(), fc.nat(), (text, lineSeed, charSeed) => {
         const model = buildModel(text);
         const line = lineSeed % model.lineStarts.length;
         const position = { line, character: charSeed % (lineLength(model, line) + 1) };
-        const completion = completeStages(model, position);
-        if (completion) {
-          inside(model, completion.replace, 'completion edit');
-          assert.equal(completion.replace.start.line, line);
+        for (const complete of [completeStages, completeVariables, completeFlags, completeDirectives, completeInstructions]) {
+          const completion = complete(model, position);
+          if (completion) {
+            inside(model, completion.replace, `${complete.name} edit`);
+            assert.equal(completion.replace.start.line, line);
+          }
+          for (const item of completion?.items ?? []) {
+            assert.ok(typeof item.label === 'string' && item.label.length > 0, 'completion label');
+          }
         }
-        for (const item of completion?.items ?? []) {
-          assert.ok(typeof item.label === 'string' && item.label.length > 0, 'completion label');
-        }
+        signatureHelp(model, position);
         const card = hover(model, position);
         if (card?.range) inside(model, card.range, 'hover range');
         const target = findDefinition(model, position);

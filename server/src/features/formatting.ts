@@ -57,9 +57,11 @@ function formatInstruction(model: DockerfileModel, instruction: Instruction, ind
         replace(line, 0, text.length, keyword, text);
         continue;
       }
+      // One blank where there were blanks; none added where the keyword runs into its escape (`RUN\`).
       const gap = rest.length - rest.trimStart().length;
-      replace(line, 0, end + gap, `${keyword} `, text.slice(0, end + gap));
-      formatted = `${keyword} ${rest.trimStart()}`;
+      const written = gap > 0 ? `${keyword} ` : keyword;
+      replace(line, 0, end + gap, written, text.slice(0, end + gap));
+      formatted = written + rest.trimStart();
     } else if (content.trim() === '') {
       if (!inQuote) replace(line, 0, text.length, '', text);
       continue;

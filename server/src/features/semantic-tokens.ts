@@ -53,7 +53,15 @@ export function semanticTokens(model: DockerfileModel, firstLine = 0, lastLine =
       tokens.push({ line: name.start.line, character: name.start.character, length: name.end.character - name.start.character, type: 'class', declaration: true });
     }
   }
-  return tokens.sort((a, b) => a.line - b.line || a.character - b.character);
+  tokens.sort((a, b) => a.line - b.line || a.character - b.character);
+  // Tokens may not overlap (`--$flag` is a flag and a variable): the first one keeps its place.
+  const kept: SemanticToken[] = [];
+  for (const token of tokens) {
+    const last = kept[kept.length - 1];
+    if (last && last.line === token.line && token.character < last.character + last.length) continue;
+    kept.push(token);
+  }
+  return kept;
 }
 
 /** `$NAME` and `${NAME…}` in the instruction's own lines (not in heredoc bodies or comment lines). */

@@ -71,6 +71,12 @@ describe('formatting', () => {
     );
   });
 
+  it('adds no blank where a keyword runs straight into its escape', () => {
+    const text = 'FROM alpine:3.20\nRUN\\\n  echo one\n';
+    assert.equal(format(text), 'FROM alpine:3.20\nRUN\\\n    echo one\n');
+    assert.equal(format(format(text)), format(text));
+  });
+
   it('reads a backtick escape and CRLF line ends', () => {
     const text = '# escape=`\r\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\r\nrun  echo one `\r\n      echo two\r\n';
     assert.equal(format(text), '# escape=`\r\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\r\nRUN echo one `\r\n    echo two\r\n');
