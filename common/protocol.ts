@@ -32,6 +32,14 @@ export interface SetTargetParams {
   readonly target: string | null;
 }
 
+/** `dockerfileStages/otherTools`: Container Tools or Docker DX was installed, enabled or removed. */
+export const OTHER_TOOLS_NOTIFICATION = 'dockerfileStages/otherTools';
+
+export interface OtherToolsParams {
+  /** `containerTools` and `dockerDX`, when installed and enabled. */
+  readonly tools: readonly string[];
+}
+
 /** `#2` for an unnamed stage, its name otherwise: how the target is written everywhere. */
 export function stageKey(stage: { readonly name: string | null; readonly index: number }): string {
   return stage.name ?? `#${stage.index}`;

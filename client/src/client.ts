@@ -31,7 +31,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
 }
 
 /** Container Tools and Docker DX, when installed and enabled. */
-function installedOtherTools(): OtherTool[] {
+export function installedOtherTools(): OtherTool[] {
   return (Object.entries(OTHER_TOOL_EXTENSIONS) as [OtherTool, readonly string[]][])
     .filter(([, ids]) => ids.some((id) => vscode.extensions.getExtension(id) !== undefined))
     .map(([tool]) => tool);

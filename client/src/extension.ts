@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME } from '../../common/ids';
 import { StageTaskProvider, TASK_TYPE } from './build/tasks';
-import { createLanguageClient } from './client';
+import { createLanguageClient, installedOtherTools } from './client';
+import { OTHER_TOOLS_NOTIFICATION } from '../../common/protocol';
 import { registerCommands } from './commands/index';
 import { StagesSource } from './stages-source';
 import { BuildLensProvider } from './views/build-lens';
@@ -24,6 +25,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.window.showErrorMessage(`${CLIENT_NAME}: the language server failed to start (${message}). See the "${CLIENT_NAME}" output for details.`);
     return;
   }
+  // Installing or removing Container Tools or Docker DX changes which rules are left to them.
+  let otherTools = installedOtherTools().join(',');
+  const languageClient = client;
+  context.subscriptions.push(
+    vscode.extensions.onDidChange(() => {
+      const now = installedOtherTools();
+      if (now.join(',') === otherTools) return;
+      otherTools = now.join(',');
+      void languageClient.sendNotification(OTHER_TOOLS_NOTIFICATION, { tools: now });
+    }),
+  );
   const source = new StagesSource(client);
   const targets = new TargetStore(context.workspaceState, client);
   const lenses = new BuildLensProvider(source, targets);

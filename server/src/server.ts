@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { OtherTool } from '../../common/settings';
-import { SET_TARGET_NOTIFICATION, STAGES_REQUEST, type SetTargetParams, type StagesParams } from '../../common/protocol';
+import { OTHER_TOOLS_NOTIFICATION, SET_TARGET_NOTIFICATION, STAGES_REQUEST, type OtherToolsParams, type SetTargetParams, type StagesParams } from '../../common/protocol';
 import { codeActions, FIX_ALL_KIND, REWRITE_KIND } from './features/code-actions';
 import { completeStages, resolveStageItem } from './features/completion';
 import { completeDirectives } from './features/directive-completion';
@@ -218,6 +218,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(STAGES_REQUEST, (params: StagesParams, token) =>
     withModel(params.uri, 'stages', token, { stages: [], defaultTarget: -1 }, stagesOf),
   );
+  connection.onNotification(OTHER_TOOLS_NOTIFICATION, (params: OtherToolsParams) => {
+    diagnostics.setOtherTools(otherToolsOf({ otherTools: params.tools }));
+    diagnostics.scheduleAll();
+  });
   connection.onNotification(SET_TARGET_NOTIFICATION, (params: SetTargetParams) => {
     diagnostics.setTarget(params.uri, params.target);
   });

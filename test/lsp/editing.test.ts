@@ -32,6 +32,19 @@ describe('editing help over JSON-RPC', () => {
     assert.deepEqual(await codes({ rules: { 'maintainer-deprecated': 'warning' } }), ['stage-ref-unknown', 'maintainer-deprecated', 'final-user-root']);
   });
 
+  it('re-lints when the client reports Docker DX installed later', async () => {
+    const laterUri = fileUri('/work/dx-later/Dockerfile');
+    const first = await client.open(laterUri, 'FROM alpine:3.20\nMAINTAINER me\nUSER 10001\n');
+    assert.deepEqual(first.diagnostics.map((d) => d.code), ['maintainer-deprecated']);
+    const next = client.nextDiagnostics(laterUri);
+    await client.connection.sendNotification('dockerfileStages/otherTools', { tools: ['dockerDX'] });
+    assert.deepEqual((await next).diagnostics, []);
+    const back = client.nextDiagnostics(laterUri);
+    await client.connection.sendNotification('dockerfileStages/otherTools', { tools: [] });
+    assert.deepEqual((await back).diagnostics.map((d) => d.code), ['maintainer-deprecated']);
+    await client.close(laterUri);
+  });
+
   it('sends the replace range once per completion list to a client that takes an editRange default', async () => {
     const lean = new LspTestClient();
     try {
