@@ -13,7 +13,7 @@ function stringRecord(value: unknown): Record<string, string> {
 /** The build settings for a Dockerfile, read fresh each time so that changes apply without reload. */
 export function buildSettings(uri: vscode.Uri): BuildSettings {
   const config = vscode.workspace.getConfiguration(SECTION, uri);
-  const extra = config.get<unknown>('extraArgs');
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((a): a is string => typeof a === 'string') : []);
   return {
     command: config.get<string>('command')?.trim() || DEFAULT_BUILD_SETTINGS.command,
     useBuildx: config.get<boolean>('useBuildx') ?? DEFAULT_BUILD_SETTINGS.useBuildx,
@@ -22,7 +22,8 @@ export function buildSettings(uri: vscode.Uri): BuildSettings {
     tagTemplate: config.get<string>('tagTemplate')?.trim() || DEFAULT_BUILD_SETTINGS.tagTemplate,
     platform: config.get<string>('platform') ?? '',
     buildArgs: stringRecord(config.get<unknown>('buildArgs')),
-    extraArgs: Array.isArray(extra) ? extra.filter((a): a is string => typeof a === 'string') : [],
+    extraArgs: strings(config.get<unknown>('extraArgs')),
+    runArgs: strings(config.get<unknown>('runArgs')),
   };
 }
 

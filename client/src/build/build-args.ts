@@ -13,6 +13,8 @@ export interface BuildSettings {
   readonly platform: string;
   readonly buildArgs: Readonly<Record<string, string>>;
   readonly extraArgs: readonly string[];
+  /** Arguments for `docker run` by Build & run (ports, environment), each passed as is. */
+  readonly runArgs: readonly string[];
 }
 
 export const DEFAULT_BUILD_SETTINGS: BuildSettings = {
@@ -24,6 +26,7 @@ export const DEFAULT_BUILD_SETTINGS: BuildSettings = {
   platform: '',
   buildArgs: {},
   extraArgs: [],
+  runArgs: [],
 };
 
 export interface BuildRequest {
@@ -84,11 +87,11 @@ export function buildArgv(settings: BuildSettings, request: BuildRequest): Argv 
   return { command: settings.command, args };
 }
 
-/** `docker run --rm -it <tag>` after a build, same engine and context. */
+/** `docker run --rm -it [runArgs] <tag>` after a build, same engine and context. */
 export function runArgv(settings: BuildSettings, request: BuildRequest): Argv {
   const args: string[] = [];
   const podman = /(^|[\\/])podman(\.exe)?$/i.test(settings.command);
   if (settings.dockerContext && !podman) args.push('--context', settings.dockerContext);
-  args.push('run', '--rm', '-it', imageTag(settings, request));
+  args.push('run', '--rm', '-it', ...settings.runArgs, imageTag(settings, request));
   return { command: settings.command, args };
 }

@@ -61,5 +61,9 @@ describe('the argv of a stage build', () => {
     assert.equal(imageTag(DEFAULT_BUILD_SETTINGS, { ...request, contextFolder: '/x/__My Service!', target: 'Build.Stage' }), 'my-service:build.stage');
     assert.equal(imageTag({ ...DEFAULT_BUILD_SETTINGS, tagTemplate: 'registry.local/${folder}-${file}:${stage}' }, request), 'registry.local/my-app-api.dockerfile:build');
     assert.deepEqual(runArgv({ ...DEFAULT_BUILD_SETTINGS, dockerContext: 'prod' }, request), { command: 'docker', args: ['--context', 'prod', 'run', '--rm', '-it', 'my-app:build'] });
+    assert.deepEqual(runArgv({ ...DEFAULT_BUILD_SETTINGS, runArgs: ['-p', '8080:8080', '-e', 'A=$(rm -rf /)'] }, request), {
+      command: 'docker',
+      args: ['run', '--rm', '-it', '-p', '8080:8080', '-e', 'A=$(rm -rf /)', 'my-app:build'],
+    });
   });
 });
