@@ -7,9 +7,61 @@ import type { DockerfileModel, Instruction, Stage } from './types';
 interface CachedChunk {
   /** A flat copy of the chunk's text, the cache key. */
   readonly key: string;
-  /** The instructions placed at the line the chunk stood at last time; only one copy is kept. */
-  placedAt: number;
-  placed: readonly Instruction[];
+  /** The line the instructions are placed at. */
+  readonly placedAt: number;
+  readonly placed: readonly Instruction[];
+}
+
+/**
+ * Chunks of every open document, by text and line, shared between their builders: the same file
+ * opened twice (a diff, a second URI, a re-open) is parsed and held once. A chunk is let go when
+ * no document uses it any more.
+ */
+export class SharedChunks {
+  private readonly byText = new Map<string, Map<number, { chunk: CachedChunk; users: Set<ModelBuilder> }>>();
+  private readonly used = new Map<ModelBuilder, readonly CachedChunk[]>();
+
+  get(key: string, line: number): CachedChunk | undefined {
+    return this.byText.get(key)?.get(line)?.chunk;
+  }
+
+  /** `user` now uses exactly `chunks`. */
+  use(user: ModelBuilder, chunks: readonly CachedChunk[]): void {
+    for (const chunk of chunks) {
+      let placements = this.byText.get(chunk.key);
+      if (!placements) {
+        placements = new Map();
+        this.byText.set(chunk.key, placements);
+      }
+      const entry = placements.get(chunk.placedAt) ?? { chunk, users: new Set<ModelBuilder>() };
+      entry.users.add(user);
+      placements.set(chunk.placedAt, entry);
+    }
+    const kept = new Set(chunks);
+    for (const chunk of this.used.get(user) ?? []) {
+      if (kept.has(chunk)) continue;
+      const placements = this.byText.get(chunk.key);
+      const entry = placements?.get(chunk.placedAt);
+      if (!placements || !entry || entry.chunk !== chunk) continue;
+      entry.users.delete(user);
+      if (entry.users.size > 0) continue;
+      placements.delete(chunk.placedAt);
+      if (placements.size === 0) this.byText.delete(chunk.key);
+    }
+    this.used.set(user, chunks);
+  }
+
+  release(user: ModelBuilder): void {
+    this.use(user, []);
+    this.used.delete(user);
+  }
+
+  /** How many distinct chunk placements are held. */
+  get size(): number {
+    let count = 0;
+    for (const placements of this.byText.values()) count += placements.size;
+    return count;
+  }
 }
 
 /**
@@ -34,6 +86,9 @@ export class ModelBuilder {
   private previous: CachedChunk[] = [];
   private strings = new Map<string, string>();
   private counts = { parsedChunks: 0, parsedInstructions: 0, reusedChunks: 0, shiftedChunks: 0 };
+
+  /** With `shared`, chunks already parsed for another open document are taken from there. */
+  constructor(private readonly shared?: SharedChunks) {}
 
   /** What the last `build` parsed and reused. */
   get lastBuildStats(): BuildStats {
@@ -63,6 +118,7 @@ export class ModelBuilder {
     }
     this.cache = nextCache;
     this.previous = current;
+    this.shared?.use(this, current);
     this.strings = new Map();
     const stageIndexByName = new Map<string, number>();
     for (const stage of stages) {
@@ -99,6 +155,12 @@ export class ModelBuilder {
     // A stage chunk is parsed on its own, so it is told the file's escape character.
     const prefix = chunk.kind === 'stage' && escapeChar !== '\\' ? `# escape=${escapeChar}\n` : '';
     const key = prefix + text.slice(start, end);
+    const elsewhere = this.shared?.get(key, chunk.firstLine);
+    if (elsewhere) {
+      nextCache.set(elsewhere.key, elsewhere);
+      this.counts.reusedChunks++;
+      return elsewhere;
+    }
     let cached = this.cache.get(key) ?? nextCache.get(key);
     if (!cached) {
       // Keep a flat copy of the key: a slice would keep the whole document text alive.
@@ -108,17 +170,16 @@ export class ModelBuilder {
         (predecessor && predecessor.key.startsWith(prefix) ? this.reparseChanged(chunk, text, lineStarts, prefix, predecessor) : null) ??
         parseChunk(ownKey, chunk.firstLine - prefixLines, this.strings).instructions;
       cached = { key: ownKey, placedAt: chunk.firstLine, placed };
-      nextCache.set(ownKey, cached);
       this.counts.parsedChunks++;
     } else {
-      if (!nextCache.has(key)) nextCache.set(cached.key, cached);
       this.counts.reusedChunks++;
       if (cached.placedAt !== chunk.firstLine) this.counts.shiftedChunks++;
     }
+    // A chunk that moved gets its own placed copy; the cached one may be another document's.
     if (cached.placedAt !== chunk.firstLine) {
-      cached.placed = shiftInstructions(cached.placed, chunk.firstLine - cached.placedAt);
-      cached.placedAt = chunk.firstLine;
+      cached = { key: cached.key, placedAt: chunk.firstLine, placed: shiftInstructions(cached.placed, chunk.firstLine - cached.placedAt) };
     }
+    nextCache.set(cached.key, cached);
     return cached;
   }
 

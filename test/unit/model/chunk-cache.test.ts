@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
 import fc from 'fast-check';
-import { buildModel, ModelBuilder } from '../../../server/src/model/model-builder';
+import { buildModel, ModelBuilder, SharedChunks } from '../../../server/src/model/model-builder';
 import type { DockerfileModel } from '../../../server/src/model/types';
 
 const examples = ['examples/node-service/Dockerfile', 'examples/go-api/Dockerfile', 'examples/python-worker/Dockerfile', 'examples/Dockerfile.mistakes'];
@@ -82,4 +82,44 @@ describe('chunked parsing with a content cache', () => {
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 1500) / 3 },
     );
   });
+
+  it('shares the chunks of the same text open twice, and lets them go when both close', () => {
+    const shared = new SharedChunks();
+    const first = new ModelBuilder(shared);
+    const second = new ModelBuilder(shared);
+    const text = generated(30);
+    const one = first.build(text);
+    const two = second.build(text);
+    assert.deepEqual(second.lastBuildStats, { parsedChunks: 0, parsedInstructions: 0, reusedChunks: 31, shiftedChunks: 0 });
+    assert.ok(one.stages.every((stage, i) => stage.instructions === two.stages[i]?.instructions), 'the same instruction lists');
+    // An edit in one document leaves the other's model as it was.
+    const edited = text.replace('RUN echo 7 ', 'RUN echo seven ');
+    assert.deepEqual(instructionsOf(first.build(edited)), instructionsOf(buildModel(edited)));
+    assert.deepEqual(instructionsOf(second.build(text)), instructionsOf(buildModel(text)));
+    shared.release(first);
+    assert.equal(shared.size, 31);
+    shared.release(second);
+    assert.equal(shared.size, 0);
+  });
+
+  it('gives every document the model a fresh parse gives, while documents share chunks (random edits)', () => {
+    const shape = (model: DockerfileModel) => JSON.parse(JSON.stringify({ preamble: model.preamble, stages: model.stages, references: model.references }));
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.nat({ max: 12 }), fc.constantFrom('x', '\n', ' \\\n', '\nFROM alpine AS z\n', '# c\n')), { minLength: 1, maxLength: 8 }), (file, edits) => {
+        const shared = new SharedChunks();
+        const builders = [new ModelBuilder(shared), new ModelBuilder(shared)];
+        const texts = [readFileSync(file, 'utf8'), readFileSync(file, 'utf8')];
+        builders.forEach((builder, i) => builder.build(texts[i] as string));
+        for (const [which, at, length, insert] of edits) {
+          const i = which ? 1 : 0;
+          const text = texts[i] as string;
+          const start = at % (text.length + 1);
+          texts[i] = text.slice(0, start) + insert + text.slice(Math.min(text.length, start + length));
+          for (const [j, builder] of builders.entries()) assert.deepEqual(shape(builder.build(texts[j] as string)), shape(buildModel(texts[j] as string)));
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 1500) / 5 },
+    );
+  });
 });
+
