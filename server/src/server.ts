@@ -12,6 +12,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { OTHER_TOOL_EXTENSIONS } from '../../common/ids';
 import type { OtherTool } from '../../common/settings';
 import { OTHER_TOOLS_NOTIFICATION, SET_TARGET_NOTIFICATION, STAGES_REQUEST, type OtherToolsParams, type SetTargetParams, type StagesParams } from '../../common/protocol';
 import { codeActions, FIX_ALL_KIND, REWRITE_KIND } from './features/code-actions';
@@ -50,10 +51,9 @@ export interface ServerOptions {
   readonly version: string;
 }
 
-/** The other Dockerfile tools the client found installed (`initializationOptions.otherTools`). */
-function otherToolsOf(options: unknown): OtherTool[] {
-  const tools = (options as { otherTools?: unknown } | null | undefined)?.otherTools;
-  return Array.isArray(tools) ? tools.filter((tool): tool is OtherTool => tool === 'containerTools' || tool === 'dockerDX') : [];
+/** The other Dockerfile tools the client reports installed, of those we know. */
+function otherToolsOf(tools: unknown): OtherTool[] {
+  return Array.isArray(tools) ? tools.filter((tool): tool is OtherTool => typeof tool === 'string' && Object.hasOwn(OTHER_TOOL_EXTENSIONS, tool)) : [];
 }
 
 /** Wires the features to the connection; all the work happens in the features. */
@@ -86,7 +86,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (params.capabilities.workspace?.configuration) settings.enablePull();
     snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
-    diagnostics.setOtherTools(otherToolsOf(params.initializationOptions));
+    diagnostics.setOtherTools(otherToolsOf((params.initializationOptions as { otherTools?: unknown } | null | undefined)?.otherTools));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -219,7 +219,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     withModel(params.uri, 'stages', token, { stages: [], defaultTarget: -1 }, stagesOf),
   );
   connection.onNotification(OTHER_TOOLS_NOTIFICATION, (params: OtherToolsParams) => {
-    diagnostics.setOtherTools(otherToolsOf({ otherTools: params.tools }));
+    diagnostics.setOtherTools(otherToolsOf(params.tools));
     diagnostics.scheduleAll();
   });
   connection.onNotification(SET_TARGET_NOTIFICATION, (params: SetTargetParams) => {

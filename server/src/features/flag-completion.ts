@@ -1,5 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
-import { lineText, stageAtLine } from '../model/queries';
+import { instructionAtLine, lineText } from '../model/queries';
 import type { DockerfileModel } from '../model/types';
 import type { CompletionResult } from './completion';
 import { FLAG_VALUES, FLAGS, MOUNT_OPTION_VALUES, MOUNT_OPTIONS, MOUNT_TYPES, REPEATABLE_FLAGS } from './flag-docs';
@@ -77,9 +77,7 @@ function mountOptions(value: string, at: (typed: string) => Range): CompletionRe
 
 /** The keyword of the instruction the line belongs to (it may continue one from above). */
 function keywordAt(model: DockerfileModel, line: number, before: string): string | null {
-  const stage = stageAtLine(model, line);
-  const instructions = stage ? stage.instructions : model.preamble;
-  const containing = instructions.find((instruction) => instruction.range.start.line <= line && line <= instruction.range.end.line);
+  const containing = instructionAtLine(model, line);
   if (containing && containing.range.start.line < line) return containing.keyword;
   return /^\s*([A-Za-z]+)\s/.exec(before)?.[1]?.toUpperCase() ?? null;
 }

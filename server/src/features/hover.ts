@@ -7,9 +7,8 @@ import { stageLabel } from '../model/stage-names';
 import type { DockerfileModel, ImageReference, Stage, StageReference } from '../model/types';
 import { instructionHover } from './instruction-hover';
 import { variableHover } from './variable-hover';
-import { substitute } from '../model/variables';
 import { parseImageReference } from '../model/image-reference';
-import { variablesInScope } from '../model/variable-scope';
+import { expandInScope } from '../model/variable-scope';
 import { stageByDefaults } from '../model/variable-references';
 import { describeImage, fromLineText, usersOf } from './stage-text';
 
@@ -103,8 +102,7 @@ function stageCard(model: DockerfileModel, stage: Stage): string[] {
 function imageCard(image: ImageReference, title: string, model?: DockerfileModel): string[] {
   if (image.hasVariables && model) {
     // FROM ${IMAGE}:${TAG}: what the global ARGs' defaults make of it.
-    const scope = variablesInScope(model, image.range.start.line);
-    const resolved = substitute(image.text, new Map([...scope].map(([name, definition]) => [name, definition.value])));
+    const resolved = expandInScope(model, image.range.start.line, image.text);
     if (resolved !== '' && !resolved.includes('$')) {
       const described = describeImage(parseImageReference(resolved, image.range));
       return [`**${title}** \`${image.text}\``, '', `With the default build arguments: \`${resolved}\``, '', ...described.map((line) => `- ${line}`)];

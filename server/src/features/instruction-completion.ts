@@ -1,5 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import { lineText, stageAtLine } from '../model/queries';
+import { instructionAtLine, lineText, stageAtLine } from '../model/queries';
 import type { DockerfileModel } from '../model/types';
 import type { CompletionResult } from './completion';
 import { INSTRUCTIONS } from './instruction-docs';
@@ -51,9 +51,8 @@ export function completeInstructions(model: DockerfileModel, position: Position)
 
 /** True when `line` continues an instruction that starts above it (continuation or heredoc body). */
 function insideInstruction(model: DockerfileModel, line: number): boolean {
-  const stage = stageAtLine(model, line);
-  const instructions = stage ? stage.instructions : model.preamble;
-  return instructions.some((instruction) => instruction.range.start.line < line && line <= instruction.range.end.line);
+  const instruction = instructionAtLine(model, line);
+  return instruction !== null && instruction.range.start.line < line;
 }
 
 function escapeChoice(name: string): string {

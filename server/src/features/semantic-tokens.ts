@@ -1,3 +1,4 @@
+import { lineText } from '../model/queries';
 import { variableUses } from '../model/variables';
 import type { DockerfileModel, Instruction } from '../model/types';
 
@@ -70,9 +71,7 @@ function variableTokens(model: DockerfileModel, instruction: Instruction, visibl
   const lastLine = instruction.heredocs[0]?.markerRange.end.line ?? instruction.range.end.line;
   for (let line = instruction.range.start.line; line <= lastLine; line++) {
     if (!visible(line)) continue;
-    const start = model.lineStarts[line] ?? 0;
-    const end = model.lineStarts[line + 1] ?? model.text.length;
-    const text = model.text.slice(start, end);
+    const text = lineText(model, line);
     if (/^\s*#/.test(text)) continue;
     const from = line === instruction.range.start.line ? instruction.keywordRange.end.character : 0;
     for (const use of variableUses(text.slice(from), model.escapeChar)) {

@@ -1,7 +1,7 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import { shippedStages } from '../model/stage-graph';
 import { lineText, stageAtLine } from '../model/queries';
-import type { DockerfileModel, Instruction } from '../model/types';
+import type { DockerfileModel } from '../model/types';
+import { variablesInScope } from '../model/variable-scope';
 import type { CompletionResult } from './completion';
 
 /** The platform arguments BuildKit sets for every build (global: a stage must declare them with ARG). */
@@ -37,11 +37,10 @@ export function completeVariables(model: DockerfileModel, position: Position): C
     for (const arg of model.globalArgs) variables.set(arg.name, arg.defaultValue !== null ? `global ARG = ${arg.defaultValue}` : 'global ARG');
     for (const [name, doc] of Object.entries(PLATFORM_ARGS)) variables.set(name, doc);
   } else {
-    for (const base of shippedStages(model, stage)) {
-      for (const instruction of base.instructions) {
-        if (base === stage && instruction.range.start.line >= position.line) break;
-        for (const [name, detail] of declared(instruction, base === stage ? '' : ` (from stage ${base.name ?? `#${base.index}`})`)) variables.set(name, detail);
-      }
+    const here = stage.name ?? `#${stage.index}`;
+    for (const definition of variablesInScope(model, position.line).values()) {
+      const origin = definition.stage === here ? '' : ` (from stage ${definition.stage})`;
+      variables.set(definition.name, `${definition.kind}${definition.written !== null ? ` = ${definition.written}` : ''}${origin}`);
     }
   }
   const items: CompletionItem[] = [...variables].map(([name, detail]) => ({
@@ -51,17 +50,4 @@ export function completeVariables(model: DockerfileModel, position: Position): C
     insertText: closeBrace ? `${name}}` : name,
   }));
   return { replace, items };
-}
-
-function declared(instruction: Instruction, origin: string): [string, string][] {
-  if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return [];
-  const [first, ...rest] = instruction.args;
-  // The legacy `ENV NAME value` form declares one name.
-  if (instruction.keyword === 'ENV' && first && !first.value.includes('=')) {
-    return [[first.value, `ENV = ${rest.map((arg) => arg.value).join(' ')}${origin}`]];
-  }
-  return instruction.args.map((arg) => {
-    const [name = '', value] = arg.value.split(/=(.*)/s, 2);
-    return [name, `${instruction.keyword}${value !== undefined ? ` = ${value}` : ''}${origin}`];
-  });
 }

@@ -1,5 +1,10 @@
 import type { DockerfileModel, Instruction } from './types';
 
+/** The text without the single or double quotes around it, if it has them. */
+export function unquote(value: string): string {
+  return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
+}
+
 /**
  * The text of an instruction after its keyword, as the shell would see it: continuation
  * escapes and line breaks joined into spaces, comment lines inside the continuation dropped,

@@ -1,7 +1,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import { rangeContains } from './positions';
 import { lineEndOffset } from './scanner';
-import type { DockerfileModel, ImageReference, Stage, StageReference } from './types';
+import type { DockerfileModel, ImageReference, Instruction, Stage, StageReference } from './types';
 
 /** What stands under the cursor, as far as stages are concerned. */
 export type StageSymbol =
@@ -22,6 +22,13 @@ export function stageAtLine(model: DockerfileModel, line: number): Stage | null 
     else return stage;
   }
   return null;
+}
+
+/** The instruction whose lines (continuations and heredoc bodies included) hold `line`, or null. */
+export function instructionAtLine(model: DockerfileModel, line: number): Instruction | null {
+  const stage = stageAtLine(model, line);
+  const instructions = stage ? stage.instructions : model.preamble;
+  return instructions.find((instruction) => instruction.range.start.line <= line && line <= instruction.range.end.line) ?? null;
 }
 
 /** The stage a reference points at, whether it is allowed to or not (forward and self included). */

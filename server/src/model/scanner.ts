@@ -1,3 +1,4 @@
+import { unquote } from './instruction-text';
 import { range } from './positions';
 import type { ParserDirective, PragmaComment, SyntaxProblem } from './types';
 
@@ -306,9 +307,4 @@ function shellWords(s: string): string[] {
   }
   if (current) words.push(current);
   return words;
-}
-
-function unquote(s: string): string {
-  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0]) return s.slice(1, -1);
-  return s;
 }

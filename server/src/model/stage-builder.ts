@@ -1,4 +1,5 @@
 import { parseImageReference } from './image-reference';
+import { unquote } from './instruction-text';
 import { range } from './positions';
 import { normalizeStageName } from './stage-names';
 import type { GlobalArg, Instruction, Stage, TextSpan } from './types';
@@ -48,11 +49,4 @@ export function collectGlobalArgs(preamble: readonly Instruction[]): GlobalArg[]
     }
   }
   return args;
-}
-
-function unquote(value: string): string {
-  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) {
-    return value.slice(1, -1);
-  }
-  return value;
 }

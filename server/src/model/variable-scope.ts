@@ -1,3 +1,4 @@
+import { unquote } from './instruction-text';
 import { stageAtLine } from './queries';
 import { shippedStages } from './stage-graph';
 import type { DockerfileModel, Instruction } from './types';
@@ -7,6 +8,8 @@ export interface VariableDefinition {
   readonly name: string;
   /** The value with the variables it uses expanded as BuildKit would; null for an ARG without a value. */
   readonly value: string | null;
+  /** The value as the instruction writes it (quotes and variables kept); null when it writes none. */
+  readonly written: string | null;
   readonly kind: 'ARG' | 'ENV' | 'global ARG';
   /** Where it is declared (0-based line). */
   readonly line: number;
@@ -20,26 +23,26 @@ export interface VariableDefinition {
  * in the stages it is built FROM, an ARG without value taking the global ARG's default.
  */
 export function variablesInScope(model: DockerfileModel, line: number): Map<string, VariableDefinition> {
+  const stage = stageAtLine(model, line);
   const globals = new Map<string, VariableDefinition>();
   const values = new Map<string, string | null>();
   for (const arg of model.globalArgs) {
     const declaredAt = arg.instruction.range.start.line;
-    if (declaredAt >= line && stageAtLine(model, line) === null) break;
+    if (declaredAt >= line && stage === null) break;
     const value = arg.defaultValue === null ? (globals.get(arg.name)?.value ?? null) : substitute(arg.defaultValue, values);
-    globals.set(arg.name, { name: arg.name, value, kind: 'global ARG', line: declaredAt, stage: null });
+    globals.set(arg.name, { name: arg.name, value, written: arg.defaultValue, kind: 'global ARG', line: declaredAt, stage: null });
     values.set(arg.name, value);
   }
-  const stage = stageAtLine(model, line);
   if (!stage || line <= stage.from.range.end.line) return globals;
   const scope = new Map<string, VariableDefinition>();
   const scopeValues = new Map<string, string | null>();
   for (const base of shippedStages(model, stage)) {
     for (const instruction of base.instructions) {
       if (base === stage && instruction.range.start.line >= line) break;
-      for (const [name, raw] of declarations(instruction)) {
+      for (const { name, raw, written } of declarations(instruction)) {
         const kind = instruction.keyword === 'ENV' ? 'ENV' : 'ARG';
         const value = raw !== null ? substitute(raw, scopeValues) : kind === 'ARG' ? (scope.get(name)?.value ?? globals.get(name)?.value ?? null) : null;
-        scope.set(name, { name, value, kind, line: instruction.range.start.line, stage: base.name ?? `#${base.index}` });
+        scope.set(name, { name, value, written, kind, line: instruction.range.start.line, stage: base.name ?? `#${base.index}` });
         scopeValues.set(name, value);
       }
     }
@@ -47,17 +50,24 @@ export function variablesInScope(model: DockerfileModel, line: number): Map<stri
   return scope;
 }
 
-/** The names an ARG or ENV declares, with their raw value (null for `ARG NAME`). */
-function declarations(instruction: Instruction): [string, string | null][] {
-  if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return [];
-  const [first, ...rest] = instruction.args;
-  if (instruction.keyword === 'ENV' && first && !first.value.includes('=')) return [[first.value, rest.map((arg) => arg.value).join(' ')]];
-  return instruction.args.map((arg) => {
-    const equals = arg.value.indexOf('=');
-    return equals < 0 ? [arg.value, null] : [arg.value.slice(0, equals), unquote(arg.value.slice(equals + 1))];
-  });
+/** A text with the variables in scope at `line` expanded, as BuildKit would with the default build arguments. */
+export function expandInScope(model: DockerfileModel, line: number, text: string): string {
+  return substitute(text, new Map([...variablesInScope(model, line)].map(([name, definition]) => [name, definition.value])));
 }
 
-function unquote(value: string): string {
-  return /^(["']).*\1$/s.test(value) ? value.slice(1, -1) : value;
+/** The names an ARG or ENV declares, with their value unquoted and as written (null for `ARG NAME`). */
+function declarations(instruction: Instruction): { name: string; raw: string | null; written: string | null }[] {
+  if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return [];
+  const [first, ...rest] = instruction.args;
+  // The legacy `ENV NAME value` form declares one name.
+  if (instruction.keyword === 'ENV' && first && !first.value.includes('=')) {
+    const value = rest.map((arg) => arg.value).join(' ');
+    return [{ name: first.value, raw: value, written: value }];
+  }
+  return instruction.args.map((arg) => {
+    const equals = arg.value.indexOf('=');
+    if (equals < 0) return { name: arg.value, raw: null, written: null };
+    const written = arg.value.slice(equals + 1);
+    return { name: arg.value.slice(0, equals), raw: unquote(written), written };
+  });
 }
