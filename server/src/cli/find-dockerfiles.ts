@@ -3,9 +3,18 @@ import * as path from 'node:path';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-/** True for `Dockerfile`, `*.Dockerfile`, `Dockerfile.*`, `Containerfile` (and `Containerfile.*`). */
+/** Suffixes that make a `Dockerfile.*` name something else: ignore files, docs, code, templates. */
+const NOT_A_DOCKERFILE = /\.(dockerignore|md|txt|go|rs|py|js|ts|json|ya?ml|sh|ps1|template|tmpl|j2|erb|orig|bak|swp)$/i;
+
+/**
+ * True for the names projects give Dockerfiles, in any case: `Dockerfile`, `Containerfile`, with a
+ * `.`, `-` or `_` suffix (`Dockerfile.dev`, `Dockerfile-windows`, `Dockerfile_amd`) or as a
+ * `.dockerfile` / `.containerfile` extension (`alpine.dockerfile`); not `Dockerfile.dockerignore`,
+ * `Dockerfile.5.md` or `dockerfile.go`.
+ */
 export function isDockerfileName(name: string): boolean {
-  return /^(Dockerfile|Containerfile)(\..+)?$/.test(name) || /\.Dockerfile$/.test(name);
+  if (NOT_A_DOCKERFILE.test(name)) return false;
+  return /^(dockerfile|containerfile)([._-].+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
 }
 
 /** The Dockerfiles below a folder, sorted, skipping `node_modules` and `.git`. */

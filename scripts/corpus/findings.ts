@@ -1,0 +1,135 @@
+// The real-world corpus as a measurement: run the command-line checker over every repository in
+// test/real-world (each folder given to `check` on its own, so it is the workspace root), and
+// compare the findings with the reviewed snapshot test/real-world/findings.txt.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
+export const CORPUS = path.join(ROOT, 'test', 'real-world');
+export const SNAPSHOT = path.join(CORPUS, 'findings.txt');
+
+export interface Finding {
+  readonly ruleId: string;
+  /** Path relative to test/real-world, with forward slashes. */
+  readonly file: string;
+  /** 1-based, as people read them. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  /** The reviewer's one-line note, for a finding that stays but is arguable. */
+  readonly note?: string;
+}
+
+/** The repository folders of the corpus: test/real-world/<owner>/<repository>. */
+export function repositories(): string[] {
+  const owners = readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'LICENSES');
+  return owners.flatMap((owner) =>
+    readdirSync(path.join(CORPUS, owner.name), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => path.join(CORPUS, owner.name, d.name)),
+  );
+}
+
+interface JsonResult {
+  readonly file: string;
+  readonly diagnostics: { ruleId: string; message: string; range: { start: { line: number; character: number } } }[];
+}
+
+/** Runs dist/cli.js over each repository and returns the findings in a stable order. */
+export function collect(cli = path.join(ROOT, 'dist', 'cli.js')): Finding[] {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first.`);
+  const findings: Finding[] = [];
+  for (const repository of repositories()) {
+    const run = spawnSync(process.execPath, [cli, 'check', repository, '--format', 'json', '--fail-level', 'none'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0) throw new Error(`check ${path.relative(ROOT, repository)} exited with ${run.status}: ${run.stderr}`);
+    for (const result of JSON.parse(run.stdout) as JsonResult[]) {
+      const file = path.relative(CORPUS, path.resolve(ROOT, result.file)).split(path.sep).join('/');
+      for (const d of result.diagnostics) {
+        findings.push({ ruleId: d.ruleId, file, line: d.range.start.line + 1, column: d.range.start.character + 1, message: d.message });
+      }
+    }
+  }
+  return sortFindings(findings);
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) => a.ruleId.localeCompare(b.ruleId) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+  );
+}
+
+/** What identifies a finding across runs; notes are not part of it. */
+export function key(f: Finding): string {
+  return `${f.ruleId}\t${f.file}:${f.line}:${f.column}\t${f.message}`;
+}
+
+const HEADER = [
+  '# Reviewed findings of `npm run corpus` on test/real-world, one per line:',
+  '#   <rule-id>  <file>:<line>:<column>  <message>',
+  '# followed, for a finding that stays but is arguable, by an indented "note:" line saying why.',
+  '# Every finding here was reviewed; a false one is fixed in its rule, never recorded here.',
+  '# Regenerate with `npm run corpus -- --update` and review the diff in the commit.',
+];
+
+export function formatSnapshot(findings: readonly Finding[]): string {
+  const lines = [...HEADER];
+  for (const f of sortFindings(findings)) {
+    lines.push(`${f.ruleId}  ${f.file}:${f.line}:${f.column}  ${f.message}`);
+    if (f.note) lines.push(`    note: ${f.note}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const LINE = /^(\S+) {2}(.+?):(\d+):(\d+) {2}(.*)$/;
+
+export function parseSnapshot(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const raw of text.split('\n')) {
+    if (raw.startsWith('#') || raw.trim() === '') continue;
+    const note = /^\s+note: (.*)$/.exec(raw);
+    if (note) {
+      const last = findings.pop();
+      if (!last) throw new Error(`A note before any finding: ${raw}`);
+      findings.push({ ...last, note: note[1] });
+      continue;
+    }
+    const m = LINE.exec(raw);
+    if (!m) throw new Error(`Not a finding line: ${raw}`);
+    findings.push({ ruleId: m[1]!, file: m[2]!, line: Number(m[3]), column: Number(m[4]), message: m[5]! });
+  }
+  return findings;
+}
+
+export function readSnapshot(): Finding[] {
+  return existsSync(SNAPSHOT) ? parseSnapshot(readFileSync(SNAPSHOT, 'utf8')) : [];
+}
+
+export interface Comparison {
+  readonly added: Finding[];
+  readonly removed: Finding[];
+  /** The current findings, with the notes of the snapshot carried over. */
+  readonly merged: Finding[];
+}
+
+export function compare(current: readonly Finding[], snapshot: readonly Finding[]): Comparison {
+  const notes = new Map(snapshot.filter((f) => f.note).map((f) => [key(f), f.note!]));
+  const before = new Set(snapshot.map(key));
+  const now = new Set(current.map(key));
+  return {
+    added: current.filter((f) => !before.has(key(f))),
+    removed: snapshot.filter((f) => !now.has(key(f))),
+    merged: current.map((f) => (notes.has(key(f)) ? { ...f, note: notes.get(key(f))! } : f)),
+  };
+}
+
+/** Findings per rule, most first. */
+export function countByRule(findings: readonly Finding[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
