@@ -30,7 +30,14 @@ export function ruleTable(): string {
     '',
     '## The stage that ships',
     '',
-    'Rules about the final image (root user, build tools, cache clean-up, consecutive RUNs, health checks…) look at the stage that is built — the last stage, or `target` in `.dockerfile-stages.json` — and at the stages it is built `FROM`, never at builder stages it only copies from.',
+    'Rules about the image that ships (root user, build tools, health check, whole-stage copies, `--chown`, SDK bases) look only at stages that ship as runnable images; size rules (consecutive RUNs, apt and apk caches) at the stages whose layers end up in one — each shipped stage and the stages it is built `FROM`, never builder stages it only copies from. What ships is decided in this order:',
+    '',
+    '1. the build target you chose: `dockerfileStages` target picker, `target` in `.dockerfile-stages.json`, `check --target`;',
+    '2. else the stages the workspace pushes, deploys or builds as images, where they run: `build.target` of a compose service, a Bake target with `output` `type=image`/`registry`/`docker` or `tags`, `docker/build-push-action` with `target:`, `docker build --target` in workflows, GitLab CI, Makefiles and scripts, Skaffold artifacts;',
+    '3. else the last stage, when it runs (it or its base has a command);',
+    '4. else a runtime stage named like a release (`release`, `runtime`, `prod`, `production`, `final`, `app`…).',
+    '',
+    'Every stage has a role, shown on hover: **runtime** (it has a command), **builder** (later stages copy from it), **export** (`FROM scratch` with files and no command, or a Bake/`--output` export), **check** (named `test`, `lint`, `validate`…, or built as a check by a Bake `cacheonly` output or a test job), **dev** (named `dev`, `debug`, `devcontainer`…, in `Dockerfile.dev`, built FROM a dev stage, or built by a dev container, a compose override or a compose service that mounts its sources), **base** (later stages are built FROM it, or a tool image with no command). When nothing can be known to ship, these rules stay silent.',
     '',
   ].join('\n');
 }

@@ -24,13 +24,15 @@ describe('dockerfile-stages check', () => {
         APP,
         `${APP}:1:18 warning from-as-casing 'as' should match the case of 'FROM': write 'AS'.`,
         '    FROM golang:1.23 as build',
-        `${APP}:8:1 warning final-user-root The final stage '#1' runs as root: it sets no USER. Add a non-root USER before CMD/ENTRYPOINT.`,
+        `${APP}:8:1 warning final-user-root Stage 2 (alpine:3.20) runs as root: no USER is set and alpine:3.20 runs as root by default. Add a non-root USER before CMD/ENTRYPOINT. It ships because it is the last stage and it runs.`,
         '    FROM alpine:3.20',
         `${APP}:9:1 warning apk-no-cache apk add keeps its package index in this layer; use 'apk add --no-cache'.`,
         '    RUN apk add curl',
         `${APP}:10:13 error stage-ref-unknown 'buidl' is not a stage. Did you mean 'build'?`,
         '    COPY --from=buidl /out/app /usr/local/bin/app',
-        '2 files checked: 1 error, 3 warnings.',
+        `${APP}:11:1 info final-no-healthcheck The image serves a port but has no HEALTHCHECK, so Docker cannot tell a hung service from a healthy one.`,
+        '    EXPOSE 8080',
+        '2 files checked: 1 error, 3 warnings, 1 info.',
         '',
       ].join('\n'),
     );
@@ -54,6 +56,7 @@ describe('dockerfile-stages check', () => {
       ['final-user-root', true],
       ['apk-no-cache', true],
       ['stage-ref-unknown', true],
+      ['final-no-healthcheck', false],
     ]);
   });
 
@@ -78,7 +81,7 @@ describe('dockerfile-stages check', () => {
   });
 
   it('writes GitHub annotations', () => {
-    const { stdout } = cli(['check', APP, '--format', 'github', '--rule', 'final-user-root=off', '--rule', 'apk-no-cache=info']);
+    const { stdout } = cli(['check', APP, '--format', 'github', '--rule', 'final-user-root=off', '--rule', 'final-no-healthcheck=off', '--rule', 'apk-no-cache=info']);
     assert.equal(
       stdout,
       [
@@ -120,7 +123,7 @@ describe('dockerfile-stages check', () => {
           .replace('buidl', 'build')
           .replace('CMD ["app"]', 'RUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["app"]'),
       );
-      const second = cli(['check', 'Dockerfile', '--fix'], { cwd: folder });
+      const second = cli(['check', 'Dockerfile', '--fix', '--rule', 'final-no-healthcheck=off'], { cwd: folder });
       assert.deepEqual([second.code, second.stdout], [0, '1 file checked: no problems.\n']);
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -109,10 +109,10 @@ describe('snippets', () => {
   }
 
   it('would catch a template that breaks a rule', () => {
-    const broken = expandSnippet(['FROM node:${1:latest} AS build', 'RUN npm ci', 'FROM node:24-bookworm-slim', 'COPY --from=buidl /app /app', 'CMD node app.js']);
+    const broken = expandSnippet(['FROM node:${1:latest} AS build', 'RUN npm ci', 'FROM node:24-bookworm-slim', 'COPY --from=buidl /app /app', 'EXPOSE 3000', 'CMD node app.js']);
     assert.deepEqual(
       faults(broken).map((fault) => fault.split(' ')[0]),
-      ['stage-ref-unknown', 'json-args-recommended', 'image-unpinned', 'final-user-root', 'reference'],
+      ['stage-ref-unknown', 'json-args-recommended', 'image-unpinned', 'final-user-root', 'final-no-healthcheck', 'reference'],
     );
   });
 });

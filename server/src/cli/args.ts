@@ -18,6 +18,8 @@ export type Command =
       readonly failLevel: FailLevel;
       readonly rules: Readonly<Record<string, SeveritySetting>>;
       readonly config: string | null;
+      /** The stage that ships (`--target`); wins over the project file and the workspace's build files. */
+      readonly target: string | null;
       readonly fix: boolean;
       readonly quiet: boolean;
     }
@@ -47,6 +49,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'fail-level': { type: 'string' },
         rule: { type: 'string', multiple: true },
         config: { type: 'string' },
+        target: { type: 'string' },
         fix: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
       },
@@ -73,6 +76,7 @@ export function parseCommand(argv: readonly string[]): Command {
         failLevel: oneOf('fail-level', values['fail-level'], ['error', 'warning', 'info', 'none'] as const, 'warning'),
         rules,
         config: values.config ?? null,
+        target: values.target ?? null,
         fix: values.fix ?? false,
         quiet: values.quiet ?? false,
       };

@@ -9,6 +9,7 @@ import { lineText } from '../model/queries';
 import { readBuildContext } from '../node/build-context';
 import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
 import { UsageError, type Command } from './args';
+import { contextFromWorkspace, scanWorkspace, usesOf, workspaceRootOf, type ScannedWorkspace } from '../node/workspace-scan';
 import { findDockerfiles, isFolder } from './find-dockerfiles';
 
 export interface FileResult {
@@ -31,17 +32,31 @@ type CheckCommand = Extract<Command, { name: 'check' }>;
 export function runCheck(command: CheckCommand, readStdin: () => string): FileResult[] {
   const explicitConfig =
     command.config === null ? null : { config: loadConfig(command.config, readTextOrNull(command.config)), folder: path.dirname(path.resolve(command.config)) };
-  const files: string[] = [];
+  const files: { file: string; root: string | null }[] = [];
   for (const p of command.paths) {
-    if (p === '-') files.push('-');
+    if (p === '-') files.push({ file: '-', root: null });
     else if (isFolder(p)) {
       const found = findDockerfiles(p);
       if (found.length === 0) throw new UsageError(`No Dockerfiles found under ${p}.`);
-      files.push(...found);
-    } else files.push(p);
+      // The folder given is the workspace: its build files say what ships.
+      files.push(...found.map((file) => ({ file, root: p })));
+    } else files.push({ file: p, root: null });
   }
-  if (command.fix && files.includes('-')) throw new UsageError('--fix changes files in place; it cannot be used with standard input.');
-  return files.map((file) => checkFile(command, file, file === '-' ? readStdin() : readFile(file), explicitConfig));
+  if (command.fix && files.some((f) => f.file === '-')) throw new UsageError('--fix changes files in place; it cannot be used with standard input.');
+  const workspaces = new Map<string, ScannedWorkspace>();
+  const workspaceOf = (file: string, given: string | null): ScannedWorkspace => {
+    const root = workspaceRootOf(file, given);
+    let workspace = workspaces.get(root);
+    if (!workspace) {
+      workspace = scanWorkspace(root);
+      workspaces.set(root, workspace);
+      for (const problem of workspace.index.problems) process.stderr.write(`dockerfile-stages: ${path.join(root, problem.file)}: ${problem.message}\n`);
+    }
+    return workspace;
+  };
+  return files.map(({ file, root }) =>
+    checkFile(command, file, file === '-' ? readStdin() : readFile(file), explicitConfig, file === '-' ? null : workspaceOf(file, root)),
+  );
 }
 
 function readFile(file: string): string {
@@ -60,7 +75,13 @@ function loadConfig(file: string, text: string | null): ProjectConfig {
   return config;
 }
 
-function checkFile(command: CheckCommand, file: string, original: string, explicitConfig: { config: ProjectConfig; folder: string } | null): FileResult {
+function checkFile(
+  command: CheckCommand,
+  file: string,
+  original: string,
+  explicitConfig: { config: ProjectConfig; folder: string } | null,
+  workspace: ScannedWorkspace | null,
+): FileResult {
   if (original.slice(0, 8000).includes('\u0000')) return { file, problems: [], line: () => '', skipped: 'binary file, not a Dockerfile' };
   const absolute = file === '-' ? null : path.resolve(file);
   let found = explicitConfig;
@@ -69,11 +90,18 @@ function checkFile(command: CheckCommand, file: string, original: string, explic
     found = located ? { config: loadConfig(located.file, located.text), folder: path.dirname(located.file) } : null;
   }
   const config = found?.config ?? null;
-  const contextFolder = found && absolute ? configuredContext(found.config, found.folder, absolute) : null;
+  const { uses, references } = workspace && absolute ? usesOf(workspace, absolute) : { uses: [], references: [] };
+  const contextFolder =
+    (found && absolute ? configuredContext(found.config, found.folder, absolute) : null) ??
+    (workspace && absolute ? contextFromWorkspace(workspace, absolute, references) : null);
+  const target = command.target ?? config?.target;
   const options = {
     severities: { ...(config?.rules ?? {}), ...command.rules },
-    ...(config?.target ? { target: config.target } : {}),
-    buildContext: absolute ? readBuildContext(absolute, contextFolder ?? path.dirname(absolute)) : null,
+    ...(target ? { target } : {}),
+    uses,
+    ...(absolute ? { fileName: path.basename(absolute) } : {}),
+    targetFiles: workspace?.index.files ?? [],
+    buildContext: absolute && contextFolder ? readBuildContext(absolute, contextFolder) : null,
   };
   let text = original;
   let fixed = 0;

@@ -1,5 +1,8 @@
 import type { Range } from 'vscode-languageserver-types';
+import { builtInFacts, type SourcedFacts } from '../images/image-facts';
+import { computeShipping } from '../model/shipping';
 import { resolveTarget, stagesNeededBy } from '../model/stage-graph';
+import type { BuildTargetUse } from '../model/stage-roles';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { RULES } from '../rules/index';
 import type { BuildContext, Fix, ReportedProblem, Rule, RuleTag, Severity } from '../rules/rule';
@@ -10,8 +13,16 @@ export type SeveritySetting = Severity | 'off';
 export interface LintOptions {
   /** Per-rule severity overrides; `off` disables a rule. */
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
-  /** The stage that is built (`--target`); the last stage when absent or unknown. */
+  /** The stage that is built, when the user chose it (`--target`, setting, project file, picker). */
   readonly target?: string;
+  /** What the workspace's build files say about this Dockerfile (the target index). */
+  readonly uses?: readonly BuildTargetUse[];
+  /** The Dockerfile's file name, when it has one (`Dockerfile.dev` says what its stages are for). */
+  readonly fileName?: string;
+  /** The workspace files read for build targets, for messages that say what was looked at. */
+  readonly targetFiles?: readonly string[];
+  /** What is known of base images; the built-in table when absent. */
+  readonly imageFacts?: (image: string) => SourcedFacts | null;
   /** The build context, when the edge knows it. */
   readonly buildContext?: BuildContext | null;
 }
@@ -37,8 +48,15 @@ export interface LintResult {
 /** Runs every enabled rule over the model. A rule that throws is reported, never fatal. */
 export function lint(model: DockerfileModel, options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
   const result: LintResult = { problems: [], suppressed: [], failures: [] };
-  const target = resolveTarget(model, options.target);
-  const neededStages = target ? stagesNeededBy(model, target) : new Set<number>();
+  const imageFacts = options.imageFacts ?? builtInFacts;
+  const buildTarget = resolveTarget(model, options.target);
+  const neededStages = buildTarget ? stagesNeededBy(model, buildTarget) : new Set<number>();
+  const shipping = computeShipping(model, {
+    explicitTarget: options.target ?? null,
+    uses: options.uses ?? [],
+    facts: (image) => imageFacts(image)?.facts ?? null,
+    fileName: options.fileName ?? null,
+  });
   const suppressions = new Suppressions(model);
   for (const rule of rules) {
     const setting = options.severities?.[rule.id] ?? rule.severity;
@@ -50,7 +68,7 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
       else result.problems.push(problem);
     };
     try {
-      rule.check?.({ model, target, neededStages, buildContext: options.buildContext ?? null, report });
+      rule.check?.({ model, shipping, neededStages, targetFiles: options.targetFiles ?? [], imageFacts, buildContext: options.buildContext ?? null, report });
       if (rule.checkStage) for (const stage of model.stages) for (const problem of stageProblems(rule, model, stage)) report(problem);
     } catch (error) {
       result.failures.push({ ruleId: rule.id, error });

@@ -126,15 +126,16 @@ export class ModelBuilder {
         stageIndexByName.set(stage.normalizedName, stage.index);
       }
     }
+    const globalArgs = collectGlobalArgs(preamble);
     return {
       text,
       lineStarts: scan.lineStarts,
       escapeChar: scan.escapeChar,
       directives: scan.directives,
       preamble,
-      globalArgs: collectGlobalArgs(preamble),
+      globalArgs,
       stages,
-      references: collectReferences(stages, stageIndexByName),
+      references: collectReferences(stages, stageIndexByName, globalArgs),
       stageIndexByName,
       problems: scan.problems,
       pragmas: scan.pragmas,

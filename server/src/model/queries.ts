@@ -70,3 +70,12 @@ export function lineText(model: DockerfileModel, line: number): string {
 export function lineBreak(model: DockerfileModel): string {
   return /\r\n/.test(model.text) ? '\r\n' : '\n';
 }
+
+/**
+ * How messages and views name a stage: its name, or its place and base image when it has none
+ * ("stage 2 (alpine:3.20)"); the index BuildKit counts from 0 stays out of sight.
+ */
+export function stageLabel(stage: Stage): string {
+  if (stage.name) return `'${stage.name}'`;
+  return `stage ${stage.index + 1}${stage.baseImage ? ` (${stage.baseImage.text})` : ''}`;
+}

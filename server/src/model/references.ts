@@ -1,22 +1,22 @@
 import { looksLikeImage, parseImageReference } from './image-reference';
 import { isWellKnownImage } from './well-known-images';
 import { normalizeStageName } from './stage-names';
-import type { Instruction, ReferenceKind, ReferenceResolution, Stage, StageReference } from './types';
+import type { GlobalArg, Instruction, ReferenceKind, ReferenceResolution, Stage, StageReference } from './types';
 
 /**
  * The one resolver for stage references: `COPY --from=`, `FROM <earlier stage>` and
  * `RUN --mount=…,from=`, by name (case-insensitive, like BuildKit) or by index.
  */
-export function collectReferences(stages: readonly Stage[], stageIndexByName: ReadonlyMap<string, number>): StageReference[] {
+export function collectReferences(stages: readonly Stage[], stageIndexByName: ReadonlyMap<string, number>, globalArgs: readonly GlobalArg[] = []): StageReference[] {
   const references: StageReference[] = [];
   for (const stage of stages) {
-    const fromReference = resolveFromBase(stage, stageIndexByName);
+    const fromReference = resolveFromBase(stage, stages, stageIndexByName, globalArgs);
     if (fromReference) references.push(fromReference);
     for (const instruction of stage.instructions) {
       if (instruction.keyword === 'COPY') {
         for (const flag of instruction.flags) {
           if (flag.name.toLowerCase() !== 'from' || flag.value === null || !flag.valueRange) continue;
-          references.push(makeReference('copy-from', flag.value, flag.valueRange, stage, instruction, stages.length, stageIndexByName));
+          references.push(makeReference('copy-from', flag.value, flag.valueRange, stage, instruction, stages, stageIndexByName));
         }
       } else if (instruction.keyword === 'RUN') {
         for (const flag of instruction.flags) {
@@ -24,7 +24,7 @@ export function collectReferences(stages: readonly Stage[], stageIndexByName: Re
           for (const option of flag.options) {
             if (option.name.toLowerCase() !== 'from' || option.value === null || !option.valueRange) continue;
             references.push(
-              makeReference('mount-from', option.value, option.valueRange, stage, instruction, stages.length, stageIndexByName),
+              makeReference('mount-from', option.value, option.valueRange, stage, instruction, stages, stageIndexByName),
             );
           }
         }
@@ -39,9 +39,24 @@ export function collectReferences(stages: readonly Stage[], stageIndexByName: Re
  * plain name that matches a later stage is kept as a forward reference, since BuildKit would try
  * to pull it as an image, which is almost never what the author meant.
  */
-function resolveFromBase(stage: Stage, stageIndexByName: ReadonlyMap<string, number>): StageReference | null {
+function resolveFromBase(stage: Stage, stages: readonly Stage[], stageIndexByName: ReadonlyMap<string, number>, globalArgs: readonly GlobalArg[]): StageReference | null {
   const base = stage.baseImage;
-  if (!base || base.hasVariables || looksLikeImage(base.text)) return null;
+  if (!base) return null;
+  if (base.hasVariables) {
+    // `FROM base-${TARGETARCH}` chooses among earlier stages. `FROM ${IMAGE}` is an image unless
+    // the ARG's default names a stage.
+    if (/[/:@]/.test(base.text.replace(/\$\{[^}]*\}/g, 'x'))) return null;
+    const lone = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(base.text);
+    let candidates: number[];
+    if (lone) {
+      const fallback = globalArgs.find((arg) => arg.name === lone[1])?.defaultValue ?? null;
+      const named = fallback ? stageIndexByName.get(normalizeStageName(fallback)) : undefined;
+      candidates = named !== undefined && named < stage.index ? [named] : [];
+    } else candidates = stagesMatching(base.text, stages, stage.index);
+    if (candidates.length === 0) return null;
+    return { kind: 'from', text: base.text, range: base.range, fromStage: stage.index, instruction: stage.from, resolution: { kind: 'variable', candidates } };
+  }
+  if (looksLikeImage(base.text)) return null;
   const target = stageIndexByName.get(normalizeStageName(base.text));
   if (target === undefined || target === stage.index) return null;
   const resolution: ReferenceResolution =
@@ -55,10 +70,31 @@ function makeReference(
   range: StageReference['range'],
   stage: Stage,
   instruction: Instruction,
-  stageCount: number,
+  stages: readonly Stage[],
   stageIndexByName: ReadonlyMap<string, number>,
 ): StageReference {
-  return { kind, text, range, fromStage: stage.index, instruction, resolution: resolve(text, range, stage.index, stageCount, stageIndexByName) };
+  if (text.includes('$')) {
+    return { kind, text, range, fromStage: stage.index, instruction, resolution: { kind: 'variable', candidates: stagesMatching(text, stages, stage.index) } };
+  }
+  return { kind, text, range, fromStage: stage.index, instruction, resolution: resolve(text, range, stage.index, stages.length, stageIndexByName) };
+}
+
+/**
+ * The earlier stages a name written with variables can be: each `$VAR` / `${…}` may hold any
+ * text. A lone variable (`${STAGE}`) may name any earlier stage.
+ */
+export function stagesMatching(text: string, stages: readonly Stage[], before: number): number[] {
+  let source = '';
+  for (const part of text.split(/(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/)) {
+    source += part.startsWith('$') ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  const pattern = new RegExp(`^${source}$`, 'i');
+  const found: number[] = [];
+  for (const stage of stages) {
+    if (stage.index >= before) break;
+    if (stage.normalizedName !== null && pattern.test(stage.normalizedName)) found.push(stage.index);
+  }
+  return found;
 }
 
 function resolve(
@@ -68,7 +104,6 @@ function resolve(
   stageCount: number,
   stageIndexByName: ReadonlyMap<string, number>,
 ): ReferenceResolution {
-  if (text.includes('$')) return { kind: 'variable' };
   if (/^\d+$/.test(text)) {
     const index = Number(text);
     return index < stageCount ? byPosition(index, fromStage, true) : { kind: 'unknown' };

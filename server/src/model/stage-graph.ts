@@ -1,12 +1,12 @@
 import { normalizeStageName } from './stage-names';
-import type { DockerfileModel, Stage } from './types';
+import type { DockerfileModel, ReferenceResolution, Stage } from './types';
 
 /** The earlier stages a stage builds on, copies from or mounts (each once, in order). */
 export function stageDependencies(model: DockerfileModel, stage: Stage): Stage[] {
   const found = new Set<number>();
   for (const reference of model.references) {
-    if (reference.fromStage !== stage.index || reference.resolution.kind !== 'stage') continue;
-    found.add(reference.resolution.stage);
+    if (reference.fromStage !== stage.index) continue;
+    for (const target of resolvedStages(reference.resolution)) found.add(target);
   }
   return [...found].sort((a, b) => a - b).map((index) => model.stages[index] as Stage);
 }
@@ -16,10 +16,11 @@ export function stagesNeededBy(model: DockerfileModel, target: Stage): Set<numbe
   // One pass to group the resolved references by the stage they are written in.
   const dependencies = new Map<number, number[]>();
   for (const reference of model.references) {
-    if (reference.resolution.kind !== 'stage') continue;
-    const list = dependencies.get(reference.fromStage);
-    if (list) list.push(reference.resolution.stage);
-    else dependencies.set(reference.fromStage, [reference.resolution.stage]);
+    for (const target of resolvedStages(reference.resolution)) {
+      const list = dependencies.get(reference.fromStage);
+      if (list) list.push(target);
+      else dependencies.set(reference.fromStage, [target]);
+    }
   }
   const needed = new Set<number>([target.index]);
   const queue = [target.index];
@@ -46,29 +47,57 @@ export function resolveTarget(model: DockerfileModel, targetName: string | undef
 
 /**
  * The stages whose layers end up in the target's image: the target and the stages it is built
- * `FROM`, transitively, in document order. Stages it only copies from are not in it.
+ * `FROM`, transitively, in document order. Stages it only copies from are not in it. A `FROM`
+ * written with variables (`FROM base-${TARGETARCH}`) brings every stage it can name.
  */
 export function shippedStages(model: DockerfileModel, target: Stage | null): Stage[] {
+  if (!target) return [];
   const bases = baseStages(model);
-  const shipped: Stage[] = [];
-  let stage = target;
-  while (stage && !shipped.includes(stage)) {
-    shipped.push(stage);
-    const base = bases.get(stage.index);
-    stage = base === undefined ? null : (model.stages[base] ?? null);
+  const found = new Set<number>([target.index]);
+  const queue = [target.index];
+  while (queue.length > 0) {
+    for (const base of bases.get(queue.pop() as number) ?? []) {
+      if (found.has(base)) continue;
+      found.add(base);
+      queue.push(base);
+    }
   }
-  return shipped.reverse();
+  return [...found].sort((a, b) => a - b).map((index) => model.stages[index] as Stage);
 }
 
-const baseStageCache = new WeakMap<DockerfileModel, Map<number, number>>();
+/**
+ * Each way the target's FROM chain can go, base first: one chain, unless a `FROM` written with
+ * variables can name several stages.
+ */
+export function shippedChains(model: DockerfileModel, target: Stage): Stage[][] {
+  const bases = baseStages(model);
+  const chains: Stage[][] = [];
+  const walk = (stage: Stage, tail: Stage[]): void => {
+    const chain = [stage, ...tail];
+    const next = (bases.get(stage.index) ?? []).filter((b) => !chain.some((s) => s.index === b));
+    if (next.length === 0 || chains.length > 32) chains.push(chain);
+    else for (const base of next) walk(model.stages[base] as Stage, chain);
+  };
+  walk(target, []);
+  return chains;
+}
 
-/** Stage index -> the earlier stage it is built FROM, computed once per model. */
-function baseStages(model: DockerfileModel): Map<number, number> {
+/** The stages a resolved reference points at: one, the candidates of a pattern, or none. */
+export function resolvedStages(resolution: ReferenceResolution): readonly number[] {
+  if (resolution.kind === 'stage') return [resolution.stage];
+  if (resolution.kind === 'variable') return resolution.candidates;
+  return [];
+}
+
+const baseStageCache = new WeakMap<DockerfileModel, Map<number, number[]>>();
+
+/** Stage index -> the earlier stages it is built FROM (several for a pattern), computed once per model. */
+function baseStages(model: DockerfileModel): Map<number, number[]> {
   let bases = baseStageCache.get(model);
   if (!bases) {
     bases = new Map();
     for (const reference of model.references) {
-      if (reference.kind === 'from' && reference.resolution.kind === 'stage') bases.set(reference.fromStage, reference.resolution.stage);
+      if (reference.kind === 'from') bases.set(reference.fromStage, [...resolvedStages(reference.resolution)]);
     }
     baseStageCache.set(model, bases);
   }

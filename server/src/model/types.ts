@@ -99,7 +99,11 @@ export type ReferenceResolution =
   | { readonly kind: 'forward'; readonly stage: number; readonly byIndex: boolean }
   | { readonly kind: 'self'; readonly stage: number; readonly byIndex: boolean }
   | { readonly kind: 'image'; readonly image: ImageReference }
-  | { readonly kind: 'variable' }
+  /**
+   * Written with variables (`FROM binaries-${TARGETOS}`, `--from=${STAGE}`): `candidates` are the
+   * earlier stages the text can name whatever the variables hold, in document order.
+   */
+  | { readonly kind: 'variable'; readonly candidates: readonly number[] }
   | { readonly kind: 'unknown' };
 
 /** `COPY --from=<x>`, `FROM <earlier stage>` or `RUN --mount=…,from=<x>`. */

@@ -2,7 +2,7 @@ import { unquote } from './instruction-text';
 import { stageAtLine } from './queries';
 import { shippedStages } from './stage-graph';
 import type { DockerfileModel, Instruction } from './types';
-import { substitute } from './variables';
+import { substitute, variableUses } from './variables';
 
 export interface VariableDefinition {
   readonly name: string;
@@ -70,4 +70,18 @@ function declarations(instruction: Instruction): { name: string; raw: string | n
     const written = arg.value.slice(equals + 1);
     return { name: arg.value.slice(0, equals), raw: unquote(written), written };
   });
+}
+
+/**
+ * A text with the variables in scope expanded, or null when it uses one whose value cannot be
+ * known (an ARG with no default, set by whoever runs the build) and gives no default itself.
+ */
+export function expandIfKnown(model: DockerfileModel, line: number, text: string): string | null {
+  if (!text.includes('$')) return text;
+  const scope = variablesInScope(model, line);
+  for (const use of variableUses(text, model.escapeChar)) {
+    const known = scope.get(use.name)?.value;
+    if ((known === null || known === undefined) && use.fallback === null && !use.modifier?.endsWith('+')) return null;
+  }
+  return substitute(text, new Map([...scope].map(([name, definition]) => [name, definition.value])));
 }

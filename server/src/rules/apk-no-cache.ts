@@ -1,6 +1,6 @@
-import { shippedStages } from '../model/stage-graph';
 import { insertAfterMatches } from './edits';
 import { defineRule } from './rule';
+import { layerStages } from './stage-state';
 import { mountsCache, runText, simpleCommands } from './shell-commands';
 
 const APK_ADD = /^(sudo\s+)?apk\s+(.*\s)?add(\s|$)/;
@@ -10,8 +10,8 @@ export default defineRule({
   summary: 'apk add without --no-cache leaves the package index in a layer that ships.',
   severity: 'warning',
   hadolint: ['DL3019'],
-  check({ model, target, report }) {
-    for (const stage of shippedStages(model, target)) {
+  check({ model, shipping, report }) {
+    for (const stage of layerStages(model, shipping)) {
       for (const run of stage.instructions) {
         if (run.keyword !== 'RUN' || mountsCache(run, '/var/cache/apk') || mountsCache(run, '/etc/apk/cache')) continue;
         const text = runText(model, run);

@@ -1,7 +1,7 @@
-import { shippedStages } from '../model/stage-graph';
 import { lineBreak, lineText } from '../model/queries';
 import { insertAt } from './edits';
 import { defineRule } from './rule';
+import { layerStages } from './stage-state';
 import { mountsCache, runText, simpleCommands } from './shell-commands';
 
 const APT_USE = /^(sudo\s+)?(apt-get|apt)\s+(.*\s)?(update|install)(\s|$)/;
@@ -12,8 +12,8 @@ export default defineRule({
   summary: 'A RUN that uses apt-get leaves /var/lib/apt/lists in a layer that ships.',
   severity: 'warning',
   hadolint: ['DL3009'],
-  check({ model, target, report }) {
-    for (const stage of shippedStages(model, target)) {
+  check({ model, shipping, report }) {
+    for (const stage of layerStages(model, shipping)) {
       for (const run of stage.instructions) {
         if (run.keyword !== 'RUN' || mountsCache(run, '/var/lib/apt')) continue;
         const text = runText(model, run);

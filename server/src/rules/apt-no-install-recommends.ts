@@ -1,6 +1,6 @@
-import { shippedStages } from '../model/stage-graph';
 import { insertAfterMatches } from './edits';
 import { defineRule } from './rule';
+import { layerStages } from './stage-state';
 import { runText, simpleCommands } from './shell-commands';
 
 const APT_INSTALL = /^(sudo\s+)?(apt-get|apt)\s+(.*\s)?install(\s|$)/;
@@ -10,8 +10,8 @@ export default defineRule({
   summary: 'apt-get install without --no-install-recommends in a stage that ships pulls in extra packages.',
   severity: 'info',
   hadolint: ['DL3015'],
-  check({ model, target, report }) {
-    for (const stage of shippedStages(model, target)) {
+  check({ model, shipping, report }) {
+    for (const stage of layerStages(model, shipping)) {
       for (const run of stage.instructions) {
         if (run.keyword !== 'RUN') continue;
         const missing = simpleCommands(runText(model, run)).some(

@@ -12,8 +12,9 @@ export default defineRule({
   id: 'build-tools-in-runtime',
   summary: 'The stage that ships installs compilers or build tools, or all npm dependencies.',
   severity: 'warning',
-  check({ model, target, report }) {
-    for (const stage of shippedStages(model, target)) {
+  check({ model, shipping, report }) {
+    const shipped = new Set(shipping.shipped.flatMap(({ stage }) => shippedStages(model, stage)));
+    for (const stage of [...shipped].sort((a, b) => a.index - b.index)) {
       const productionEnv = stage.instructions.some((i) => i.keyword === 'ENV' && i.args.some((a) => a.value === 'NODE_ENV=production'));
       for (const run of stage.instructions) {
         if (run.keyword !== 'RUN') continue;

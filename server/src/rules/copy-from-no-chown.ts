@@ -6,8 +6,11 @@ export default defineRule({
   id: 'copy-from-no-chown',
   summary: 'COPY --from after a non-root USER without --chown: the files stay owned by root.',
   severity: 'info',
-  check({ model, target, report }) {
-    for (const { instruction, user } of withUser(model, target)) {
+  check({ model, shipping, report }) {
+    const seen = new Set<unknown>();
+    for (const { stage } of shipping.shipped) for (const { instruction, user } of withUser(model, stage)) {
+      if (seen.has(instruction)) continue;
+      seen.add(instruction);
       if (instruction.keyword !== 'COPY' || isRootUser(user)) continue;
       const flags = instruction.flags.map((flag) => flag.name.toLowerCase());
       if (!flags.includes('from') || flags.includes('chown')) continue;

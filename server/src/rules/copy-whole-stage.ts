@@ -7,8 +7,8 @@ export default defineRule({
   summary: "COPY --from copies a stage's whole file system or work directory into the stage that ships.",
   severity: 'info',
   hadolint: ['DL3067'],
-  check({ model, target, report }) {
-    const shipped = new Set(shippedStages(model, target).map((stage) => stage.index));
+  check({ model, shipping, report }) {
+    const shipped = new Set(shipping.shipped.flatMap(({ stage }) => shippedStages(model, stage)).map((stage) => stage.index));
     for (const reference of model.references) {
       if (reference.kind !== 'copy-from' || reference.resolution.kind !== 'stage' || !shipped.has(reference.fromStage)) continue;
       const source = model.stages[reference.resolution.stage];

@@ -7,11 +7,14 @@ export default defineRule({
   id: 'final-no-healthcheck',
   summary: 'The stage that ships exposes a port but has no HEALTHCHECK.',
   severity: 'info',
-  check({ model, target, report }) {
-    const instructions = shippedStages(model, target).flatMap((stage) => stage.instructions);
-    if (instructions.some((instruction) => instruction.keyword === 'HEALTHCHECK')) return;
+  check({ model, shipping, report }) {
+    const reported = new Set<unknown>();
+    for (const { stage } of shipping.shipped) {
+    const instructions = shippedStages(model, stage).flatMap((s) => s.instructions);
+    if (instructions.some((instruction) => instruction.keyword === 'HEALTHCHECK')) continue;
     const expose = instructions.find((instruction) => instruction.keyword === 'EXPOSE');
-    if (!expose) return;
+    if (!expose || reported.has(expose)) continue;
+    reported.add(expose);
     const port = /^\d+/.exec(expose.args[0]?.value ?? '')?.[0] ?? '8080';
     const nl = lineBreak(model);
     report({
@@ -24,5 +27,6 @@ export default defineRule({
         unsafe: true,
       }],
     });
+    }
   },
 });

@@ -1,43 +1,100 @@
+import { isRootUserName } from '../images/image-facts';
 import { instructionBody } from '../model/instruction-text';
-import { shippedStages } from '../model/stage-graph';
-import type { ImageReference, Instruction } from '../model/types';
+import { stageLabel } from '../model/queries';
+import { shippedChains } from '../model/stage-graph';
+import type { DockerfileModel, Instruction, Stage } from '../model/types';
+import { expandIfKnown } from '../model/variable-scope';
 import { addUserFix } from './add-user-fix';
-import { defineRule } from './rule';
-import { isRootUser } from './stage-state';
+import { defineRule, type RuleContext } from './rule';
+import { baseImageOf } from './stage-state';
 
-/** Images that already run as a non-root user unless told otherwise. */
-function runsAsNonRootByDefault(image: ImageReference | null): boolean {
-  if (!image) return false;
-  const text = image.text.toLowerCase();
-  return /(^|[-:])nonroot($|[-@])/.test(text) || text.startsWith('cgr.dev/chainguard/') || /(^|\/)bitnami\//.test(text);
-}
+/**
+ * Programs that start as root to leave it: an image that installs or runs one of these drops
+ * privileges in its entrypoint (gosu, su-exec, s6, runit's chpst, setpriv…), by design.
+ */
+const PRIVILEGE_DROP = /\b(gosu|su-exec|suexec|setpriv|s6-setuidgid|s6-overlay|chpst|runuser|setuser)\b|\bUWSGI_UID=|--uid[= ]|\bgunicorn\b.*\s--user[= ]/;
+/** Packages of daemons that must run as root: network set-up (iptables, iproute2) needs CAP_NET_ADMIN. */
+const PRIVILEGED_DAEMON = /\b(iptables|ip6tables|nftables|iproute2|wireguard-tools|openvpn|strongswan|keepalived)\b/;
 
 export default defineRule({
   id: 'final-user-root',
-  summary: 'The stage that ships runs as root (no USER, or the last USER is root).',
+  summary: 'An image that ships runs as root (no USER, or the last USER is root).',
   severity: 'warning',
   hadolint: ['DL3002'],
-  check({ model, target, report }) {
-    if (!target) return;
-    // The user is inherited along the FROM chain: the last USER anywhere in it wins.
-    let lastUser: Instruction | null = null;
-    const chain = shippedStages(model, target);
-    for (const stage of chain) {
-      for (const instruction of stage.instructions) if (instruction.keyword === 'USER') lastUser = instruction;
-    }
-    if (lastUser) {
-      const user = instructionBody(model, lastUser);
-      if (isRootUser(user)) {
-        report({ range: lastUser.range, message: `The image runs as '${user}': switch to a non-root USER after the steps that need root.` });
+  check(context) {
+    const { model, shipping, report } = context;
+    const reported = new Set<Instruction>();
+    for (const { stage, because } of shipping.shipped) {
+      const verdict = userOf(context, stage);
+      if (verdict.kind === 'unknown' || verdict.kind === 'non-root') continue;
+      if (verdict.kind === 'explicit') {
+        if (reported.has(verdict.instruction)) continue;
+        reported.add(verdict.instruction);
+        report({
+          range: verdict.instruction.range,
+          message: `${capitalize(stageLabel(stage))} runs as '${verdict.user}': switch to a non-root USER after the steps that need root. It ships because ${because}.`,
+        });
+        continue;
       }
-      return;
+      if (reported.has(stage.from)) continue;
+      reported.add(stage.from);
+      report({
+        range: stage.from.range,
+        message: `${capitalize(stageLabel(stage))} runs as root: no USER is set and ${verdict.base} runs as root by default. Add a non-root USER before CMD/ENTRYPOINT. It ships because ${because}.`,
+        fixes: [addUserFix(model, stage, verdict.base)].filter((fix) => fix !== null),
+      });
     }
-    const root = chain[0];
-    if (!root || runsAsNonRootByDefault(root.baseImage)) return;
-    report({
-      range: target.from.range,
-      message: `The final stage '${target.name ?? `#${target.index}`}' runs as root: it sets no USER. Add a non-root USER before CMD/ENTRYPOINT.`,
-      fixes: [addUserFix(model, target, root.baseImage?.text ?? null)].filter((fix) => fix !== null),
-    });
   },
 });
+
+type Verdict =
+  | { kind: 'unknown' }
+  | { kind: 'non-root' }
+  | { kind: 'explicit'; user: string; instruction: Instruction }
+  | { kind: 'default'; base: string };
+
+/**
+ * Who the image runs as, over every way its FROM chain can go: root only when every chain says
+ * so — a root USER, or no USER on a base known to run as root without dropping privileges.
+ */
+function userOf(context: RuleContext, stage: Stage): Verdict {
+  const { model } = context;
+  let verdict: Verdict | null = null;
+  for (const chain of shippedChains(model, stage)) {
+    const instructions = chain.flatMap((s) => s.instructions);
+    if (dropsPrivileges(model, instructions)) return { kind: 'non-root' };
+    const lastUser = [...instructions].reverse().find((i) => i.keyword === 'USER');
+    let current: Verdict;
+    if (lastUser) {
+      const user = expandIfKnown(model, lastUser.range.start.line, instructionBody(model, lastUser));
+      if (user === null) return { kind: 'unknown' };
+      current = isRootUserName(user) ? { kind: 'explicit', user, instruction: lastUser } : { kind: 'non-root' };
+    } else {
+      const base = chain[0] ? baseImageOf(model, chain[0]) : null;
+      const facts = base ? context.imageFacts(base)?.facts : undefined;
+      // An image nothing knows may set its own USER; Windows users follow other rules.
+      if (!base || !facts || facts.user === undefined || facts.os === 'windows') return { kind: 'unknown' };
+      if (!isRootUserName(facts.user) || facts.dropsPrivileges) return { kind: 'non-root' };
+      // Without a USER, only a server is worth the warning: command-line tool images run as root
+      // on purpose (to write to the folders mounted into them).
+      const serves = facts.service === true || facts.serves === true || instructions.some((i) => i.keyword === 'EXPOSE' || i.keyword === 'HEALTHCHECK');
+      if (!serves) return { kind: 'unknown' };
+      current = { kind: 'default', base };
+    }
+    if (current.kind === 'non-root') return current;
+    verdict ??= current;
+  }
+  return verdict ?? { kind: 'unknown' };
+}
+
+function dropsPrivileges(model: DockerfileModel, instructions: readonly Instruction[]): boolean {
+  return instructions.some(
+    (i) =>
+      (i.keyword === 'RUN' || i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD' || i.keyword === 'ENV') &&
+      (PRIVILEGE_DROP.test(instructionBody(model, i)) || (i.keyword === 'RUN' && PRIVILEGED_DAEMON.test(instructionBody(model, i)))),
+  );
+}
+
+function capitalize(text: string): string {
+  return text.startsWith("'") ? `Stage ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -18,16 +18,17 @@ export default defineRule({
   id: 'image-heavy-runtime',
   summary: 'The stage that ships is based on a full SDK or compiler image.',
   severity: 'info',
-  check({ model, target, report }) {
-    if (!target) return;
+  check({ model, shipping, report }) {
+    for (const { stage: target } of shipping.shipped) {
     const image = rootImageText(model, target);
-    if (!image) return;
+    if (!image) continue;
     const heavy = HEAVY.find((entry) => entry.pattern.test(image.toLowerCase()));
-    if (!heavy) return;
+    if (!heavy) continue;
     const base = model.stages.find((stage) => stage.baseImage?.text === image && stage.index <= target.index);
     report({
       range: (base ?? target).baseImage?.range ?? target.from.range,
       message: `The image ships on '${image}', a full SDK with compilers and headers; build in an earlier stage and ship on ${heavy.instead}.`,
     });
+    }
   },
 });

@@ -16,10 +16,11 @@ export default defineRule({
   id: 'musl-glibc-mismatch',
   summary: 'Native files built against glibc are copied into a musl (alpine) image, or the reverse.',
   severity: 'warning',
-  check({ model, target, report }) {
+  check({ model, shipping, report }) {
+    for (const { stage: target } of shipping.shipped) {
     const shipped = shippedStages(model, target);
-    const runtimeLibc = target ? libcOf(rootImageText(model, target)) : null;
-    if (runtimeLibc !== 'musl' && runtimeLibc !== 'glibc') return;
+    const runtimeLibc = libcOf(rootImageText(model, target));
+    if (runtimeLibc !== 'musl' && runtimeLibc !== 'glibc') continue;
     const shippedIndexes = new Set(shipped.map((stage) => stage.index));
     const stageText = (stage: Stage): string =>
       model.text.slice(model.lineStarts[stage.firstLine] ?? 0, model.lineStarts[stage.lastLine + 1] ?? model.text.length);
@@ -36,6 +37,7 @@ export default defineRule({
         range: reference.instruction.range,
         message: `Native files built on ${sourceLibc} (stage '${source.name ?? `#${source.index}`}') are copied into a ${runtimeLibc} image; they will fail to load. Build on the same C library as the runtime.`,
       });
+    }
     }
   },
 });

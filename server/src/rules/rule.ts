@@ -1,4 +1,6 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { ImageFacts, SourcedFacts } from '../images/image-facts';
+import type { Shipping } from '../model/shipping';
 import type { DockerfileModel, Stage } from '../model/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -42,12 +44,19 @@ export interface BuildContext {
 export interface RuleContext {
   readonly model: DockerfileModel;
   /**
-   * The stage that ships: the build target when one is chosen, else the last stage. "Final stage"
-   * rules look at it (and only at it), never at builder stages. Null when there is no stage.
+   * What ships and what every stage is for. Final-image rules look at `shipping.shipped` (runtime
+   * images that ship), size rules at `shipping.layerStages`; nothing ships when nothing is known.
    */
-  readonly target: Stage | null;
-  /** Indexes of the target and of every stage it needs. */
+  readonly shipping: Shipping;
+  /**
+   * The stages BuildKit builds for the chosen target (the last stage by default): what its own
+   * build checks look at, for the rules that mean the same.
+   */
   readonly neededStages: ReadonlySet<number>;
+  /** The workspace files read for build targets (compose, Bake, CI…); empty when none were. */
+  readonly targetFiles: readonly string[];
+  /** What is known of a base image (built-in table, local engine, registry), with its source. */
+  imageFacts(image: string): SourcedFacts | null;
   /** The build context, or null when it is not known (an unsaved document, stdin). */
   readonly buildContext: BuildContext | null;
   report(problem: ReportedProblem): void;
@@ -84,6 +93,9 @@ export interface StageCheckContext {
   readonly stage: Stage;
   report(problem: ReportedProblem): void;
 }
+
+/** Facts of the image at the bottom of a chain of stages, when known. */
+export type FactsOf = (image: string) => ImageFacts | null;
 
 /** Declares a rule; a function rather than a bare object so that every rule file reads the same. */
 export function defineRule(rule: Rule): Rule {

@@ -1,7 +1,7 @@
-import { shippedStages } from '../model/stage-graph';
 import type { Instruction } from '../model/types';
 import { chainRunsFix } from './chain-runs-fix';
 import { defineRule } from './rule';
+import { layerStages } from './stage-state';
 
 /** RUNs that can be chained: shell form, no heredoc, and the same flags as their neighbour. */
 function flagsKey(run: Instruction): string | null {
@@ -14,8 +14,8 @@ export default defineRule({
   summary: 'Consecutive RUN instructions in a stage that ships could be one layer.',
   severity: 'info',
   hadolint: ['DL3059'],
-  check({ model, target, report }) {
-    for (const stage of shippedStages(model, target)) {
+  check({ model, shipping, report }) {
+    for (const stage of layerStages(model, shipping)) {
       let group: Instruction[] = [];
       const flush = (): void => {
         if (group.length >= 2) {

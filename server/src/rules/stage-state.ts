@@ -1,15 +1,22 @@
 import { instructionBody } from '../model/instruction-text';
 import { shippedStages } from '../model/stage-graph';
+import type { Shipping } from '../model/shipping';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
+import { expandIfKnown } from '../model/variable-scope';
 
-/** Instructions of the shipped chain (base stages first), each with the USER in force before it. */
-export function withUser(model: DockerfileModel, target: Stage | null): { instruction: Instruction; stage: Stage; user: string | null }[] {
+/** The stages whose layers ship, in document order (size and hygiene rules look at these). */
+export function layerStages(model: DockerfileModel, shipping: Shipping): Stage[] {
+  return model.stages.filter((stage) => shipping.layerStages.has(stage.index));
+}
+
+/** Instructions of a shipped stage's chain (base stages first), each with the USER in force before it. */
+export function withUser(model: DockerfileModel, target: Stage): { instruction: Instruction; stage: Stage; user: string | null }[] {
   const result: { instruction: Instruction; stage: Stage; user: string | null }[] = [];
   let user: string | null = null;
   for (const stage of shippedStages(model, target)) {
     for (const instruction of stage.instructions) {
       result.push({ instruction, stage, user });
-      if (instruction.keyword === 'USER') user = instructionBody(model, instruction);
+      if (instruction.keyword === 'USER') user = expandIfKnown(model, instruction.range.start.line, instructionBody(model, instruction)) ?? instructionBody(model, instruction);
     }
   }
   return result;
@@ -37,4 +44,19 @@ export function workdirOf(model: DockerfileModel, stage: Stage): string | null {
 /** The image at the bottom of a stage's FROM chain (null for a stage built on nothing known). */
 export function rootImageText(model: DockerfileModel, stage: Stage): string | null {
   return shippedStages(model, stage)[0]?.baseImage?.text ?? null;
+}
+
+/**
+ * The base image of a chain's first stage with build arguments at their defaults; null when it
+ * uses one that has no default.
+ */
+export function baseImageOf(model: DockerfileModel, stage: Stage): string | null {
+  const text = stage.baseImage?.text;
+  if (!text) return null;
+  return expandIfKnown(model, stage.from.range.start.line, text);
+}
+
+/** "the image 'runtime' (shipped by compose.yaml:5, service web)" — what a final-image message names. */
+export function describeShipped(stage: Stage, because: string): string {
+  return `'${stage.name ?? `stage ${stage.index + 1}`}' (${because})`;
 }

@@ -57,9 +57,18 @@ describe('stage references', () => {
     assert.equal(byText('busybox')?.resolution.kind, 'image');
     assert.deepEqual(byText('docs')?.resolution, { kind: 'forward', stage: 3, byIndex: false });
     assert.deepEqual(byText('runtime')?.resolution, { kind: 'self', stage: 2, byIndex: false });
-    assert.deepEqual(byText('${STAGE}')?.resolution, { kind: 'variable' });
+    assert.deepEqual(byText('${STAGE}')?.resolution, { kind: 'variable', candidates: [0, 1] });
     assert.deepEqual(byText('7')?.resolution, { kind: 'unknown' });
     assert.deepEqual(byText('buidler')?.resolution, { kind: 'unknown' });
+  });
+
+  it('resolves FROM with variables to every earlier stage the pattern can name', () => {
+    const m = buildModel('ARG TARGETOS\nFROM scratch AS binaries-linux\nFROM scratch AS binaries-darwin\nFROM alpine AS tool\nFROM binaries-${TARGETOS} AS binaries\n');
+    assert.deepEqual(m.references.map((r) => [r.text, r.resolution]), [['binaries-${TARGETOS}', { kind: 'variable', candidates: [0, 1] }]]);
+    const image = buildModel('ARG BASE=alpine:3.20\nFROM alpine AS a\nFROM ${BASE} AS b\nFROM golang:${GO} AS c\n');
+    assert.deepEqual(image.references, []);
+    const byDefault = buildModel('ARG BASE=a\nFROM alpine AS a\nFROM ${BASE} AS b\n');
+    assert.deepEqual(byDefault.references.map((r) => r.resolution), [{ kind: 'variable', candidates: [0] }]);
   });
 
   it('does not take FROM <image> for a reference, even when a later stage has that name', () => {

@@ -8,6 +8,7 @@ describe('apk-no-cache', () => {
       FROM alpine:3.20
       RUN apk update && apk add curl
       #^^ apk-no-cache apk add keeps its package index in this layer; use 'apk add --no-cache'.
+      CMD ["curl", "--version"]
     `);
   });
 

@@ -9,6 +9,7 @@ describe('apt-lists-not-cleaned', () => {
       RUN apt-get update \\
       #^^ apt-lists-not-cleaned apt-get leaves its package lists in this layer; end the same RUN with 'rm -rf /var/lib/apt/lists/*'.
           && apt-get install -y --no-install-recommends ca-certificates
+      CMD ["/app"]
     `);
   });
 

@@ -8,6 +8,7 @@ describe('apt-no-install-recommends', () => {
       FROM debian:12-slim
       RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
       #^^ apt-no-install-recommends apt-get install without --no-install-recommends installs recommended packages this image does not need.
+      CMD ["curl", "--version"]
     `);
   });
 

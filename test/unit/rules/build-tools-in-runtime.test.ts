@@ -10,6 +10,7 @@ describe('build-tools-in-runtime', () => {
       #^^ build-tools-in-runtime The image that ships installs build tools (gcc, make, libpq-dev); build in an earlier stage and COPY --from only the result.
       RUN npm ci
       #^^ build-tools-in-runtime The image that ships installs dev dependencies too; use npm ci --omit=dev here, or copy node_modules from a stage that pruned them.
+      CMD ["node", "server.js"]
     `);
   });
 

@@ -10,6 +10,7 @@ describe('copy-from-no-chown', () => {
       USER app
       COPY --from=build /out/app /app
       #^^^ copy-from-no-chown COPY writes files owned by root even after 'USER app'; add --chown=app if the process must write them.
+      CMD ["/app"]
     `);
   });
 

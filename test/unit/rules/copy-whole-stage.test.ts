@@ -13,6 +13,7 @@ describe('copy-whole-stage', () => {
       #                 ^^^^ copy-whole-stage Copies all of stage 'build''s work directory /app (sources, caches, dev dependencies); copy only the build output.
       COPY --from=build / /
       #                 ^ copy-whole-stage Copies the whole file system of stage 'build' (tools, caches, sources); copy only the files the image needs.
+      CMD ["node", "/srv/app/server.js"]
     `);
   });
 

@@ -40,6 +40,7 @@ describe('rule fixes: the exact text after the fix', () => {
       RUN apk update \`
           && apk add curl \`
           && apk add --virtual .deps git
+      CMD ["curl"]
     `;
     assert.equal(
       applyRuleFix('apk-no-cache', text),
@@ -49,8 +50,8 @@ describe('rule fixes: the exact text after the fix', () => {
 
   it('apt-no-install-recommends adds the flag after apt-get install', () => {
     assert.equal(
-      applyRuleFix('apt-no-install-recommends', 'FROM debian:12-slim\nRUN apt-get update && apt-get -y install curl && rm -rf /var/lib/apt/lists/*\n'),
-      'FROM debian:12-slim\nRUN apt-get update && apt-get -y install --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
+      applyRuleFix('apt-no-install-recommends', 'FROM debian:12-slim\nRUN apt-get update && apt-get -y install curl && rm -rf /var/lib/apt/lists/*\nCMD ["curl"]\n'),
+      'FROM debian:12-slim\nRUN apt-get update && apt-get -y install --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nCMD ["curl"]\n',
     );
   });
 
@@ -83,8 +84,8 @@ describe('rule fixes: the exact text after the fix', () => {
 
   it('copy-from-no-chown adds --chown with the current user', () => {
     assert.equal(
-      applyRuleFix('copy-from-no-chown', 'FROM golang:1.23 AS build\nFROM alpine:3.20\nUSER app:app\nCOPY --from=build /out/app /app\n'),
-      'FROM golang:1.23 AS build\nFROM alpine:3.20\nUSER app:app\nCOPY --chown=app:app --from=build /out/app /app\n',
+      applyRuleFix('copy-from-no-chown', 'FROM golang:1.23 AS build\nFROM alpine:3.20\nUSER app:app\nCOPY --from=build /out/app /app\nCMD ["/app"]\n'),
+      'FROM golang:1.23 AS build\nFROM alpine:3.20\nUSER app:app\nCOPY --chown=app:app --from=build /out/app /app\nCMD ["/app"]\n',
     );
   });
 
@@ -95,20 +96,20 @@ describe('rule fixes: the exact text after the fix', () => {
 
   it('final-user-root adds the user the base image calls for, before CMD, with --chown on later COPY --from', () => {
     assert.equal(
-      applyRuleFix('final-user-root', 'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nCMD ["/app"]\n'),
-      'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["/app"]\n',
+      applyRuleFix('final-user-root', 'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nEXPOSE 8080\nCMD ["/app"]\n'),
+      'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nEXPOSE 8080\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["/app"]\n',
     );
     assert.equal(
-      applyRuleFix('final-user-root', 'FROM node:20-slim\r\nCOPY . .\r\nENTRYPOINT ["node"]\r\nCMD ["server.js"]\r\n'),
-      'FROM node:20-slim\r\nCOPY . .\r\nUSER node\r\nENTRYPOINT ["node"]\r\nCMD ["server.js"]\r\n',
+      applyRuleFix('final-user-root', 'FROM node:20-slim\r\nCOPY . .\r\nEXPOSE 3000\r\nENTRYPOINT ["node"]\r\nCMD ["server.js"]\r\n'),
+      'FROM node:20-slim\r\nCOPY . .\r\nEXPOSE 3000\r\nUSER node\r\nENTRYPOINT ["node"]\r\nCMD ["server.js"]\r\n',
     );
     assert.equal(
-      applyRuleFix('final-user-root', 'FROM debian:12-slim\nRUN apt-get update\n'),
-      'FROM debian:12-slim\nRUN apt-get update \\\n    && groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\n',
+      applyRuleFix('final-user-root', 'FROM debian:12-slim\nEXPOSE 80\nCMD ["app"]\n'),
+      'FROM debian:12-slim\nEXPOSE 80\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD ["app"]\n',
     );
     assert.equal(
-      applyRuleFix('final-user-root', 'FROM golang:1.23 AS build\nFROM scratch\nCMD ["/app"]\nCOPY --from=build /app /app\n'),
-      'FROM golang:1.23 AS build\nFROM scratch\nUSER 65532:65532\nCMD ["/app"]\nCOPY --chown=65532:65532 --from=build /app /app\n',
+      applyRuleFix('final-user-root', 'FROM golang:1.23 AS build\nFROM scratch\nEXPOSE 8080\nCMD ["/app"]\nCOPY --from=build /app /app\n'),
+      'FROM golang:1.23 AS build\nFROM scratch\nEXPOSE 8080\nUSER 65532:65532\nCMD ["/app"]\nCOPY --chown=65532:65532 --from=build /app /app\n',
     );
   });
 
@@ -138,20 +139,20 @@ describe('rule fixes: the exact text after the fix', () => {
   });
 
   it('run-consecutive keeps the flags and the backtick escape, and refuses lines ending in a comment', () => {
-    const text = '# escape=`\nFROM alpine:3.20\nRUN --network=none echo one\nRUN --network=none echo two\n';
-    assert.equal(applyRuleFix('run-consecutive', text), '# escape=`\nFROM alpine:3.20\nRUN --network=none echo one `\n    && echo two\n');
-    assert.throws(() => applyRuleFix('run-consecutive', 'FROM alpine:3.20\nRUN echo one # first\nRUN echo two\n'), /no fix/);
+    const text = '# escape=`\nFROM alpine:3.20\nRUN --network=none echo one\nRUN --network=none echo two\nCMD ["sh"]\n';
+    assert.equal(applyRuleFix('run-consecutive', text), '# escape=`\nFROM alpine:3.20\nRUN --network=none echo one `\n    && echo two\nCMD ["sh"]\n');
+    assert.throws(() => applyRuleFix('run-consecutive', 'FROM alpine:3.20\nRUN echo one # first\nRUN echo two\nCMD ["sh"]\n'), /no fix/);
   });
 
   it('apt-lists-not-cleaned ends the RUN with the clean-up on its own continuation line', () => {
     assert.equal(
-      applyRuleFix('apt-lists-not-cleaned', 'FROM debian:12-slim\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl\n'),
-      'FROM debian:12-slim\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\n',
+      applyRuleFix('apt-lists-not-cleaned', 'FROM debian:12-slim\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl\nCMD ["curl"]\n'),
+      'FROM debian:12-slim\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\nCMD ["curl"]\n',
     );
   });
 
   it('build-tools-in-runtime installs npm packages without dev dependencies', () => {
-    assert.equal(applyRuleFix('build-tools-in-runtime', 'FROM node:20-slim\nRUN npm ci\n'), 'FROM node:20-slim\nRUN npm ci --omit=dev\n');
+    assert.equal(applyRuleFix('build-tools-in-runtime', 'FROM node:20-slim\nRUN npm ci\nCMD ["node", "server.js"]\n'), 'FROM node:20-slim\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n');
   });
 
   it('final-no-healthcheck offers a HEALTHCHECK template, never applied by fix-all', () => {

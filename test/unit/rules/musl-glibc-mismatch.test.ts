@@ -14,6 +14,7 @@ describe('musl-glibc-mismatch', () => {
       #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ musl-glibc-mismatch Native files built on glibc (stage 'deps') are copied into a musl image; they will fail to load. Build on the same C library as the runtime.
       COPY --from=build /out/app /app
       #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ musl-glibc-mismatch Native files built on glibc (stage 'build') are copied into a musl image; they will fail to load. Build on the same C library as the runtime.
+      CMD ["node", "server.js"]
     `);
   });
 

@@ -12,6 +12,7 @@ describe('run-consecutive', () => {
       RUN rm -rf /var/lib/apt/lists/*
       COPY app /app
       RUN chmod +x /app
+      CMD ["/app"]
     `;
     assert.deepEqual(
       problemsOf('run-consecutive', text).map((p) => [p.range, p.message]),
@@ -24,6 +25,7 @@ describe('run-consecutive', () => {
       FROM alpine:3.20
       RUN --mount=type=cache,target=/var/cache/apk apk add curl
       RUN --mount=type=cache,target=/var/cache/apk apk add jq
+      CMD ["sh"]
     `;
     assert.deepEqual(
       problemsOf('run-consecutive', text).map((p) => [p.ruleId, p.range]),

@@ -1,0 +1,105 @@
+import table from './known-images.json';
+
+export type ImageKind = 'os' | 'sdk' | 'runtime' | 'service' | 'minimal' | 'scratch' | 'dev';
+export type Libc = 'glibc' | 'musl' | 'none';
+
+/** What is known of a base image, each field only when known. */
+export interface ImageFacts {
+  readonly os?: 'linux' | 'windows';
+  /** The default USER of the image (`root` when it sets none). */
+  readonly user?: string;
+  /** Its entrypoint or server leaves root by design (nginx workers, gosu entrypoints). */
+  readonly dropsPrivileges?: boolean;
+  readonly kind?: ImageKind;
+  readonly libc?: Libc;
+  /** A shell (`/bin/sh`, or cmd/PowerShell on Windows) is in the image. */
+  readonly shell?: boolean;
+  /** Its CMD starts a long-running server: an image built FROM it without a CMD still runs one. */
+  readonly service?: boolean;
+  /** Programs on it serve the network (the ASP.NET Core runtime listens on 8080), CMD or not. */
+  readonly serves?: boolean;
+  /** Environment variables the image sets. */
+  readonly env?: readonly string[];
+}
+
+/** Facts and where they come from ("built-in table: <documentation>", "local image", …). */
+export interface SourcedFacts {
+  readonly facts: ImageFacts;
+  readonly source: string;
+}
+
+interface Entry {
+  readonly image: string;
+  readonly tag?: string;
+  readonly facts: ImageFacts;
+  readonly source: string;
+}
+
+/** An image name as registries see it: `docker.io/library/nginx`, plus its tag. */
+export interface NormalizedImage {
+  readonly name: string;
+  readonly tag: string | null;
+}
+
+/**
+ * Normalizes `nginx:1.27`, `library/nginx`, `docker.io/nginx` to `docker.io/library/nginx`; a
+ * name on another registry keeps it. Null for text with variables or no name.
+ */
+export function normalizeImage(text: string): NormalizedImage | null {
+  if (!text || text.includes('$')) return null;
+  const withoutDigest = text.split('@')[0] ?? '';
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.indexOf(':', lastSlash + 1);
+  let name = (colon < 0 ? withoutDigest : withoutDigest.slice(0, colon)).toLowerCase();
+  const tag = colon < 0 ? null : withoutDigest.slice(colon + 1);
+  if (name === 'scratch') return { name, tag };
+  const first = name.split('/')[0] ?? '';
+  const hasRegistry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (!hasRegistry) name = `docker.io/${name.includes('/') ? name : `library/${name}`}`;
+  else if (first === 'index.docker.io' || first === 'registry-1.docker.io') name = `docker.io/${name.slice(first.length + 1)}`;
+  if (name.startsWith('docker.io/') && name.split('/').length === 2) name = `docker.io/library/${name.slice(10)}`;
+  return { name, tag };
+}
+
+const compiled: readonly { readonly name: RegExp; readonly tag: RegExp | null; readonly entry: Entry }[] = (table.entries as Entry[]).map((entry) => ({
+  name: globToRegExp(entry.image),
+  tag: entry.tag ? new RegExp(entry.tag, 'i') : null,
+  entry,
+}));
+
+/** `*` within a path segment, `**` across segments, `{a,b}` alternatives. */
+function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string;
+    if (c === '*' && glob[i + 1] === '*') {
+      source += '.*';
+      i++;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '{') {
+      const end = glob.indexOf('}', i);
+      source += `(?:${glob.slice(i + 1, end).split(',').map((alt) => alt.replace(/[.+?^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
+      i = end;
+    } else source += c.replace(/[.+?^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** What the built-in table knows of an image, or null. */
+export function builtInFacts(text: string): SourcedFacts | null {
+  const image = normalizeImage(text);
+  if (!image) return null;
+  for (const { name, tag, entry } of compiled) {
+    if (!name.test(image.name)) continue;
+    if (tag && !tag.test(image.tag ?? 'latest')) continue;
+    return { facts: entry.facts, source: `built-in table (${entry.source})` };
+  }
+  return null;
+}
+
+/** True for a user that is root: no user at all, `root`, uid 0, or Windows' ContainerAdministrator. */
+export function isRootUserName(user: string | null | undefined): boolean {
+  if (user === null || user === undefined) return true;
+  const name = (user.split(':')[0] ?? '').trim().toLowerCase();
+  return name === '' || name === 'root' || name === '0' || name === 'containeradministrator';
+}

@@ -1,0 +1,132 @@
+import { shippedStages } from './stage-graph';
+import type { DockerfileModel, Stage } from './types';
+
+/**
+ * What a stage is for. Final-image rules look only at runtime stages that ship; size rules only at
+ * stages whose layers ship.
+ */
+export type StageRole =
+  /** Runs as a container: it (or its base) has a command, a port, a health check. */
+  | 'runtime'
+  /** Builds something that later stages copy. */
+  | 'builder'
+  /** Files to take out of the build (`--output`): FROM scratch with no command. */
+  | 'export'
+  /** A test, lint or check, built and thrown away. */
+  | 'check'
+  /** A development or debugging environment. */
+  | 'dev'
+  /** A base for other stages or other images (toolchain images, CI images). */
+  | 'base';
+
+/** What a workspace file says about one build of this Dockerfile (from the target index). */
+export interface BuildTargetUse {
+  /** The stage built; null for the default (the last stage). */
+  readonly target: string | null;
+  readonly targetHasVariables: boolean;
+  readonly purpose: 'ship' | 'build' | 'dev' | 'test' | 'export';
+  /** Where, for people: "compose.yaml:5, service web". */
+  readonly source: string;
+}
+
+/** Facts about a base image the roles need: whether its default command runs a server, and its kind. */
+export interface BaseImageInfo {
+  readonly service?: boolean;
+  readonly kind?: string;
+}
+
+export interface StageRoleInfo {
+  readonly role: StageRole;
+  /** Why, in a few words: "named 'test'", "FROM scratch with no command", "compose.yaml:5 (dev)". */
+  readonly because: string;
+}
+
+const DEV_NAME = /^(dev|devel|develop|development|dev[-_]?envs?|devcontainer|debug|shell|local|tilt|sandbox|playground|workspace|tools)$|^(dev|debug)[-_]|[-_](dev|debug|devel|development|devcontainer)$/;
+const CHECK_NAME =
+  /^(tests?|testing|checks?|lint|linter|linters|vet|validate|validation|verify|e2e|integration|unit|outdated|govulncheck|vulncheck|audit|scan|fmt|format|shfmt|doctoc|coverage|bench|benchmark|smoketest|smoke|ci)$|^(test|tests|lint|validate|check|verify|unit|integration|e2e|smoke|bench|fmt)[-_]|[-_](test|tests|testing|lint|check|checks|validate|validation|verify|outdated|updates|coverage|fmt|smoke|smoketest|toc|e2e)$/;
+/** Names people give the stage that ships. */
+export const RELEASE_NAME = /^(release|runtime|run|runner|prod|production|final|app|application|server|service|image|main|default|deploy|dist|final-image|runtime-image|production-image)$/;
+
+/**
+ * What a Dockerfile's own name says of all its stages (`Dockerfile.dev`, `lint.Dockerfile`,
+ * `Dockerfile.builder`), or null when the name says nothing (`Dockerfile`, `Dockerfile.alpine`).
+ */
+export function fileNameRole(fileName: string): StageRole | null {
+  const words = fileName.toLowerCase().replace(/(^|[._-])(dockerfile|containerfile)([._-]|$)/g, '$1$3').split(/[._-]+/).filter(Boolean);
+  if (words.some((w) => /^(dev|devel|develop|development|tilt|debug|devcontainer|local|sandbox)$/.test(w))) return 'dev';
+  if (words.some((w) => /^(test|tests|testing|lint|check|ci|e2e|vendor|validate|shellcheck|authors|docs|generate|govulncheck|fuzz|bench)$/.test(w))) return 'check';
+  if (words.some((w) => /^(builder|build|make|tools|toolchain|cross|buildx)$/.test(w))) return 'base';
+  return null;
+}
+
+/** The role of every stage, with the reason. `facts` describes base images, when something knows them. */
+export function stageRoles(
+  model: DockerfileModel,
+  uses: readonly BuildTargetUse[],
+  facts: (image: string) => BaseImageInfo | null,
+  fileName: string | null = null,
+): StageRoleInfo[] {
+  const byFileName = fileName ? fileNameRole(fileName) : null;
+  const usedAsBase = new Set<number>();
+  const copiedFrom = new Set<number>();
+  for (const reference of model.references) {
+    if (reference.resolution.kind !== 'stage') continue;
+    if (reference.kind === 'from') usedAsBase.add(reference.resolution.stage);
+    else copiedFrom.add(reference.resolution.stage);
+  }
+  const last = model.stages.length - 1;
+  const purposesOf = (stage: Stage): BuildTargetUse[] =>
+    uses.filter((use) => (use.target === null ? stage.index === last : use.target.toLowerCase() === stage.normalizedName));
+  const roles: StageRoleInfo[] = [];
+  for (const stage of model.stages) {
+    const role = roleOf(model, stage, purposesOf(stage), { usedAsBase: usedAsBase.has(stage.index), copiedFrom: copiedFrom.has(stage.index), last: stage.index === last }, facts, roles);
+    // A runtime stage of `Dockerfile.dev` is a dev image, unless a build file ships it.
+    const shipped = purposesOf(stage).some((u) => u.purpose === 'ship' || u.purpose === 'build');
+    roles.push(role.role === 'runtime' && byFileName && !shipped ? { role: byFileName, because: `in ${fileName}` } : role);
+  }
+  return roles;
+}
+
+function roleOf(
+  model: DockerfileModel,
+  stage: Stage,
+  uses: readonly BuildTargetUse[],
+  place: { usedAsBase: boolean; copiedFrom: boolean; last: boolean },
+  facts: (image: string) => BaseImageInfo | null,
+  earlier: readonly StageRoleInfo[],
+): StageRoleInfo {
+  const name = stage.normalizedName ?? '';
+  const chain = shippedStages(model, stage);
+  const instructions = chain.flatMap((s) => s.instructions);
+  const hasCommand = instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+  const root = chain[0]?.baseImage?.text ?? null;
+  const rootFacts = root ? facts(root) : null;
+  const fromScratch = root?.toLowerCase() === 'scratch';
+  const shipping = uses.find((u) => u.purpose === 'ship' || u.purpose === 'build');
+  const workspace = (purpose: BuildTargetUse['purpose']): BuildTargetUse | undefined => uses.find((u) => u.purpose === purpose);
+
+  if (fromScratch && !hasCommand) return { role: 'export', because: 'FROM scratch with no command: files to copy out, not a container' };
+  const dev = workspace('dev');
+  if (dev && !shipping) return { role: 'dev', because: `built for development (${dev.source})` };
+  const test = workspace('test');
+  if (test && !shipping) return { role: 'check', because: `built as a check (${test.source})` };
+  const exported = workspace('export');
+  if (exported && !shipping) return { role: 'export', because: `its files are exported (${exported.source})` };
+  if (DEV_NAME.test(name)) return { role: 'dev', because: `named '${stage.name}'` };
+  const devBase = chain.slice(0, -1).find((s) => earlier[s.index]?.role === 'dev');
+  if (devBase) return { role: 'dev', because: `built FROM the development stage '${devBase.name ?? devBase.index + 1}'` };
+  if (CHECK_NAME.test(name)) return { role: 'check', because: `named '${stage.name}'` };
+  if (rootFacts?.kind === 'dev') return { role: 'dev', because: `built on the development image ${root}` };
+  // A port alone does not make a container: without a command of its own the image runs its base's.
+  const runs = hasCommand || rootFacts?.service === true;
+  if (shipping && runs) return { role: 'runtime', because: `built to ship (${shipping.source})` };
+  if (place.copiedFrom && !runs) return { role: 'builder', because: 'later stages copy from it' };
+  if (place.usedAsBase && !RELEASE_NAME.test(name)) return { role: 'base', because: 'later stages are built FROM it' };
+  if (runs) {
+    const why = hasCommand ? 'it has a command' : `its base ${root} runs a server`;
+    return { role: 'runtime', because: why };
+  }
+  if (place.copiedFrom) return { role: 'builder', because: 'later stages copy from it' };
+  if (!place.last) return { role: 'builder', because: 'it only builds' };
+  return { role: 'base', because: 'it sets no command: a base or tool image for other builds' };
+}

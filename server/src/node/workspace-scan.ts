@@ -1,0 +1,90 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { BuildTargetUse } from '../model/stage-roles';
+import { indexTargets, mayNameTargets, MAX_TARGET_FILE_BYTES, targetsOf } from '../workspace/target-index';
+import type { TargetIndex, TargetReference, WorkspaceFile } from '../workspace/types';
+
+/** Folders never walked: dependencies, caches and VCS data hold no build files of the project. */
+const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.gradle', '.idea', 'bower_components', '.next', '.nuxt', '.terraform']);
+/** A bound on the walk, so a huge home folder opened by mistake costs seconds, not minutes. */
+const MAX_PATHS = 200_000;
+
+export interface ScannedWorkspace {
+  readonly root: string;
+  readonly index: TargetIndex;
+}
+
+/**
+ * The workspace root of a Dockerfile: the folder the user gave (`check <folder>`, the editor's
+ * workspace folder), else the nearest folder above it that holds `.git`, else its own folder.
+ */
+export function workspaceRootOf(dockerfile: string, given: string | null = null): string {
+  if (given) return path.resolve(given);
+  let folder = path.dirname(path.resolve(dockerfile));
+  for (;;) {
+    if (existsSync(path.join(folder, '.git'))) return folder;
+    const parent = path.dirname(folder);
+    if (parent === folder) return path.dirname(path.resolve(dockerfile));
+    folder = parent;
+  }
+}
+
+/** Walks the workspace once and indexes every file that names build targets. */
+export function scanWorkspace(root: string): ScannedWorkspace {
+  const paths = new Set<string>();
+  const files: WorkspaceFile[] = [];
+  const walk = (relative: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(path.join(root, relative), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (paths.size >= MAX_PATHS) return;
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!SKIPPED.has(entry.name)) walk(child);
+      } else if (entry.isFile()) {
+        paths.add(child);
+        if (mayNameTargets(child)) {
+          const full = path.join(root, child);
+          try {
+            if (statSync(full).size <= MAX_TARGET_FILE_BYTES) files.push({ path: child, text: readFileSync(full, 'utf8') });
+          } catch {
+            // Unreadable files name no targets.
+          }
+        }
+      }
+    }
+  };
+  walk('');
+  return { root, index: indexTargets(files, paths) };
+}
+
+/** The workspace's builds of one Dockerfile, as the rules take them. */
+export function usesOf(workspace: ScannedWorkspace, dockerfile: string): { uses: BuildTargetUse[]; references: TargetReference[] } {
+  const relative = path.relative(workspace.root, path.resolve(dockerfile)).split(path.sep).join('/');
+  const references = targetsOf(workspace.index, relative);
+  return {
+    references,
+    uses: references.map((r) => ({
+      target: r.target,
+      targetHasVariables: r.targetHasVariables,
+      purpose: r.purpose,
+      source: `${r.source.file}:${r.source.line + 1}, ${r.source.label}`,
+    })),
+  };
+}
+
+/**
+ * The build context folder of a Dockerfile when it can be told: the one the workspace's build files
+ * agree on; else the Dockerfile's folder when it is named plainly (`docker build .` builds that);
+ * null when unknown, so context rules stay silent.
+ */
+export function contextFromWorkspace(workspace: ScannedWorkspace, dockerfile: string, references: readonly TargetReference[]): string | null {
+  const contexts = new Set(references.map((r) => r.context).filter((c): c is string => c !== null));
+  if (contexts.size === 1) return path.join(workspace.root, [...contexts][0] as string);
+  if (contexts.size > 1) return null;
+  return /^(Dockerfile|Containerfile)$/i.test(path.basename(dockerfile)) ? path.dirname(path.resolve(dockerfile)) : null;
+}

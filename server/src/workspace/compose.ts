@@ -1,0 +1,112 @@
+import { basename, dirname, joinPath } from './paths';
+import type { IndexProblem, TargetPurpose, TargetReference, WorkspaceFile } from './types';
+import { asString, interpolateDefaults, isRecord, readYaml, valueAt, type YamlFile } from './yaml-nodes';
+
+/** compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml and their `*.override` / `*.<env>` siblings. */
+export function isComposeFile(path: string): boolean {
+  return /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i.test(basename(path));
+}
+
+const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const DEV_FILE = /(override|dev|develop|development|local|debug|devcontainer)/i;
+const TEST_FILE = /(test|tests|ci|e2e|integration)/i;
+const DEV_TARGET = /^(dev|devel|develop|development|debug|local|dev[-_].*|.*[-_]dev|dev-envs?)$/i;
+
+interface ServiceBuild {
+  readonly context: string | null;
+  readonly dockerfile: string | null;
+  readonly target: string | null;
+  readonly line: number;
+}
+
+/** Targets named by the compose files of a workspace (each file with the base file of its folder). */
+export function composeTargets(files: readonly WorkspaceFile[]): { references: TargetReference[]; problems: IndexProblem[] } {
+  const references: TargetReference[] = [];
+  const problems: IndexProblem[] = [];
+  const parsed = new Map<string, YamlFile>();
+  for (const file of files) {
+    const yaml = readYaml(file.text);
+    if (typeof yaml === 'string') problems.push({ file: file.path, message: `not read for build targets: ${yaml}` });
+    else parsed.set(file.path, yaml);
+  }
+  for (const [path, yaml] of parsed) {
+    const folder = dirname(path);
+    const baseName = BASE_NAMES.map((name) => joinPath(folder, name)).find((candidate) => candidate !== null && candidate !== path && parsed.has(candidate));
+    const base = baseName ? (parsed.get(baseName) ?? null) : null;
+    const services = valueAt(yaml, ['services']);
+    if (!isRecord(services)) continue;
+    for (const [name, service] of Object.entries(services)) {
+      if (!isRecord(service)) continue;
+      const build = serviceBuild(yaml, name, service) ?? extendedBuild(yaml, parsed, folder, service);
+      if (!build) continue;
+      // An override names the target; the file it overrides may hold the context and Dockerfile.
+      const inherited = base ? serviceBuild(base, name, valueAt(base, ['services', name])) : null;
+      const context = build.context ?? inherited?.context ?? '.';
+      const dockerfileName = build.dockerfile ?? inherited?.dockerfile ?? 'Dockerfile';
+      const contextPath = /^[a-z]+:\/\//i.test(context) || context.startsWith('git@') ? null : joinPath(folder, context);
+      if (contextPath === null) continue;
+      const dockerfile = joinPath(contextPath, dockerfileName);
+      if (dockerfile === null) continue;
+      const rawTarget = build.target ?? inherited?.target ?? null;
+      const target = rawTarget === null ? null : interpolateDefaults(rawTarget);
+      references.push({
+        dockerfile,
+        target: target?.value || null,
+        targetHasVariables: target?.hasVariables ?? false,
+        context: contextPath,
+        purpose: purposeOf(path, service, target?.value ?? null),
+        source: { file: path, line: build.line, label: `service ${name}` },
+      });
+    }
+  }
+  return { references, problems };
+}
+
+function serviceBuild(yaml: YamlFile, name: string, service: unknown): ServiceBuild | null {
+  if (!isRecord(service) || service.build === undefined) return null;
+  const build = service.build;
+  if (typeof build === 'string') return { context: interpolateDefaults(build).value, dockerfile: null, target: null, line: yaml.lineOf(['services', name, 'build']) };
+  if (!isRecord(build)) return null;
+  if (build.dockerfile_inline !== undefined) return null;
+  const context = asString(build.context);
+  const dockerfile = asString(build.dockerfile);
+  const target = asString(build.target);
+  return {
+    context: context === null ? null : interpolateDefaults(context).value,
+    dockerfile: dockerfile === null ? null : interpolateDefaults(dockerfile).value,
+    target,
+    line: yaml.lineOf(['services', name, 'build', ...(target !== null ? ['target'] : [])]),
+  };
+}
+
+/** `extends: { service, file }` — the build of the service extended, one level deep. */
+function extendedBuild(yaml: YamlFile, parsed: ReadonlyMap<string, YamlFile>, folder: string, service: Record<string, unknown>): ServiceBuild | null {
+  const ext = service.extends;
+  const serviceName = typeof ext === 'string' ? ext : isRecord(ext) ? asString(ext.service) : null;
+  if (!serviceName) return null;
+  const fileName = isRecord(ext) ? asString(ext.file) : null;
+  const other = fileName ? parsed.get(joinPath(folder, fileName) ?? '') : yaml;
+  if (!other) return null;
+  return serviceBuild(other, serviceName, valueAt(other, ['services', serviceName]));
+}
+
+function purposeOf(path: string, service: Record<string, unknown>, target: string | null): TargetPurpose {
+  const file = basename(path).replace(/^(docker-)?compose\.?/i, '');
+  const profiles = Array.isArray(service.profiles) ? service.profiles.map(String) : [];
+  if (profiles.some((p) => /test|ci|e2e/i.test(p)) || TEST_FILE.test(file)) return 'test';
+  if (profiles.some((p) => /dev|debug|local/i.test(p)) || DEV_FILE.test(file)) return 'dev';
+  if (service.develop !== undefined) return 'dev';
+  if (target !== null && DEV_TARGET.test(target)) return 'dev';
+  // Source folders bind-mounted over the image: a development set-up. Data, log and configuration
+  // mounts are what deployed services have too.
+  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
+  const mountsSource = volumes.some((v) => {
+    const source = typeof v === 'string' ? (v.split(':')[0] ?? '') : isRecord(v) && v.type === 'bind' ? (asString(v.source) ?? '') : '';
+    if (!/^\.\.?(\/|$)/.test(source)) return false;
+    const last = source.replace(/\/+$/, '').split('/').pop() ?? '';
+    return !/\.[a-z0-9]+$/i.test(last) && !DATA_FOLDER.test(last);
+  });
+  return mountsSource ? 'dev' : 'ship';
+}
+
+const DATA_FOLDER = /^(data|db|database|logs?|storage|uploads?|media|backups?|certs?|ssl|tls|config|conf|secrets?|volumes?|cache|tmp)$/i;

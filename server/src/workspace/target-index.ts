@@ -1,0 +1,58 @@
+import { bakeTargets, isBakeFile } from './bake';
+import {
+  devcontainerTargets,
+  githubTargets,
+  gitlabTargets,
+  isBuildScript,
+  isDevcontainer,
+  isGithubWorkflow,
+  isGitlabCi,
+  isSkaffold,
+  scriptTargets,
+  skaffoldTargets,
+} from './ci-files';
+import { composeTargets, isComposeFile } from './compose';
+import type { IndexProblem, TargetIndex, TargetReference, WorkspaceFile } from './types';
+
+/** The largest file read for targets: generated or vendored files beyond this say nothing useful. */
+export const MAX_TARGET_FILE_BYTES = 512 * 1024;
+
+/** True for the files whose text may name build targets; the edge reads only these. */
+export function mayNameTargets(path: string): boolean {
+  return isComposeFile(path) || isBakeFile(path) || isGithubWorkflow(path) || isGitlabCi(path) || isDevcontainer(path) || isSkaffold(path) || isBuildScript(path);
+}
+
+/**
+ * Indexes every place of the workspace that names a build target. `files` are the files for
+ * which `mayNameTargets` is true, with their text; `paths` is every file path of the workspace
+ * (to tell which Dockerfile a relative path means). A file that cannot be read is one problem
+ * line and no references, never an exception.
+ */
+export function indexTargets(files: readonly WorkspaceFile[], paths: ReadonlySet<string>): TargetIndex {
+  const exists = (path: string): boolean => paths.has(path);
+  const references: TargetReference[] = [];
+  const problems: IndexProblem[] = [];
+  const add = (found: { references: readonly TargetReference[]; problems: readonly IndexProblem[] }): void => {
+    references.push(...found.references);
+    problems.push(...found.problems);
+  };
+  add(composeTargets(files.filter((f) => isComposeFile(f.path))));
+  add(bakeTargets(files.filter((f) => isBakeFile(f.path)), exists));
+  for (const file of files) {
+    try {
+      if (isGithubWorkflow(file.path)) add(githubTargets(file, exists));
+      else if (isGitlabCi(file.path)) add(gitlabTargets(file, exists));
+      else if (isDevcontainer(file.path)) add(devcontainerTargets(file));
+      else if (isSkaffold(file.path)) add(skaffoldTargets(file));
+      else if (isBuildScript(file.path)) add(scriptTargets(file, exists));
+    } catch (error) {
+      problems.push({ file: file.path, message: `not read for build targets: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return { references, problems, files: files.map((f) => f.path) };
+}
+
+/** The references that build a given Dockerfile (workspace-relative path). */
+export function targetsOf(index: TargetIndex, dockerfile: string): TargetReference[] {
+  return index.references.filter((reference) => reference.dockerfile === dockerfile);
+}

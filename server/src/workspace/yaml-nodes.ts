@@ -1,0 +1,60 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+/** A parsed YAML file with what the readers need: plain values and the line of any node. */
+export interface YamlFile {
+  readonly doc: Document;
+  /** 0-based line of the node at a path, or of the closest parent that exists. */
+  lineOf(path: readonly (string | number)[]): number;
+}
+
+/** Parses YAML; returns the first error's message instead of throwing. */
+export function readYaml(text: string): YamlFile | string {
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  if (doc.errors.length > 0) return (doc.errors[0]?.message ?? 'not valid YAML').split('\n')[0] ?? 'not valid YAML';
+  return {
+    doc,
+    lineOf(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+        const offset = node && typeof node === 'object' && 'range' in node ? node.range?.[0] : undefined;
+        if (offset !== undefined) return lineCounter.linePos(offset).line - 1;
+      }
+      return 0;
+    },
+  };
+}
+
+/** The plain value at a path: a string, a number, a map or a list (as JavaScript), or undefined. */
+export function valueAt(file: YamlFile, path: readonly (string | number)[]): unknown {
+  const node = file.doc.getIn(path, true);
+  if (node === undefined || node === null) return undefined;
+  if (isScalar(node)) return node.value;
+  if (isMap(node) || isSeq(node)) return node.toJSON();
+  return undefined;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A scalar as a string (numbers too), or null. */
+export function asString(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+/**
+ * Compose-style interpolation with defaults: `${VAR:-x}` and `${VAR-x}` give `x`; a value still
+ * holding a variable is reported as such.
+ */
+export function interpolateDefaults(value: string): { value: string; hasVariables: boolean } {
+  const replaced = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^}]*)\}/g, (_, _name: string, fallback: string) => fallback);
+  return { value: replaced, hasVariables: /\$\{?[A-Za-z_]/.test(replaced) || replaced.includes('$(') };
+}
