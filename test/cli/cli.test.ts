@@ -30,9 +30,9 @@ describe('dockerfile-stages check', () => {
         '    RUN apk add curl',
         `${APP}:10:13 error stage-ref-unknown 'buidl' is not a stage. Did you mean 'build'?`,
         '    COPY --from=buidl /out/app /usr/local/bin/app',
-        `${APP}:11:1 info final-no-healthcheck The image serves a port but has no HEALTHCHECK, so Docker cannot tell a hung service from a healthy one.`,
+        `${APP}:11:1 hint final-no-healthcheck Stage 2 (alpine:3.20) serves port 8080 but has no HEALTHCHECK, so \`docker run\` and Compose cannot tell a hung server from a healthy one. It ships because it is the last stage and it runs.`,
         '    EXPOSE 8080',
-        '2 files checked: 1 error, 3 warnings, 1 info.',
+        '2 files checked: 1 error, 3 warnings, 1 hint.',
         '',
       ].join('\n'),
     );

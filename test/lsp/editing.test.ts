@@ -15,7 +15,7 @@ describe('editing help over JSON-RPC', () => {
   });
 
   it('leaves to Docker DX the BuildKit checks it reports when the client says it is installed, unless told to report all', async () => {
-    const text = 'FROM alpine:3.20 AS base\nMAINTAINER me\nFROM base\nCOPY --from=bse /a /a\n';
+    const text = 'FROM alpine:3.20 AS base\nMAINTAINER me\nFROM base\nEXPOSE 8080\nCOPY --from=bse /a /a\nCMD ["/a"]\n';
     const codes = async (settings: unknown) => {
       const probe = new LspTestClient();
       try {
@@ -27,9 +27,9 @@ describe('editing help over JSON-RPC', () => {
         assert.equal(await probe.stop(), 0);
       }
     };
-    assert.deepEqual(await codes({}), ['stage-ref-unknown', 'final-user-root']);
-    assert.deepEqual(await codes({ coexistence: 'reportAll' }), ['stage-ref-unknown', 'maintainer-deprecated', 'final-user-root']);
-    assert.deepEqual(await codes({ rules: { 'maintainer-deprecated': 'warning' } }), ['stage-ref-unknown', 'maintainer-deprecated', 'final-user-root']);
+    assert.deepEqual(await codes({}), ['stage-ref-unknown', 'final-user-root', 'final-no-healthcheck']);
+    assert.deepEqual(await codes({ coexistence: 'reportAll' }), ['stage-ref-unknown', 'maintainer-deprecated', 'final-user-root', 'final-no-healthcheck']);
+    assert.deepEqual(await codes({ rules: { 'maintainer-deprecated': 'warning' } }), ['stage-ref-unknown', 'maintainer-deprecated', 'final-user-root', 'final-no-healthcheck']);
   });
 
   it('re-lints when the client reports Docker DX installed later', async () => {
@@ -113,7 +113,7 @@ describe('editing help over JSON-RPC', () => {
 
   it('completes flags, mount options, variables and directives, explains them on hover, and gives signatures', async () => {
     const helpUri = fileUri('/work/help/Dockerfile');
-    const text = ['# ', 'ARG TAG=1.25', 'FROM golang:${TAG} AS build', 'ENV GOFLAGS=-trimpath', 'RUN --mount=type=cache, go build', 'COPY --', 'WORKDIR ${', ''].join('\n');
+    const text = ['# ', 'ARG TAG=1.25', 'FROM golang:${TAG} AS build', 'ENV GOFLAGS=-trimpath', 'RUN --mount=type=cache, go build', 'COPY --', 'WORKDIR ${', 'CMD ["./app"]', ''].join('\n');
     await client.open(helpUri, text);
     const labels = async (line: number, character: number) =>
       (await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: helpUri }, position: { line, character } })).items.map((i) => i.label);

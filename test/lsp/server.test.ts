@@ -191,13 +191,13 @@ describe('project configuration file', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'dfs-config-'));
     const client = new LspTestClient();
     try {
-      const text = 'FROM alpine:3.20 AS runtime\nCMD ["sh"]\nFROM runtime AS debug\n';
+      const text = 'FROM alpine:3.20 AS runtime\nEXPOSE 8080\nCMD ["sh"]\nFROM runtime AS debug\n';
       writeFileSync(path.join(folder, '.dockerfile-stages.json'), JSON.stringify({ target: 'runtime', rules: { 'final-user-root': 'error' } }));
       await client.initialize();
       const docUri = fileUri(path.join(folder, 'Dockerfile'));
       const first = await client.open(docUri, text);
-      assert.deepEqual(first.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['final-user-root', 1, 0]]);
-      writeFileSync(path.join(folder, '.dockerfile-stages.json'), JSON.stringify({ rules: { 'final-user-root': 'off' } }));
+      assert.deepEqual(first.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['final-user-root', 1, 0], ['final-no-healthcheck', 4, 1]]);
+      writeFileSync(path.join(folder, '.dockerfile-stages.json'), JSON.stringify({ rules: { 'final-user-root': 'off', 'final-no-healthcheck': 'off' } }));
       const next = client.nextDiagnostics(docUri);
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(folder, '.dockerfile-stages.json')), type: 2 }] });
       assert.deepEqual((await next).diagnostics, []);
@@ -258,21 +258,21 @@ describe('stages and build target over JSON-RPC', () => {
     try {
       await client.initialize();
       const stagesUri = 'untitled:target/Dockerfile';
-      const text = 'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM alpine:3.20 AS runtime\nCOPY --from=build /app /app\nUSER 65532\nFROM runtime AS debug\n';
+      const text = 'FROM golang:1.23 AS build\nUSER root\nRUN go build -o /app .\nFROM alpine:3.20 AS runtime\nCOPY --from=build /app /app\nUSER 65532\nFROM runtime AS debug\n';
       const first = await client.open(stagesUri, text);
       assert.deepEqual(first.diagnostics.filter((d) => d.code === 'final-user-root'), []);
       const result = await client.request('dockerfileStages/stages', { uri: stagesUri });
       assert.deepEqual(result, {
         stages: [
           { index: 0, name: 'build', line: 0, baseImage: 'golang:1.23', dependencies: [] },
-          { index: 1, name: 'runtime', line: 2, baseImage: 'alpine:3.20', dependencies: [0] },
-          { index: 2, name: 'debug', line: 5, baseImage: 'runtime', dependencies: [1] },
+          { index: 1, name: 'runtime', line: 3, baseImage: 'alpine:3.20', dependencies: [0] },
+          { index: 2, name: 'debug', line: 6, baseImage: 'runtime', dependencies: [1] },
         ],
         defaultTarget: 2,
       });
       const next = client.nextDiagnostics(stagesUri);
       await client.connection.sendNotification('dockerfileStages/setTarget', { uri: stagesUri, target: 'build' });
-      assert.deepEqual((await next).diagnostics.filter((d) => d.code === 'final-user-root').map((d) => d.range.start.line), [0]);
+      assert.deepEqual((await next).diagnostics.filter((d) => d.code === 'final-user-root').map((d) => d.range.start.line), [1]);
     } finally {
       assert.equal(await client.stop(), 0);
     }

@@ -79,3 +79,8 @@ export function stageLabel(stage: Stage): string {
   if (stage.name) return `'${stage.name}'`;
   return `stage ${stage.index + 1}${stage.baseImage ? ` (${stage.baseImage.text})` : ''}`;
 }
+
+/** `stageLabel` at the start of a sentence: "Stage 'web'", "Stage 2 (alpine:3.20)". */
+export function stageTitle(stage: Stage): string {
+  return stage.name ? `Stage '${stage.name}'` : `Stage ${stage.index + 1}${stage.baseImage ? ` (${stage.baseImage.text})` : ''}`;
+}

@@ -27,6 +27,8 @@ export interface BuildTargetUse {
   readonly purpose: 'ship' | 'build' | 'dev' | 'test' | 'export';
   /** Where, for people: "compose.yaml:5, service web". */
   readonly source: string;
+  /** The build file checks the container's health itself (a compose `healthcheck:`). */
+  readonly healthChecked?: boolean;
 }
 
 /** Facts about a base image the roles need: whether its default command runs a server, and its kind. */

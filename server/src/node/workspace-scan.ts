@@ -73,6 +73,7 @@ export function usesOf(workspace: ScannedWorkspace, dockerfile: string): { uses:
       targetHasVariables: r.targetHasVariables,
       purpose: r.purpose,
       source: `${r.source.file}:${r.source.line + 1}, ${r.source.label}`,
+      healthChecked: r.healthChecked === true,
     })),
   };
 }

@@ -1,32 +1,44 @@
 import { shippedStages } from '../model/stage-graph';
-import { lineBreak } from '../model/queries';
+import { lineBreak, stageTitle } from '../model/queries';
 import { insertAt } from './edits';
 import { defineRule } from './rule';
+import { baseImageOf, isWindowsStage } from './stage-state';
 
 export default defineRule({
   id: 'final-no-healthcheck',
-  summary: 'The stage that ships exposes a port but has no HEALTHCHECK.',
-  severity: 'info',
-  check({ model, shipping, report }) {
+  summary: 'A shipped image serves a port but nothing checks its health.',
+  // A hint, not a warning: Kubernetes ignores HEALTHCHECK for its own probes, so most real images
+  // rightly have none; it helps where `docker run`, Compose or Swarm run the image.
+  severity: 'hint',
+  check({ model, shipping, imageFacts, report }) {
     const reported = new Set<unknown>();
-    for (const { stage } of shipping.shipped) {
-    const instructions = shippedStages(model, stage).flatMap((s) => s.instructions);
-    if (instructions.some((instruction) => instruction.keyword === 'HEALTHCHECK')) continue;
-    const expose = instructions.find((instruction) => instruction.keyword === 'EXPOSE');
-    if (!expose || reported.has(expose)) continue;
-    reported.add(expose);
-    const port = /^\d+/.exec(expose.args[0]?.value ?? '')?.[0] ?? '8080';
-    const nl = lineBreak(model);
-    report({
-      range: expose.range,
-      message: 'The image serves a port but has no HEALTHCHECK, so Docker cannot tell a hung service from a healthy one.',
-      // A template: the command depends on what the image has (curl, wget, the app itself).
-      fixes: [{
-        title: 'Add a HEALTHCHECK template',
-        edits: [insertAt(expose.range.end, `${nl}HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \\${nl}    CMD wget -q --spider http://localhost:${port}/health || exit 1`)],
-        unsafe: true,
-      }],
-    });
+    for (const { stage, because } of shipping.shipped) {
+      const chain = shippedStages(model, stage);
+      const instructions = chain.flatMap((s) => s.instructions);
+      if (instructions.some((instruction) => instruction.keyword === 'HEALTHCHECK')) continue;
+      // A compose `healthcheck:` for the service does the same job from outside the image.
+      if ((shipping.uses.get(stage.index) ?? []).some((use) => use.healthChecked)) continue;
+      if (isWindowsStage(model, stage, imageFacts)) continue;
+      const expose = instructions.find((instruction) => instruction.keyword === 'EXPOSE');
+      if (!expose || reported.has(expose)) continue;
+      reported.add(expose);
+      const port = /^\d+/.exec(expose.args[0]?.value ?? '')?.[0] ?? '8080';
+      const base = chain[0] ? baseImageOf(model, chain[0]) : null;
+      // The template runs a shell command; an image without a shell needs a probe binary of its own.
+      const hasShell = base !== null && imageFacts(base)?.facts.shell === true;
+      const nl = lineBreak(model);
+      report({
+        range: expose.range,
+        message: `${stageTitle(stage)} serves port ${port} but has no HEALTHCHECK, so \`docker run\` and Compose cannot tell a hung server from a healthy one. It ships because ${because}.`,
+        fixes: hasShell
+          ? [{
+              title: 'Add a HEALTHCHECK template',
+              edits: [insertAt(expose.range.end, `${nl}HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \\${nl}    CMD wget -q --spider http://localhost:${port}/health || exit 1`)],
+              unsafe: true,
+            }]
+          : [],
+      });
     }
   },
 });
+

@@ -1,6 +1,6 @@
 import { isRootUserName } from '../images/image-facts';
 import { instructionBody } from '../model/instruction-text';
-import { stageLabel } from '../model/queries';
+import { stageTitle } from '../model/queries';
 import { shippedChains } from '../model/stage-graph';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { expandIfKnown } from '../model/variable-scope';
@@ -32,7 +32,7 @@ export default defineRule({
         reported.add(verdict.instruction);
         report({
           range: verdict.instruction.range,
-          message: `${capitalize(stageLabel(stage))} runs as '${verdict.user}': switch to a non-root USER after the steps that need root. It ships because ${because}.`,
+          message: `${stageTitle(stage)} runs as '${verdict.user}': switch to a non-root USER after the steps that need root. It ships because ${because}.`,
         });
         continue;
       }
@@ -40,7 +40,7 @@ export default defineRule({
       reported.add(stage.from);
       report({
         range: stage.from.range,
-        message: `${capitalize(stageLabel(stage))} runs as root: no USER is set and ${verdict.base} runs as root by default. Add a non-root USER before CMD/ENTRYPOINT. It ships because ${because}.`,
+        message: `${stageTitle(stage)} runs as root: no USER is set and ${verdict.base} runs as root by default. Add a non-root USER before CMD/ENTRYPOINT. It ships because ${because}.`,
         fixes: [addUserFix(model, stage, verdict.base)].filter((fix) => fix !== null),
       });
     }
@@ -95,6 +95,3 @@ function dropsPrivileges(model: DockerfileModel, instructions: readonly Instruct
   );
 }
 
-function capitalize(text: string): string {
-  return text.startsWith("'") ? `Stage ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -1,5 +1,6 @@
 import { instructionBody } from '../model/instruction-text';
 import { shippedStages } from '../model/stage-graph';
+import type { SourcedFacts } from '../images/image-facts';
 import type { Shipping } from '../model/shipping';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { expandIfKnown } from '../model/variable-scope';
@@ -59,4 +60,16 @@ export function baseImageOf(model: DockerfileModel, stage: Stage): string | null
 /** "the image 'runtime' (shipped by compose.yaml:5, service web)" — what a final-image message names. */
 export function describeShipped(stage: Stage, because: string): string {
   return `'${stage.name ?? `stage ${stage.index + 1}`}' (${because})`;
+}
+
+/**
+ * Whether a stage's chain runs Windows: a PowerShell or cmd SHELL, or a base image known to be
+ * Windows. POSIX rules (users, shells, package managers) stay silent there.
+ */
+export function isWindowsStage(model: DockerfileModel, stage: Stage, facts: (image: string) => SourcedFacts | null): boolean {
+  const chain = shippedStages(model, stage);
+  const shell = chain.flatMap((s) => s.instructions).find((i) => i.keyword === 'SHELL');
+  if (shell && /\b(powershell|pwsh|cmd)(\.exe)?\b/i.test(instructionBody(model, shell))) return true;
+  const base = chain[0] ? baseImageOf(model, chain[0]) : null;
+  return base !== null && facts(base)?.facts.os === 'windows';
 }

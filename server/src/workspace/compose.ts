@@ -56,6 +56,7 @@ export function composeTargets(files: readonly WorkspaceFile[]): { references: T
         context: contextPath,
         purpose: purposeOf(path, service, target?.value ?? null),
         source: { file: path, line: build.line, label: `service ${name}` },
+        healthChecked: healthChecked(service),
       });
     }
   }
@@ -88,6 +89,15 @@ function extendedBuild(yaml: YamlFile, parsed: ReadonlyMap<string, YamlFile>, fo
   const other = fileName ? parsed.get(joinPath(folder, fileName) ?? '') : yaml;
   if (!other) return null;
   return serviceBuild(other, serviceName, valueAt(other, ['services', serviceName]));
+}
+
+/** A `healthcheck:` that is not `disable: true` or `test: ["NONE"]`. */
+function healthChecked(service: Record<string, unknown>): boolean {
+  const check = service.healthcheck;
+  if (!isRecord(check)) return false;
+  if (check.disable === true) return false;
+  const test = check.test;
+  return !(Array.isArray(test) && String(test[0]).toUpperCase() === 'NONE');
 }
 
 function purposeOf(path: string, service: Record<string, unknown>, target: string | null): TargetPurpose {

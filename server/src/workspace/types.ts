@@ -42,6 +42,8 @@ export interface TargetReference {
   readonly context: string | null;
   readonly purpose: TargetPurpose;
   readonly source: TargetSource;
+  /** True when the file that runs the image checks its health itself (a compose `healthcheck:`). */
+  readonly healthChecked?: boolean;
 }
 
 /** A file that could not be read for targets, with one line saying why. */

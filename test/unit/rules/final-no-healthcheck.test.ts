@@ -1,29 +1,62 @@
 import { describe, it } from 'node:test';
+import assert from '../../support/assert';
 import { dockerfile } from '../../support/fixtures';
-import { expectRule } from '../../support/rule-harness';
+import { applyRuleFix, expectRule, problemsOf } from '../../support/rule-harness';
 
 describe('final-no-healthcheck', () => {
-  it('fires on the EXPOSE of a final stage without HEALTHCHECK', () => {
+  it('fires on the EXPOSE of a shipped image that serves a port without HEALTHCHECK', () => {
     expectRule('final-no-healthcheck', dockerfile`
       FROM node:20-alpine
       EXPOSE 3000
-      #^^^^^^^^^^ final-no-healthcheck The image serves a port but has no HEALTHCHECK, so Docker cannot tell a hung service from a healthy one.
+      #^^^^^^^^^^ final-no-healthcheck Stage 1 (node:20-alpine) serves port 3000 but has no HEALTHCHECK, so \`docker run\` and Compose cannot tell a hung server from a healthy one. It ships because it is the last stage and it runs.
       CMD ["node", "server.js"]
     `);
   });
 
-  it('does not fire with a HEALTHCHECK in the FROM chain, without EXPOSE, or on builder stages', () => {
+  it('offers the shell template only on a base known to have a shell', () => {
+    const withShell = 'FROM node:20-alpine\nEXPOSE 3000\nCMD ["node", "server.js"]\n';
+    assert.equal(
+      applyRuleFix('final-no-healthcheck', withShell, 'Add a HEALTHCHECK template'),
+      'FROM node:20-alpine\nEXPOSE 3000\nHEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \\\n    CMD wget -q --spider http://localhost:3000/health || exit 1\nCMD ["node", "server.js"]\n',
+    );
+    const distroless = 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nEXPOSE 8080\nCMD ["/app"]\n';
+    assert.deepEqual(problemsOf('final-no-healthcheck', distroless).map((p) => p.fixes.length), [0]);
+  });
+
+  it('does not fire with a HEALTHCHECK in the FROM chain, without EXPOSE, or on stages that do not ship', () => {
     expectRule('final-no-healthcheck', dockerfile`
       FROM node:20-alpine AS base
       HEALTHCHECK CMD ["node", "health.js"]
       FROM base
       EXPOSE 3000
+      CMD ["node", "server.js"]
     `);
     expectRule('final-no-healthcheck', dockerfile`
       FROM node:20-alpine AS dev
       EXPOSE 9229
+      CMD ["node", "--inspect", "server.js"]
       FROM node:20-alpine
       CMD ["node", "job.js"]
+    `);
+    // The last stage is a test run: nothing ships.
+    expectRule('final-no-healthcheck', dockerfile`
+      FROM node:20-alpine AS app
+      EXPOSE 3000
+      FROM app AS test
+      RUN npm test
+    `);
+  });
+
+  it('does not fire when compose checks the service health, or on Windows images', () => {
+    expectRule('final-no-healthcheck', dockerfile`
+      FROM python:3.12-slim
+      EXPOSE 8000
+      CMD ["gunicorn", "app:app"]
+    `, { uses: [{ target: null, targetHasVariables: false, purpose: 'ship', source: 'compose.yaml:3, service api', healthChecked: true }] });
+    expectRule('final-no-healthcheck', dockerfile`
+      FROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022
+      EXPOSE 8080
+      ENTRYPOINT ["dotnet", "app.dll"]
     `);
   });
 });
