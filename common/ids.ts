@@ -9,3 +9,18 @@ export const OTHER_TOOL_EXTENSIONS = {
   containerTools: ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker'],
   dockerDX: ['docker.docker'],
 } as const;
+/**
+ * Files that may name build targets (compose, Bake, CI workflows, dev containers, Skaffold,
+ * Makefiles and scripts). The client watches them; the server decides which matter.
+ */
+export const TARGET_FILE_GLOBS = [
+  '**/*compose*.{yml,yaml}',
+  '**/docker-bake*.{hcl,json}',
+  '**/.github/workflows/*.{yml,yaml}',
+  '**/*.gitlab-ci.{yml,yaml}',
+  '**/.gitlab/ci/**/*.{yml,yaml}',
+  '**/{devcontainer.json,.devcontainer.json}',
+  '**/skaffold*.{yml,yaml}',
+  '**/{Makefile,GNUmakefile,makefile,Justfile,justfile,Taskfile.yml,Taskfile.yaml}',
+  '**/*.{mk,sh,bash}',
+];

@@ -15,12 +15,30 @@ export interface StageInfo {
   readonly baseImage: string | null;
   /** Indexes of the earlier stages it builds on, copies from or mounts. */
   readonly dependencies: readonly number[];
+  /** What the stage is for: runtime, builder, export, check, dev or base. */
+  readonly role: string;
+  /** Why, in a few words ("named 'test'", "later stages copy from it"). */
+  readonly roleReason: string;
+  /** Why it ships ("compose.yaml:5, service web ships it"), or null when it does not. */
+  readonly ships: string | null;
+}
+
+/** A build of this Dockerfile that a workspace file names. */
+export interface WorkspaceTargetInfo {
+  /** The stage built; null for the default (the last stage). */
+  readonly target: string | null;
+  /** ship, build, dev, test or export. */
+  readonly purpose: string;
+  /** "compose.yaml:5, service web". */
+  readonly source: string;
 }
 
 export interface StagesResult {
   readonly stages: readonly StageInfo[];
   /** Index of the stage that is built when no target is chosen (the last one), or -1. */
   readonly defaultTarget: number;
+  /** The builds the workspace's files name (compose, Bake, CI, scripts, dev containers). */
+  readonly workspaceTargets: readonly WorkspaceTargetInfo[];
 }
 
 /** `dockerfileStages/setTarget`: the stage the user builds; the "final stage" rules check it. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, DOCKERFILE_PATTERNS, LANGUAGE_ID, OTHER_TOOL_EXTENSIONS } from '../../common/ids';
+import { CLIENT_ID, CLIENT_NAME, DOCKERFILE_PATTERNS, LANGUAGE_ID, OTHER_TOOL_EXTENSIONS, TARGET_FILE_GLOBS } from '../../common/ids';
 import { PROJECT_CONFIG_FILE, SETTINGS_SECTION, type OtherTool } from '../../common/settings';
 
 /** Builds the language client for the bundled server, started over IPC. */
@@ -12,7 +12,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   };
   // Edits to a project configuration or .dockerignore file re-lint open Dockerfiles.
   const configWatcher = vscode.workspace.createFileSystemWatcher(`**/{${PROJECT_CONFIG_FILE},.dockerignore,*.dockerignore}`);
-  context.subscriptions.push(configWatcher);
+  // Edits to build files (compose, Bake, CI, scripts) may change which stages ship.
+  const targetWatchers = TARGET_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  context.subscriptions.push(configWatcher, ...targetWatchers);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: LANGUAGE_ID },
@@ -21,7 +23,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     ],
     synchronize: {
       configurationSection: SETTINGS_SECTION,
-      fileEvents: configWatcher,
+      fileEvents: [configWatcher, ...targetWatchers],
     },
     outputChannel,
     // The server leaves to these tools the rules they report too (setting dockerfileStages.coexistence).

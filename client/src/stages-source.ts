@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { STAGES_REQUEST, type StageInfo, type StagesResult } from '../../common/protocol';
 
-const EMPTY: StagesResult = { stages: [], defaultTarget: -1 };
+const EMPTY: StagesResult = { stages: [], defaultTarget: -1, workspaceTargets: [] };
 
 /** The stages of a Dockerfile, asked of the language server, with an event when they may have changed. */
 export class StagesSource implements vscode.Disposable {
@@ -20,6 +20,14 @@ export class StagesSource implements vscode.Disposable {
         this.timer = setTimeout(() => this.changed.fire(event.document.uri), 300);
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.changed.fire(undefined)),
+      // New diagnostics without an edit: a build file changed what ships.
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const active = vscode.window.activeTextEditor?.document;
+        if (active && isDockerfile(active) && event.uris.some((uri) => uri.toString() === active.uri.toString())) {
+          clearTimeout(this.timer);
+          this.timer = setTimeout(() => this.changed.fire(active.uri), 300);
+        }
+      }),
     );
   }
 

@@ -43,6 +43,8 @@ import { PinActions } from './lsp/pin-actions';
 import { describeError, runSafe } from './lsp/run-safe';
 import { SettingsStore } from './lsp/settings';
 import { warmUp } from './lsp/warm-up';
+import { WorkspaceTargets } from './lsp/workspace-targets';
+import { shippingFor } from './engine/lint';
 import type { DockerfileModel } from './model/types';
 
 export interface ServerOptions {
@@ -69,7 +71,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let editRangeDefault = false;
   /** The document of the last completion list, whose items a resolve request describes. */
   let lastCompletionUri = '';
-  const diagnostics = new DiagnosticsScheduler(connection, documents, models, settings, projectConfigs, options.docsBaseUri);
+  const workspaceTargets = new WorkspaceTargets(connection);
+  const diagnostics = new DiagnosticsScheduler(connection, documents, models, settings, projectConfigs, workspaceTargets, options.docsBaseUri);
 
   /** Answers `fallback` for documents the server does not have open. */
   function withModel<T>(uri: string, name: string, token: CancellationToken | undefined, fallback: T, handler: (model: DockerfileModel) => T) {
@@ -87,6 +90,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     diagnostics.setOtherTools(otherToolsOf((params.initializationOptions as { otherTools?: unknown } | null | undefined)?.otherTools));
+    workspaceTargets.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -114,7 +118,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settings.clear();
     diagnostics.scheduleAll();
   });
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((params) => {
+    // A compose, Bake, CI or script file may change what ships; the next lint reads them again.
+    workspaceTargets.changed(params.changes.map((change) => change.uri));
     projectConfigs.clear();
     diagnostics.scheduleAll();
   });
@@ -190,7 +196,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     withModel(params.textDocument.uri, 'hover', token, null, (model) => {
       const version = documents.get(params.textDocument.uri)?.version ?? -1;
       const { problems, suppressed } = diagnostics.problemsOf(params.textDocument.uri, version);
-      return hover(model, params.position, { problems, suppressed, docsBaseUri: options.docsBaseUri });
+      const shipping = shippingFor(model, diagnostics.buildFacts(params.textDocument.uri));
+      return hover(model, params.position, { problems, suppressed, docsBaseUri: options.docsBaseUri, shipping });
     }),
   );
 
@@ -216,7 +223,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onRequest(STAGES_REQUEST, (params: StagesParams, token) =>
-    withModel(params.uri, 'stages', token, { stages: [], defaultTarget: -1 }, stagesOf),
+    withModel(params.uri, 'stages', token, { stages: [], defaultTarget: -1, workspaceTargets: [] }, (model) => {
+      const facts = diagnostics.buildFacts(params.uri);
+      return stagesOf(model, shippingFor(model, facts), facts.uses ?? []);
+    }),
   );
   connection.onNotification(OTHER_TOOLS_NOTIFICATION, (params: OtherToolsParams) => {
     diagnostics.setOtherTools(otherToolsOf(params.tools));

@@ -62,10 +62,10 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(capabilities: ClientCapabilities = {}, initializationOptions?: unknown): Promise<InitializeResult> {
+  async initialize(capabilities: ClientCapabilities = {}, initializationOptions?: unknown, rootUri = fileUri('.')): Promise<InitializeResult> {
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: fileUri('.'),
+      rootUri,
       capabilities,
       workspaceFolders: null,
       ...(initializationOptions === undefined ? {} : { initializationOptions }),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { stageKey } from '../../../common/protocol';
+import { stageKey, type StagesResult } from '../../../common/protocol';
 import { isDockerfile, type StagesSource } from '../stages-source';
 import { stageOfNode } from '../views/stages-view';
 import type { TargetStore } from '../views/targets';
@@ -33,6 +33,24 @@ async function pickStage(source: StagesSource, targets: TargetStore, document: v
   return vscode.window.showQuickPick(items, { placeHolder });
 }
 
+type TargetItem = vscode.QuickPickItem & { key: string | null };
+
+/** Automatic first; then the targets the workspace names, with where; then every stage with its role. */
+function targetItems(result: StagesResult): (TargetItem | vscode.QuickPickItem)[] {
+  const shipped = result.stages.filter((stage) => stage.ships !== null).map(stageKey);
+  const last = result.stages[result.stages.length - 1];
+  const named = result.workspaceTargets.map((use) => {
+    const stage = use.target === null ? last : result.stages.find((s) => s.name !== null && s.name.toLowerCase() === use.target?.toLowerCase());
+    return { label: stage ? stageKey(stage) : (use.target ?? 'last stage'), description: use.source, detail: `${use.purpose}${use.target === null ? ' (no --target: the last stage)' : ''}`, key: stage ? stageKey(stage) : use.target };
+  });
+  return [
+    { label: 'Automatic', description: shipped.length > 0 ? `ships: ${shipped.join(', ')}` : 'no shipped stage known', detail: 'what the build files say, else the last stage when it runs', key: null },
+    ...(named.length > 0 ? [{ label: 'Named in the workspace', kind: vscode.QuickPickItemKind.Separator }, ...named] : []),
+    { label: 'Stages', kind: vscode.QuickPickItemKind.Separator },
+    ...result.stages.map((stage) => ({ label: stageKey(stage), description: `${stage.role} · ${stage.baseImage ?? ''}`, detail: stage.ships ? `ships: ${stage.ships}` : stage.roleReason, key: stageKey(stage) as string | null })),
+  ];
+}
+
 /** Registers every command of the extension, from one table. */
 export function registerCommands(source: StagesSource, targets: TargetStore): vscode.Disposable[] {
   const table: Record<string, (...args: never[]) => unknown> = {
@@ -60,12 +78,8 @@ export function registerCommands(source: StagesSource, targets: TargetStore): vs
       const document = activeDockerfile();
       if (!document) return;
       const result = await source.get(document);
-      const items = [
-        { label: 'Last stage', description: 'the default: what docker build builds without --target', key: null as string | null },
-        ...result.stages.map((stage) => ({ label: stageKey(stage), description: stage.baseImage ?? '', key: stageKey(stage) as string | null })),
-      ];
-      const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Build target: the stage you build and ship (final-stage rules check it)' });
-      if (picked) await targets.choose(document.uri, picked.key);
+      const picked = await vscode.window.showQuickPick(targetItems(result), { placeHolder: 'Build target: the stage you build and ship (final-image rules check it)' });
+      if (picked && 'key' in picked) await targets.choose(document.uri, picked.key);
     },
     [COMMANDS.explainUnnamed]: (index: number) =>
       vscode.window.showInformationMessage(`docker build --target takes stage names: add "AS <name>" to stage #${index}'s FROM line to build it on its own.`),

@@ -52,13 +52,19 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
     }
     const item = new vscode.TreeItem(stageKey(node.stage), node.stage.dependencies.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = `${node.uri.toString()}#${node.stage.index}`;
-    item.description = `${node.stage.baseImage ?? ''}${node.target ? ' · target' : node.needed ? '' : ' · not built for the target'}`;
-    item.iconPath = node.target
-      ? new vscode.ThemeIcon('target')
-      : node.needed
-        ? new vscode.ThemeIcon('layers')
-        : new vscode.ThemeIcon('layers', new vscode.ThemeColor('disabledForeground'));
-    item.tooltip = `Stage ${stageKey(node.stage)} (line ${node.stage.line + 1}) from ${node.stage.baseImage ?? 'nothing'}`;
+    const role = node.stage.ships !== null ? 'ships' : node.stage.role;
+    item.description = `${role} · ${node.stage.baseImage ?? ''}${node.target ? ' · target' : node.needed ? '' : ' · not built for the target'}`;
+    item.iconPath = node.stage.ships !== null
+      ? new vscode.ThemeIcon('package')
+      : node.target
+        ? new vscode.ThemeIcon('target')
+        : node.needed
+          ? new vscode.ThemeIcon('layers')
+          : new vscode.ThemeIcon('layers', new vscode.ThemeColor('disabledForeground'));
+    item.tooltip = [
+      `Stage ${stageKey(node.stage)} (line ${node.stage.line + 1}) from ${node.stage.baseImage ?? 'nothing'}`,
+      node.stage.ships !== null ? `Ships: ${node.stage.ships}` : `Role: ${node.stage.role} (${node.stage.roleReason})`,
+    ].join('\n');
     item.contextValue = node.stage.name ? 'stage' : 'unnamedStage';
     item.command = reveal;
     return item;

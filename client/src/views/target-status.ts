@@ -20,8 +20,18 @@ export function createTargetStatus(source: StagesSource, targets: TargetStore): 
       item.hide();
       return;
     }
-    item.text = `$(target) ${stageKey(target)}`;
-    item.tooltip = `Build target of this Dockerfile: ${stageKey(target)}${targets.chosen(document.uri) ? '' : ' (the last stage)'}. Click to choose another.`;
+    const shipped = result.stages.filter((stage) => stage.ships !== null);
+    if (targets.chosen(document.uri)) {
+      item.text = `$(target) ${stageKey(target)}`;
+      item.tooltip = `Build target of this Dockerfile: ${stageKey(target)}. The final-image rules check it. Click to choose another.`;
+    } else if (shipped.length > 0) {
+      item.text = `$(package) ${shipped.map(stageKey).join(', ')}`;
+      item.tooltip = ['What ships, as the workspace tells:', ...shipped.map((stage) => `${stageKey(stage)}: ${stage.ships}`), 'Click to choose a build target.'].join('\n');
+    } else {
+      // Precision first: with nothing known to ship, the final-image rules stay silent.
+      item.text = '$(question) no shipped stage known: pick a target';
+      item.tooltip = 'No build file names a target of this Dockerfile and its last stage does not run; the final-image rules stay silent. Click to choose the stage that ships.';
+    }
     item.show();
   };
   void update();

@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import { builtInFacts, type SourcedFacts } from '../images/image-facts';
-import { computeShipping } from '../model/shipping';
+import { computeShipping, type Shipping } from '../model/shipping';
 import { resolveTarget, stagesNeededBy } from '../model/stage-graph';
 import type { BuildTargetUse } from '../model/stage-roles';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
@@ -51,12 +51,7 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
   const imageFacts = options.imageFacts ?? builtInFacts;
   const buildTarget = resolveTarget(model, options.target);
   const neededStages = buildTarget ? stagesNeededBy(model, buildTarget) : new Set<number>();
-  const shipping = computeShipping(model, {
-    explicitTarget: options.target ?? null,
-    uses: options.uses ?? [],
-    facts: (image) => imageFacts(image)?.facts ?? null,
-    fileName: options.fileName ?? null,
-  });
+  const shipping = shippingFor(model, options);
   const suppressions = new Suppressions(model);
   for (const rule of rules) {
     const setting = options.severities?.[rule.id] ?? rule.severity;
@@ -75,6 +70,17 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
     }
   }
   return result;
+}
+
+/** What ships and what each stage is for, from the same options the rules get. */
+export function shippingFor(model: DockerfileModel, options: LintOptions = {}): Shipping {
+  const imageFacts = options.imageFacts ?? builtInFacts;
+  return computeShipping(model, {
+    explicitTarget: options.target ?? null,
+    uses: options.uses ?? [],
+    facts: (image) => imageFacts(image)?.facts ?? null,
+    fileName: options.fileName ?? null,
+  });
 }
 
 interface StageResult {

@@ -10,7 +10,8 @@ import { variableHover } from './variable-hover';
 import { parseImageReference } from '../model/image-reference';
 import { expandInScope } from '../model/variable-scope';
 import { stageByDefaults } from '../model/variable-references';
-import { describeImage, fromLineText, usersOf } from './stage-text';
+import { describeImage, fromLineText, roleText, usersOf } from './stage-text';
+import type { Shipping } from '../model/shipping';
 
 /** What hover needs to explain the problems under the cursor. */
 export interface ProblemContext {
@@ -19,6 +20,8 @@ export interface ProblemContext {
   readonly suppressed?: LintResult['suppressed'];
   /** Base URI of the rule pages (`<base>/<rule-id>.md`). */
   readonly docsBaseUri: string;
+  /** What ships and what each stage is for, as the diagnostics see it. */
+  readonly shipping?: Shipping;
 }
 
 /**
@@ -26,24 +29,33 @@ export interface ProblemContext {
  * problem, what its rule is about and where its page is.
  */
 export function hover(model: DockerfileModel, position: Position, context?: ProblemContext): Hover | null {
-  const card = variableHover(model, position) ?? symbolHover(model, position) ?? instructionHover(model, position);
+  const card = variableHover(model, position) ?? symbolHover(model, position, context?.shipping) ?? withRole(model, position, instructionHover(model, position), context?.shipping);
   const notes = context ? [...problemNotes(context, position), ...suppressionNotes(context, position)] : [];
   if (notes.length === 0) return card;
   const lines = card && typeof card.contents === 'object' && 'value' in card.contents ? [card.contents.value, '', '---', ''] : [];
   return { contents: { kind: MarkupKind.Markdown, value: [...lines, ...notes].join('\n') }, ...(card?.range ? { range: card.range } : {}) };
 }
 
-function symbolHover(model: DockerfileModel, position: Position): Hover | null {
+function symbolHover(model: DockerfileModel, position: Position, shipping: Shipping | undefined): Hover | null {
   const symbol = symbolAt(model, position);
   if (!symbol) return null;
   switch (symbol.kind) {
     case 'declaration':
-      return markdown(stageCard(model, symbol.stage), symbol.stage.nameRange ?? symbol.stage.from.keywordRange);
+      return markdown(stageCard(model, symbol.stage, shipping), symbol.stage.nameRange ?? symbol.stage.from.keywordRange);
     case 'base-image':
       return markdown(imageCard(symbol.image, 'Base image', model), symbol.image.range);
     case 'reference':
-      return markdown(referenceCard(model, symbol.reference, symbol.target), symbol.reference.range);
+      return markdown(referenceCard(model, symbol.reference, symbol.target, shipping), symbol.reference.range);
   }
+}
+
+/** On the FROM keyword, the stage's role comes before the instruction's documentation. */
+function withRole(model: DockerfileModel, position: Position, card: Hover | null, shipping: Shipping | undefined): Hover | null {
+  const stage = shipping ? model.stages.find((s) => rangeContains(s.from.keywordRange, position)) : undefined;
+  const role = stage && shipping ? roleText(shipping, stage) : '';
+  if (!card || !role) return card;
+  const value = typeof card.contents === 'object' && 'value' in card.contents ? card.contents.value : '';
+  return { ...card, contents: { kind: MarkupKind.Markdown, value: `${role}\n\n---\n\n${value}` } };
 }
 
 /** On a suppression comment: what it silences, and the reason it gives. */
@@ -71,22 +83,22 @@ function problemNotes(context: ProblemContext, position: Position): string[] {
   return notes;
 }
 
-function referenceCard(model: DockerfileModel, reference: StageReference, target: Stage | null): string[] {
+function referenceCard(model: DockerfileModel, reference: StageReference, target: Stage | null, shipping: Shipping | undefined): string[] {
   const resolution = reference.resolution;
   if (resolution.kind === 'image') return imageCard(resolution.image, 'Image');
   if (resolution.kind === 'variable') {
     const byDefault = stageByDefaults(model, reference);
     const note = `\`${reference.text}\` is resolved from build arguments at build time`;
-    return byDefault ? [`${note}; with their defaults it is this stage:`, '', ...stageCard(model, byDefault)] : [`${note}.`];
+    return byDefault ? [`${note}; with their defaults it is this stage:`, '', ...stageCard(model, byDefault, shipping)] : [`${note}.`];
   }
   if (!target) return [`\`${reference.text}\` names no stage of this file; BuildKit will try it as an image.`];
-  const card = stageCard(model, target);
+  const card = stageCard(model, target, shipping);
   if (resolution.kind === 'forward') card.push('', '**Defined later:** a stage can only use stages defined before it.');
   if (resolution.kind === 'self') card.push('', '**This is the current stage:** it cannot use itself.');
   return card;
 }
 
-function stageCard(model: DockerfileModel, stage: Stage): string[] {
+function stageCard(model: DockerfileModel, stage: Stage, shipping: Shipping | undefined): string[] {
   const card = [
     `**Stage \`${stageLabel(stage)}\`** · #${stage.index} · line ${stage.from.range.start.line + 1}`,
     '```dockerfile',
@@ -96,6 +108,8 @@ function stageCard(model: DockerfileModel, stage: Stage): string[] {
   if (stage.baseImage) card.push(`Base image: \`${stage.baseImage.text}\``);
   const users = usersOf(model, stage);
   card.push('', users.length > 0 ? `Used by: ${users.join(', ')}` : 'Not used by any other stage.');
+  const role = shipping ? roleText(shipping, stage) : '';
+  if (role) card.push('', role);
   return card;
 }
 

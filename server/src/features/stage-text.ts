@@ -1,3 +1,4 @@
+import type { Shipping } from '../model/shipping';
 import { lineText, referencesTo } from '../model/queries';
 import { stageLabel } from '../model/stage-names';
 import type { DockerfileModel, ImageReference, Stage, StageReference } from '../model/types';
@@ -39,4 +40,14 @@ export function describeImage(image: ImageReference): string[] {
   if (!image.tag && !image.digest) lines.push('No tag: Docker uses `latest`, which changes under you.');
   else if (image.tag?.value === 'latest' && !image.digest) lines.push('Tag `latest` changes under you; pin a version.');
   return lines;
+}
+
+/** What a stage is for, for people: "Ships: compose.yaml:5, service web ships it." or "Role: builder (later stages copy from it)." */
+export function roleText(shipping: Shipping, stage: Stage): string {
+  const shipped = shipping.shipped.find((s) => s.stage.index === stage.index);
+  if (shipped) return `**Ships** as a runtime image: ${shipped.because}.`;
+  const role = shipping.roles[stage.index];
+  if (!role) return '';
+  const layers = shipping.layerStages.has(stage.index) ? ' Its layers ship in a later stage built FROM it.' : '';
+  return `**Role:** ${role.role} (${role.because}).${layers}`;
 }

@@ -1,7 +1,9 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
-import { lint, type LintResult, type Problem } from '../engine/lint';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint, type LintOptions, type LintResult, type Problem } from '../engine/lint';
 import { toDiagnostic } from './conversions';
 import type { DocumentModels } from './document-models';
 import { toolsToDeferTo, type OtherTool } from '../../../common/settings';
@@ -10,6 +12,7 @@ import { collectSoon } from './memory';
 import { describeError } from './run-safe';
 import type { ProjectConfigStore } from './project-config';
 import type { SettingsStore } from './settings';
+import type { WorkspaceTargets } from './workspace-targets';
 
 /** Below this cost a lint runs on the next turn of the event loop; above it, edits are batched. */
 const IMMEDIATE_BELOW_MS = 50;
@@ -37,8 +40,33 @@ export class DiagnosticsScheduler {
     private readonly models: DocumentModels,
     private readonly settings: SettingsStore,
     private readonly projectConfigs: ProjectConfigStore,
+    private readonly workspaceTargets: WorkspaceTargets,
     private readonly docsBaseUri: string,
   ) {}
+
+  /**
+   * What the rules need to know beside the text: the chosen target, what the workspace's build
+   * files say, the file name and the build context. Hover and the Stages view use it too, so they
+   * tell the same story as the diagnostics.
+   */
+  buildFacts(uri: string): Pick<LintOptions, 'target' | 'uses' | 'fileName' | 'targetFiles' | 'buildContext'> {
+    const project = this.projectConfigs.get(uri);
+    const target = this.targets.get(uri) ?? project.target;
+    const workspace = this.workspaceTargets.forDocument(uri);
+    const fileName = uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : (uri.split('/').pop() ?? '');
+    return {
+      ...(target ? { target } : {}),
+      uses: workspace.uses,
+      fileName,
+      targetFiles: workspace.targetFiles,
+      buildContext: this.projectConfigs.buildContext(uri, workspace.contextFolder),
+    };
+  }
+
+  /** The chosen target of a document, if any (picker, then project file). */
+  targetOf(uri: string): string | null {
+    return this.targets.get(uri) ?? this.projectConfigs.get(uri).target ?? null;
+  }
 
   schedule(uri: string): void {
     this.cancel(uri);
@@ -98,15 +126,10 @@ export class DiagnosticsScheduler {
     try {
       const model = this.models.get(document);
       const project = this.projectConfigs.get(uri);
-      const target = this.targets.get(uri) ?? project.target;
       // Rules another installed tool reports are left to it; the project file, then the editor's
       // settings, win over that, rule by rule.
       const deferred = Object.fromEntries(rulesReportedBy(toolsToDeferTo(settings.coexistence, this.otherTools)).map((id) => [id, 'off' as const]));
-      const result = lint(model, {
-        severities: { ...deferred, ...project.rules, ...settings.rules },
-        ...(target ? { target } : {}),
-        buildContext: this.projectConfigs.buildContext(uri),
-      });
+      const result = lint(model, { severities: { ...deferred, ...project.rules, ...settings.rules }, ...this.buildFacts(uri) });
       for (const failure of result.failures) {
         this.connection.console.error(`Rule ${failure.ruleId} failed on ${uri}: ${describeError(failure.error)}`);
       }

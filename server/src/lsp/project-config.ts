@@ -45,16 +45,21 @@ export class ProjectConfigStore {
     return entry;
   }
 
-  /** The build context of a saved Dockerfile, read again at most every few seconds. */
-  buildContext(uri: string): BuildContext | null {
+  /**
+   * The build context of a saved Dockerfile, read again at most every few seconds: the project
+   * file's, else `workspaceFolder` (what the build files agree on); null when neither knows.
+   */
+  buildContext(uri: string, workspaceFolder: string | null): BuildContext | null {
     if (!uri.startsWith('file:')) return null;
     const file = fileURLToPath(uri);
-    const cached = this.contexts.get(file);
-    if (cached && Date.now() - cached.readAt < CONTEXT_TTL_MS) return cached.context;
     const { config, configFolder } = this.entry(uri);
-    const contextFolder = configFolder ? configuredContext(config, configFolder, file) : null;
-    const context = readBuildContext(file, contextFolder ?? path.dirname(file));
-    this.contexts.set(file, { context, readAt: Date.now() });
+    const contextFolder = (configFolder ? configuredContext(config, configFolder, file) : null) ?? workspaceFolder;
+    if (contextFolder === null) return null;
+    const key = `${file}\0${contextFolder}`;
+    const cached = this.contexts.get(key);
+    if (cached && Date.now() - cached.readAt < CONTEXT_TTL_MS) return cached.context;
+    const context = readBuildContext(file, contextFolder);
+    this.contexts.set(key, { context, readAt: Date.now() });
     return context;
   }
 

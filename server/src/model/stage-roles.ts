@@ -123,7 +123,7 @@ function roleOf(
   const runs = hasCommand || rootFacts?.service === true;
   if (shipping && runs) return { role: 'runtime', because: `built to ship (${shipping.source})` };
   if (place.copiedFrom && !runs) return { role: 'builder', because: 'later stages copy from it' };
-  if (place.usedAsBase && !RELEASE_NAME.test(name)) return { role: 'base', because: 'later stages are built FROM it' };
+  if (place.usedAsBase && (!runs || !RELEASE_NAME.test(name))) return { role: 'base', because: 'later stages are built FROM it' };
   if (runs) {
     const why = hasCommand ? 'it has a command' : `its base ${root} runs a server`;
     return { role: 'runtime', because: why };

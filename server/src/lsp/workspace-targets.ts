@@ -1,0 +1,78 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Connection } from 'vscode-languageserver';
+import type { BuildTargetUse } from '../model/stage-roles';
+import { contextFromWorkspace, scanWorkspace, usesOf, workspaceRootOf, type ScannedWorkspace } from '../node/workspace-scan';
+import { mayNameTargets } from '../workspace/target-index';
+import type { TargetReference } from '../workspace/types';
+
+/** What the workspace says about one Dockerfile. */
+export interface DocumentTargets {
+  readonly uses: readonly BuildTargetUse[];
+  readonly references: readonly TargetReference[];
+  /** The workspace files read for targets, relative to the root. */
+  readonly targetFiles: readonly string[];
+  /** The build context the build files agree on (null: unknown), absolute. */
+  readonly contextFolder: string | null;
+}
+
+const NOTHING: DocumentTargets = { uses: [], references: [], targetFiles: [], contextFolder: null };
+
+/**
+ * The target index of each workspace root, built on first use and dropped when a file that names
+ * targets changes (the client watches them), so the next lint reads the workspace again.
+ */
+export class WorkspaceTargets {
+  private folders: string[] = [];
+  private readonly scans = new Map<string, ScannedWorkspace>();
+
+  constructor(private readonly connection: Connection) {}
+
+  /** The editor's workspace folders (file URIs); a Dockerfile inside one has it as its root. */
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    this.scans.clear();
+  }
+
+  forDocument(uri: string): DocumentTargets {
+    if (!uri.startsWith('file:')) return NOTHING;
+    const file = fileURLToPath(uri);
+    const workspace = this.workspaceOf(file);
+    const { uses, references } = usesOf(workspace, file);
+    return { uses, references, targetFiles: workspace.index.files, contextFolder: contextFromWorkspace(workspace, file, references) };
+  }
+
+  /** Forgets the indexes a changed file may alter; true when one was dropped. */
+  changed(uris: readonly string[]): boolean {
+    let dropped = false;
+    for (const uri of uris) {
+      if (!uri.startsWith('file:')) continue;
+      const file = fileURLToPath(uri);
+      for (const root of [...this.scans.keys()]) {
+        const relative = path.relative(root, file);
+        if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+        if (mayNameTargets(relative.split(path.sep).join('/'))) {
+          this.scans.delete(root);
+          dropped = true;
+        }
+      }
+    }
+    return dropped;
+  }
+
+  private workspaceOf(file: string): ScannedWorkspace {
+    // The deepest workspace folder holding the file; outside them, the nearest folder with `.git`.
+    const folder = this.folders.filter((f) => !path.relative(f, file).startsWith('..')).sort((a, b) => b.length - a.length)[0] ?? null;
+    const root = workspaceRootOf(file, folder);
+    let workspace = this.scans.get(root);
+    if (!workspace) {
+      const started = performance.now();
+      workspace = scanWorkspace(root);
+      this.scans.set(root, workspace);
+      const { files, references, problems } = workspace.index;
+      this.connection.console.log(`Build targets of ${root}: ${references.length} in ${files.length} files, read in ${Math.round(performance.now() - started)} ms.`);
+      for (const problem of problems) this.connection.console.warn(`${path.join(root, problem.file)}: ${problem.message}`);
+    }
+    return workspace;
+  }
+}
