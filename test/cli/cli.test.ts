@@ -60,6 +60,26 @@ describe('dockerfile-stages check', () => {
     ]);
   });
 
+  it('reads what ships from the Bake file of the folder it checks, and --target wins', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'dfs-bake-'));
+    try {
+      const dockerfile = ['FROM node:20-alpine AS web', 'EXPOSE 3000', 'CMD ["node", "server.js"]', 'FROM node:20-alpine AS worker', 'CMD ["node", "worker.js"]', ''].join('\n');
+      writeFileSync(path.join(folder, 'Dockerfile'), dockerfile);
+      const rootFindings = (args: string[] = []) => {
+        const { stdout } = cli(['check', folder, '--format', 'json', '--fail-level', 'none', ...args]);
+        const [file] = JSON.parse(stdout) as { diagnostics: { ruleId: string; message: string; range: { start: { line: number } } }[] }[];
+        return (file?.diagnostics ?? []).filter((d) => d.ruleId === 'final-user-root').map((d) => `${d.range.start.line}: ${d.message.replace(/^.*It ships because /, '')}`);
+      };
+      // The worker, last, serves no port: running as root there is not flagged.
+      assert.deepEqual(rootFindings(), []);
+      writeFileSync(path.join(folder, 'docker-bake.hcl'), 'group "default" {\n  targets = ["web"]\n}\ntarget "web" {\n  target = "web"\n  tags = ["example/web"]\n}\n');
+      assert.deepEqual(rootFindings(), ['0: docker-bake.hcl:5, target web ships it.']);
+      assert.deepEqual(rootFindings(['--target', 'worker']), []);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('writes SARIF 2.1.0 that the official schema accepts, with 1-based regions', () => {
     const { stdout } = cli(['check', APP, '--format', 'sarif']);
     const log = JSON.parse(stdout) as { version: string; runs: { results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: unknown }[] }[]; tool: { driver: { rules: { id: string }[] } } }[] };

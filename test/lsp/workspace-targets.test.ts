@@ -57,7 +57,7 @@ describe('build targets from the workspace, over JSON-RPC', () => {
 
     const shipsWeb = await composeChanged(composeFor('web'));
     assert.deepEqual(rootFinding(shipsWeb.diagnostics), [0]);
-    assert.match(shipsWeb.diagnostics.find((d) => d.code === 'final-user-root')?.message ?? '', /It ships because compose\.yaml:5, service app ships it\.$/);
+    assert.match(shipsWeb.diagnostics.find((d) => d.code === 'final-user-root')?.message.toString() ?? '', /It ships because compose\.yaml:5, service app ships it\.$/);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
     const text = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
     assert.match(text, /^\*\*Ships\*\* as a runtime image: compose\.yaml:5, service app ships it\./);
@@ -77,7 +77,7 @@ describe('build targets from the workspace, over JSON-RPC', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(bake), type: 1 }] });
     const diagnostics = (await next).diagnostics;
     assert.deepEqual(rootFinding(diagnostics), [0]);
-    assert.match(diagnostics.find((d) => d.code === 'final-user-root')?.message ?? '', /It ships because docker-bake\.hcl:6, target web ships it\.$/);
+    assert.match(diagnostics.find((d) => d.code === 'final-user-root')?.message.toString() ?? '', /It ships because docker-bake\.hcl:6, target web ships it\.$/);
     rmSync(bake);
     const after = client.nextDiagnostics(uri);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(bake), type: 3 }] });

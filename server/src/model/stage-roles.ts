@@ -119,6 +119,8 @@ function roleOf(
   if (devBase) return { role: 'dev', because: `built FROM the development stage '${devBase.name ?? devBase.index + 1}'` };
   if (CHECK_NAME.test(name)) return { role: 'check', because: `named '${stage.name}'` };
   if (rootFacts?.kind === 'dev') return { role: 'dev', because: `built on the development image ${root}` };
+  // ONBUILD triggers run in someone else's build: the image is a base, whatever its command.
+  if (!shipping && stage.instructions.some((i) => i.keyword === 'ONBUILD')) return { role: 'base', because: 'it has ONBUILD triggers: a base for other images' };
   // A port alone does not make a container: without a command of its own the image runs its base's.
   const runs = hasCommand || rootFacts?.service === true;
   if (shipping && runs) return { role: 'runtime', because: `built to ship (${shipping.source})` };

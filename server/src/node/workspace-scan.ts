@@ -12,6 +12,8 @@ const MAX_PATHS = 200_000;
 export interface ScannedWorkspace {
   readonly root: string;
   readonly index: TargetIndex;
+  /** How many files the walk saw. */
+  readonly files: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export function scanWorkspace(root: string): ScannedWorkspace {
     }
   };
   walk('');
-  return { root, index: indexTargets(files, paths) };
+  return { root, index: indexTargets(files, paths), files: paths.size };
 }
 
 /** The workspace's builds of one Dockerfile, as the rules take them. */

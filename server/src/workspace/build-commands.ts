@@ -89,7 +89,8 @@ export function findBuildCommands(text: string, lineOffset = 0): BuildCommand[] 
       if (length === 0) continue;
       let end = i + length;
       while (end < all.length && !SEPARATORS.has(all[end] as string)) end++;
-      found.push(parseBuild(all.slice(i + length, end), logical.line + lineOffset));
+      const command = parseBuild(all.slice(i + length, end), logical.line + lineOffset);
+      if (command) found.push(command);
       i = end;
     }
   }
@@ -108,7 +109,8 @@ function buildVerbLength(all: readonly string[], i: number): number {
   return 0;
 }
 
-function parseBuild(args: readonly string[], line: number): BuildCommand {
+/** The build's options, or null when it has no context argument (a half-written or generated command). */
+function parseBuild(args: readonly string[], line: number): BuildCommand | null {
   let file: string | null = null;
   let target: string | null = null;
   let push = false;
@@ -133,5 +135,6 @@ function parseBuild(args: readonly string[], line: number): BuildCommand {
     ? /type=(image|registry)/.test(output) ? (/push=true/.test(output) || output.includes('registry') ? 'ship' : 'build') : /type=cacheonly/.test(output) ? 'test' : 'export'
     : push ? 'ship' : 'build';
   const context = positionals[positionals.length - 1] ?? null;
+  if (context === null) return null;
   return { file, target, context: context === '-' ? null : context, purpose, line };
 }

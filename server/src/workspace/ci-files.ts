@@ -40,7 +40,8 @@ export function githubTargets(file: WorkspaceFile, exists: (path: string) => boo
       const uses = asString(step.uses) ?? '';
       const path = ['jobs', jobName, 'steps', index];
       if (/^docker\/build-push-action@/.test(uses)) {
-        const reference = buildPushAction(file.path, step, yaml.lineOf([...path, 'with']), testJob);
+        const withTarget = isRecord(step.with) && step.with.target !== undefined;
+        const reference = buildPushAction(file.path, step, yaml.lineOf([...path, 'with', ...(withTarget ? ['target'] : [])]), testJob);
         if (reference) references.push(reference);
       }
       const run = asString(step.run);
