@@ -163,6 +163,9 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     const rows = page.locator('.pane-body .monaco-list-row', { hasText: 'runtime' });
     if ((await rows.count()) === 0) await view.click();
     await rows.first().waitFor();
+    // The last stage runs, so it ships; the build stage is a builder.
+    await page.locator('.pane-body .monaco-list-row', { hasText: /runtime.*ships/ }).first().waitFor();
+    await page.locator('.pane-body .monaco-list-row', { hasText: /build.*builder/ }).first().waitFor();
     await shot(page, 'stages-view');
   });
 
