@@ -91,9 +91,8 @@ function checkFile(
   }
   const config = found?.config ?? null;
   const { uses, references } = workspace && absolute ? usesOf(workspace, absolute) : { uses: [], references: [] };
-  const contextFolder =
-    (found && absolute ? configuredContext(found.config, found.folder, absolute) : null) ??
-    (workspace && absolute ? contextFromWorkspace(workspace, absolute, references) : null);
+  const configured = found && absolute ? configuredContext(found.config, found.folder, absolute) : null;
+  const contextFolder = configured ? { folder: configured, assumed: false } : workspace && absolute ? contextFromWorkspace(workspace, absolute, references) : null;
   const target = command.target ?? config?.target;
   const options = {
     severities: { ...(config?.rules ?? {}), ...command.rules },
@@ -101,7 +100,7 @@ function checkFile(
     uses,
     ...(absolute ? { fileName: path.basename(absolute) } : {}),
     targetFiles: workspace?.index.files ?? [],
-    buildContext: absolute && contextFolder ? readBuildContext(absolute, contextFolder) : null,
+    buildContext: absolute && contextFolder ? readBuildContext(absolute, contextFolder.folder, contextFolder.assumed) : null,
   };
   let text = original;
   let fixed = 0;

@@ -4,6 +4,7 @@ import { computeShipping, type Shipping } from '../model/shipping';
 import { resolveTarget, stagesNeededBy } from '../model/stage-graph';
 import type { BuildTargetUse } from '../model/stage-roles';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
+import { contextFits } from '../rules/context-files';
 import { RULES } from '../rules/index';
 import type { BuildContext, Fix, ReportedProblem, Rule, RuleTag, Severity } from '../rules/rule';
 import { Suppressions, type Suppression } from './suppression';
@@ -52,6 +53,7 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
   const buildTarget = resolveTarget(model, options.target);
   const neededStages = buildTarget ? stagesNeededBy(model, buildTarget) : new Set<number>();
   const shipping = shippingFor(model, options);
+  const buildContext = usableContext(model, options.buildContext ?? null);
   const suppressions = new Suppressions(model);
   for (const rule of rules) {
     const setting = options.severities?.[rule.id] ?? rule.severity;
@@ -63,13 +65,19 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
       else result.problems.push(problem);
     };
     try {
-      rule.check?.({ model, shipping, neededStages, targetFiles: options.targetFiles ?? [], imageFacts, buildContext: options.buildContext ?? null, report });
+      rule.check?.({ model, shipping, neededStages, targetFiles: options.targetFiles ?? [], imageFacts, buildContext, report });
       if (rule.checkStage) for (const stage of model.stages) for (const problem of stageProblems(rule, model, stage)) report(problem);
     } catch (error) {
       result.failures.push({ ruleId: rule.id, error });
     }
   }
   return result;
+}
+
+/** The build context, unless it was assumed and the files the Dockerfile copies are not in it. */
+function usableContext(model: DockerfileModel, context: BuildContext | null): BuildContext | null {
+  if (!context?.assumed) return context;
+  return contextFits(model.stages.flatMap((stage) => stage.instructions), context) ? context : null;
 }
 
 /** What ships and what each stage is for, from the same options the rules get. */

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { configuredContext, parseProjectConfig, type ProjectConfig } from '../../../common/settings';
 import { readBuildContext } from '../node/build-context';
+import type { ContextFolder } from '../node/workspace-scan';
 import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
 import type { BuildContext } from '../rules/rule';
 
@@ -49,16 +50,17 @@ export class ProjectConfigStore {
    * The build context of a saved Dockerfile, read again at most every few seconds: the project
    * file's, else `workspaceFolder` (what the build files agree on); null when neither knows.
    */
-  buildContext(uri: string, workspaceFolder: string | null): BuildContext | null {
+  buildContext(uri: string, workspaceFolder: ContextFolder | null): BuildContext | null {
     if (!uri.startsWith('file:')) return null;
     const file = fileURLToPath(uri);
     const { config, configFolder } = this.entry(uri);
-    const contextFolder = (configFolder ? configuredContext(config, configFolder, file) : null) ?? workspaceFolder;
+    const configured = configFolder ? configuredContext(config, configFolder, file) : null;
+    const contextFolder = configured ? { folder: configured, assumed: false } : workspaceFolder;
     if (contextFolder === null) return null;
-    const key = `${file}\0${contextFolder}`;
+    const key = `${file}\0${contextFolder.folder}`;
     const cached = this.contexts.get(key);
     if (cached && Date.now() - cached.readAt < CONTEXT_TTL_MS) return cached.context;
-    const context = readBuildContext(file, contextFolder);
+    const context = readBuildContext(file, contextFolder.folder, contextFolder.assumed);
     this.contexts.set(key, { context, readAt: Date.now() });
     return context;
   }

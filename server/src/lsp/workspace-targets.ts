@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { BuildTargetUse } from '../model/stage-roles';
-import { contextFromWorkspace, scanWorkspace, usesOf, workspaceRootOf, type ScannedWorkspace } from '../node/workspace-scan';
+import { contextFromWorkspace, scanWorkspace, usesOf, workspaceRootOf, type ContextFolder, type ScannedWorkspace } from '../node/workspace-scan';
 import { mayNameTargets } from '../workspace/target-index';
 import type { TargetReference } from '../workspace/types';
 
@@ -12,8 +12,8 @@ export interface DocumentTargets {
   readonly references: readonly TargetReference[];
   /** The workspace files read for targets, relative to the root. */
   readonly targetFiles: readonly string[];
-  /** The build context the build files agree on (null: unknown), absolute. */
-  readonly contextFolder: string | null;
+  /** The build context the build files agree on, or the assumed folder of a plain `Dockerfile`; null: unknown. */
+  readonly contextFolder: ContextFolder | null;
 }
 
 const NOTHING: DocumentTargets = { uses: [], references: [], targetFiles: [], contextFolder: null };

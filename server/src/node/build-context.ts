@@ -12,10 +12,10 @@ const NOT_ENTERED = new Set(['node_modules', '.git', 'vendor', 'target', 'dist',
  * Reads what the rules may know of a build context: the `.dockerignore` that applies (BuildKit
  * prefers `<Dockerfile name>.dockerignore` beside the Dockerfile) and a bounded listing of paths.
  */
-export function readBuildContext(dockerfilePath: string, contextFolder = path.dirname(dockerfilePath)): BuildContext {
+export function readBuildContext(dockerfilePath: string, contextFolder = path.dirname(dockerfilePath), assumed = false): BuildContext {
   const specific = readTextOrNull(`${dockerfilePath}.dockerignore`);
   const dockerignore = specific ?? readTextOrNull(path.join(contextFolder, '.dockerignore'));
-  return { dockerignore, entries: listEntries(contextFolder) };
+  return { dockerignore, entries: listEntries(contextFolder), ...(assumed ? { assumed } : {}) };
 }
 
 function listEntries(root: string): string[] {

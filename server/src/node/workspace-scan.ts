@@ -82,12 +82,22 @@ export function usesOf(workspace: ScannedWorkspace, dockerfile: string): { uses:
 
 /**
  * The build context folder of a Dockerfile when it can be told: the one the workspace's build files
- * agree on; else the Dockerfile's folder when it is named plainly (`docker build .` builds that);
- * null when unknown, so context rules stay silent.
+ * agree on; else the Dockerfile's folder when it is named plainly (`docker build .` builds that),
+ * assumed only outside the root; null when unknown, so context rules stay silent.
  */
-export function contextFromWorkspace(workspace: ScannedWorkspace, dockerfile: string, references: readonly TargetReference[]): string | null {
+export function contextFromWorkspace(workspace: ScannedWorkspace, dockerfile: string, references: readonly TargetReference[]): ContextFolder | null {
   const contexts = new Set(references.map((r) => r.context).filter((c): c is string => c !== null));
-  if (contexts.size === 1) return path.join(workspace.root, [...contexts][0] as string);
+  if (contexts.size === 1) return { folder: path.join(workspace.root, [...contexts][0] as string), assumed: false };
   if (contexts.size > 1) return null;
-  return /^(Dockerfile|Containerfile)$/i.test(path.basename(dockerfile)) ? path.dirname(path.resolve(dockerfile)) : null;
+  if (!/^(Dockerfile|Containerfile)$/i.test(path.basename(dockerfile))) return null;
+  // At the root, `docker build .` is how it is built; in a subfolder it is often built from the
+  // root with `-f`, so that folder is only assumed.
+  const folder = path.dirname(path.resolve(dockerfile));
+  return { folder, assumed: path.resolve(folder) !== path.resolve(workspace.root) };
+}
+
+/** A build context folder, and whether it is only assumed (the Dockerfile's own folder). */
+export interface ContextFolder {
+  readonly folder: string;
+  readonly assumed: boolean;
 }

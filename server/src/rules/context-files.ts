@@ -35,3 +35,29 @@ export function contextSources(instruction: Instruction): Instruction['args'] {
   if (instruction.flags.some((flag) => flag.name.toLowerCase() === 'from')) return [];
   return instruction.args.slice(0, -1).filter((arg) => !/^[a-z]+:\/\//i.test(arg.value) && !arg.value.startsWith('git@') && !arg.value.startsWith('['));
 }
+
+/** How deep the edge lists a context; a source deeper than this is judged by its first folders. */
+const LISTED_DEPTH = 3;
+/** Top-level files or folders that say "a project's sources are here". */
+const PROJECT_ENTRY =
+  /^(package\.json|go\.mod|Cargo\.toml|pyproject\.toml|requirements[\w.-]*\.txt|setup\.py|Pipfile|uv\.lock|poetry\.lock|Gemfile|pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|composer\.json|mix\.exs|[\w.-]+\.(csproj|fsproj|vbproj|sln)|CMakeLists\.txt|Makefile|meson\.build|deno\.jsonc?|src|app|cmd|lib)$/;
+
+/**
+ * Whether an assumed context (the Dockerfile's own folder) is the one the build uses: the files
+ * the Dockerfile copies by name are there, and when it copies only `.`, the folder holds a
+ * project. A Dockerfile kept in `docker/` is usually built from the root with `-f`; then the
+ * folder fails this test and context rules must not judge it.
+ */
+export function contextFits(instructions: readonly Instruction[], context: BuildContext): boolean {
+  const entries = new Set(context.entries);
+  let named = 0;
+  for (const instruction of instructions) {
+    for (const source of contextSources(instruction)) {
+      const path = source.value.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+      if (path === '' || path === '.' || /[$*?[\\]/.test(path) || path.startsWith('/') || path.startsWith('..')) continue;
+      named++;
+      if (!entries.has(path.split('/').slice(0, LISTED_DEPTH).join('/'))) return false;
+    }
+  }
+  return named > 0 || context.entries.some((entry) => !entry.includes('/') && PROJECT_ENTRY.test(entry));
+}

@@ -39,6 +39,11 @@ export interface BuildContext {
   readonly dockerignore: string | null;
   /** Paths in the context, relative, with `/` separators (a bounded listing, top levels first). */
   readonly entries: readonly string[];
+  /**
+   * True when nothing names the context and the edge assumed the Dockerfile's folder; the engine
+   * then uses it only if the files the Dockerfile copies by name are there.
+   */
+  readonly assumed?: boolean;
 }
 
 export interface RuleContext {

@@ -21,4 +21,23 @@ describe('dockerignore-missing', () => {
     expectRule('dockerignore-missing', 'FROM node:20\nCOPY package.json src/ ./\n', noIgnore);
     expectRule('dockerignore-missing', 'FROM node:20\nCOPY . .\n');
   });
+
+  it('judges an assumed context (the Dockerfile folder) only when the build would use it', () => {
+    // docker/Dockerfile built from the root with -f: the folder holds no project and not the files copied.
+    const dockerFolder = { buildContext: { dockerignore: null, entries: ['Dockerfile', 'entrypoint.sh'], assumed: true } };
+    expectRule('dockerignore-missing', 'FROM node:20\nCOPY . .\n', dockerFolder);
+    expectRule('dockerignore-missing', 'FROM node:20\nCOPY package.json ./\nCOPY . .\n', { buildContext: { dockerignore: null, entries: ['Dockerfile', 'src'], assumed: true } });
+    // The folder is a project, or holds what is copied by name: it is the context.
+    expectRule('dockerignore-missing', dockerfile`
+      FROM node:20
+      COPY . .
+      #^^^^^^^ dockerignore-missing
+    `, { buildContext: { dockerignore: null, entries: ['Dockerfile', 'package.json', 'src', 'src/index.js'], assumed: true } });
+    expectRule('dockerignore-missing', dockerfile`
+      FROM node:20
+      COPY entrypoint.sh /
+      COPY . .
+      #^^^^^^^ dockerignore-missing
+    `, { buildContext: { dockerignore: null, entries: ['Dockerfile', 'entrypoint.sh'], assumed: true } });
+  });
 });
