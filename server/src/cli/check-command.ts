@@ -100,6 +100,7 @@ function checkFile(
     uses,
     ...(absolute ? { fileName: path.basename(absolute) } : {}),
     targetFiles: workspace?.index.files ?? [],
+    ...(workspace ? { localImages: workspace.localImages, namedContexts: workspace.namedContexts } : {}),
     buildContext: absolute && contextFolder ? readBuildContext(absolute, contextFolder.folder, contextFolder.assumed) : null,
   };
   let text = original;

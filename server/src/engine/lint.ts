@@ -11,6 +11,8 @@ import { Suppressions, type Suppression } from './suppression';
 
 export type SeveritySetting = Severity | 'off';
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 export interface LintOptions {
   /** Per-rule severity overrides; `off` disables a rule. */
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
@@ -22,6 +24,10 @@ export interface LintOptions {
   readonly fileName?: string;
   /** The workspace files read for build targets, for messages that say what was looked at. */
   readonly targetFiles?: readonly string[];
+  /** Image names the workspace builds and tags itself (normalized, no tag): local images, not pulls. */
+  readonly localImages?: ReadonlySet<string>;
+  /** Named build contexts the workspace's builds pass (`--build-context`, Bake `contexts`), lower-case. */
+  readonly namedContexts?: ReadonlySet<string>;
   /** What is known of base images; the built-in table when absent. */
   readonly imageFacts?: (image: string) => SourcedFacts | null;
   /** The build context, when the edge knows it. */
@@ -65,7 +71,7 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
       else result.problems.push(problem);
     };
     try {
-      rule.check?.({ model, shipping, neededStages, targetFiles: options.targetFiles ?? [], imageFacts, buildContext, report });
+      rule.check?.({ model, shipping, neededStages, targetFiles: options.targetFiles ?? [], imageFacts, localImages: options.localImages ?? NO_NAMES, namedContexts: options.namedContexts ?? NO_NAMES, buildContext, report });
       if (rule.checkStage) for (const stage of model.stages) for (const problem of stageProblems(rule, model, stage)) report(problem);
     } catch (error) {
       result.failures.push({ ruleId: rule.id, error });

@@ -1,4 +1,5 @@
 import table from './known-images.json';
+import officialImages from './official-images.json';
 
 export type ImageKind = 'os' | 'sdk' | 'runtime' | 'service' | 'minimal' | 'scratch' | 'dev';
 export type Libc = 'glibc' | 'musl' | 'none';
@@ -102,4 +103,24 @@ export function isRootUserName(user: string | null | undefined): boolean {
   if (user === null || user === undefined) return true;
   const name = (user.split(':')[0] ?? '').trim().toLowerCase();
   return name === '' || name === 'root' || name === '0' || name === 'containeradministrator';
+}
+
+const OFFICIAL = new Set<string>([...officialImages.current, ...officialImages.deprecated]);
+
+/**
+ * False for a bare name (no registry, no namespace) that is no Docker Official Image: Docker Hub
+ * has no such public image, so it is built locally (`docker build -t argocd-base`) or a typo.
+ * True for everything else, including names with variables.
+ */
+export function mayBePublicImage(text: string): boolean {
+  if (text.includes('$')) return true;
+  const name = (text.split('@')[0] ?? '').split(':')[0]?.toLowerCase() ?? '';
+  if (name.includes('/') || name === 'scratch') return true;
+  return OFFICIAL.has(name);
+}
+
+/** True for the name of a Docker Official Image (`busybox`, `docker.io/library/node`), tag or not. */
+export function isOfficialImage(text: string): boolean {
+  const image = normalizeImage(text);
+  return image !== null && (image.name === 'scratch' || (image.name.startsWith('docker.io/library/') && OFFICIAL.has(image.name.slice('docker.io/library/'.length))));
 }

@@ -49,7 +49,7 @@ export class DiagnosticsScheduler {
    * files say, the file name and the build context. Hover and the Stages view use it too, so they
    * tell the same story as the diagnostics.
    */
-  buildFacts(uri: string): Pick<LintOptions, 'target' | 'uses' | 'fileName' | 'targetFiles' | 'buildContext'> {
+  buildFacts(uri: string): Pick<LintOptions, 'target' | 'uses' | 'fileName' | 'targetFiles' | 'localImages' | 'namedContexts' | 'buildContext'> {
     const project = this.projectConfigs.get(uri);
     const target = this.targets.get(uri) ?? project.target;
     const workspace = this.workspaceTargets.forDocument(uri);
@@ -59,6 +59,8 @@ export class DiagnosticsScheduler {
       uses: workspace.uses,
       fileName,
       targetFiles: workspace.targetFiles,
+      localImages: workspace.localImages,
+      namedContexts: workspace.namedContexts,
       buildContext: this.projectConfigs.buildContext(uri, workspace.contextFolder),
     };
   }

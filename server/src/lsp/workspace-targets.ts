@@ -10,13 +10,17 @@ import type { TargetReference } from '../workspace/types';
 export interface DocumentTargets {
   readonly uses: readonly BuildTargetUse[];
   readonly references: readonly TargetReference[];
+  /** Image names the workspace builds itself. */
+  readonly localImages: ReadonlySet<string>;
+  /** Named build contexts the workspace's builds pass. */
+  readonly namedContexts: ReadonlySet<string>;
   /** The workspace files read for targets, relative to the root. */
   readonly targetFiles: readonly string[];
   /** The build context the build files agree on, or the assumed folder of a plain `Dockerfile`; null: unknown. */
   readonly contextFolder: ContextFolder | null;
 }
 
-const NOTHING: DocumentTargets = { uses: [], references: [], targetFiles: [], contextFolder: null };
+const NOTHING: DocumentTargets = { uses: [], references: [], localImages: new Set(), namedContexts: new Set(), targetFiles: [], contextFolder: null };
 
 /**
  * The target index of each workspace root, built on first use and dropped when a file that names
@@ -39,7 +43,7 @@ export class WorkspaceTargets {
     const file = fileURLToPath(uri);
     const workspace = this.workspaceOf(file);
     const { uses, references } = usesOf(workspace, file);
-    return { uses, references, targetFiles: workspace.index.files, contextFolder: contextFromWorkspace(workspace, file, references) };
+    return { uses, references, localImages: workspace.localImages, namedContexts: workspace.namedContexts, targetFiles: workspace.index.files, contextFolder: contextFromWorkspace(workspace, file, references) };
   }
 
   /** Forgets the indexes a changed file may alter; true when one was dropped. */

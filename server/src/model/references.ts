@@ -1,5 +1,5 @@
 import { looksLikeImage, parseImageReference } from './image-reference';
-import { isWellKnownImage } from './well-known-images';
+import { isOfficialImage } from '../images/image-facts';
 import { normalizeStageName } from './stage-names';
 import type { GlobalArg, Instruction, ReferenceKind, ReferenceResolution, Stage, StageReference } from './types';
 
@@ -110,7 +110,7 @@ function resolve(
   }
   const named = stageIndexByName.get(normalizeStageName(text));
   if (named !== undefined) return byPosition(named, fromStage, false);
-  if (text !== '' && (looksLikeImage(text) || isWellKnownImage(text))) {
+  if (text !== '' && (looksLikeImage(text) || isOfficialImage(text))) {
     return { kind: 'image', image: parseImageReference(text, range) };
   }
   return { kind: 'unknown' };

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { BuildTargetUse } from '../model/stage-roles';
-import { indexTargets, mayNameTargets, MAX_TARGET_FILE_BYTES, targetsOf } from '../workspace/target-index';
+import { indexTargets, localImageNames, mayNameTargets, namedContextNames, MAX_TARGET_FILE_BYTES, targetsOf } from '../workspace/target-index';
 import type { TargetIndex, TargetReference, WorkspaceFile } from '../workspace/types';
 
 /** Folders never walked: dependencies, caches and VCS data hold no build files of the project. */
@@ -14,6 +14,10 @@ export interface ScannedWorkspace {
   readonly index: TargetIndex;
   /** How many files the walk saw. */
   readonly files: number;
+  /** Image names the workspace builds itself (normalized, no tag). */
+  readonly localImages: ReadonlySet<string>;
+  /** Named build contexts the workspace's builds pass (lower-case). */
+  readonly namedContexts: ReadonlySet<string>;
 }
 
 /**
@@ -61,7 +65,8 @@ export function scanWorkspace(root: string): ScannedWorkspace {
     }
   };
   walk('');
-  return { root, index: indexTargets(files, paths), files: paths.size };
+  const index = indexTargets(files, paths);
+  return { root, index, files: paths.size, localImages: localImageNames(index), namedContexts: namedContextNames(index) };
 }
 
 /** The workspace's builds of one Dockerfile, as the rules take them. */

@@ -1,3 +1,4 @@
+import { mayBePublicImage, normalizeImage } from '../images/image-facts';
 import { parseImageReference } from '../model/image-reference';
 import { imageThroughArg, type ImageThroughArg } from '../model/image-through-args';
 import type { ImageReference } from '../model/types';
@@ -9,7 +10,8 @@ export default defineRule({
   summary: "A base image or --from image has no tag or uses 'latest', so builds change under you.",
   severity: 'warning',
   hadolint: ['DL3006', 'DL3007'],
-  check({ model, report }) {
+  check({ model, localImages, report }) {
+    const isLocal = (image: ImageReference): boolean => localImages.has(normalizeImage(image.text)?.name ?? '');
     const stageBases = new Set(model.references.filter((r) => r.kind === 'from').map((r) => r.fromStage));
     for (const stage of model.stages) {
       if (!stage.baseImage || stageBases.has(stage.index)) continue;
@@ -19,34 +21,45 @@ export default defineRule({
         if (message) report({ range: stage.baseImage.range, message, fixes: [typeAVersionInArg(throughArg)] });
         continue;
       }
+      if (isLocal(stage.baseImage)) continue;
       const message = unpinnedMessage(stage.baseImage, 'Base image');
       if (message) report({ range: stage.baseImage.range, message, fixes: [typeAVersion(stage.baseImage)] });
     }
     for (const reference of model.references) {
-      if (reference.resolution.kind !== 'image') continue;
+      if (reference.resolution.kind !== 'image' || isLocal(reference.resolution.image)) continue;
       const message = unpinnedMessage(reference.resolution.image, 'Image');
       if (message) report({ range: reference.range, message, fixes: [typeAVersion(reference.resolution.image)] });
     }
   },
 });
 
+/** Tags that name a channel, not a release: what they point to changes (`alpine:edge`, `node:lts-slim`). */
+const MOVING_TAG = /^(latest|edge|nightly|main|master|rolling|unstable|testing|sid|dev|develop|canary|stable|lts|current)([-_.]|$)/i;
+
 function unpinnedMessage(image: ImageReference, what: string): string | null {
-  if (image.digest || image.hasVariables || image.text.toLowerCase() === 'scratch' || image.text === '') return null;
-  if (!image.tag) {
+  if (image.digest || image.text.toLowerCase() === 'scratch' || image.text === '') return null;
+  const tag = image.tag?.value ?? null;
+  if (image.hasVariables) {
+    // `${REGISTRY}/app:latest`: whatever the variables say, the tag is written and moves.
+    return tag !== null && !tag.includes('$') && MOVING_TAG.test(tag) ? `${what} '${image.text}' uses the moving tag '${tag}'; pin a version.` : null;
+  }
+  // A bare name that is no official image is built locally (`docker build -t app-base`): nothing to pin.
+  if (!mayBePublicImage(image.text)) return null;
+  if (tag === null) {
     return `${what} '${image.text}' has no tag, so it means whatever 'latest' is on the day of the build; pin a version ('${image.text}:<version>').`;
   }
-  if (image.tag.value === 'latest') {
-    return `${what} '${image.text}' uses the 'latest' tag, which moves; pin a version.`;
-  }
+  if (tag === 'latest') return `${what} '${image.text}' uses the 'latest' tag, which moves; pin a version.`;
+  if (MOVING_TAG.test(tag)) return `${what} '${image.text}' uses the moving tag '${tag}'; pin a version.`;
   return null;
 }
 
 function unpinnedThroughArg(image: ImageReference, throughArg: ImageThroughArg): string | null {
   const resolved = throughArg.resolved;
-  if (resolved.digest || resolved.text.toLowerCase() === 'scratch' || resolved.text === '') return null;
+  if (resolved.digest || resolved.text.toLowerCase() === 'scratch' || resolved.text === '' || !mayBePublicImage(resolved.text)) return null;
   const is = `Base image '${image.text}' is '${resolved.text}' with its default build arguments`;
   if (!resolved.tag) return `${is}: no tag, so it means whatever 'latest' is on the day of the build; pin a version in ARG ${throughArg.arg.name}.`;
   if (resolved.tag.value === 'latest') return `${is}: the 'latest' tag moves; pin a version in ARG ${throughArg.arg.name}.`;
+  if (MOVING_TAG.test(resolved.tag.value)) return `${is}: the tag '${resolved.tag.value}' moves; pin a version in ARG ${throughArg.arg.name}.`;
   return null;
 }
 

@@ -62,6 +62,10 @@ export interface RuleContext {
   readonly targetFiles: readonly string[];
   /** What is known of a base image (built-in table, local engine, registry), with its source. */
   imageFacts(image: string): SourcedFacts | null;
+  /** Image names the workspace builds and tags itself (normalized, no tag): local images, not pulls. */
+  readonly localImages: ReadonlySet<string>;
+  /** Named build contexts the workspace's builds pass (lower-case): `COPY --from=<name>` reads them. */
+  readonly namedContexts: ReadonlySet<string>;
   /** The build context, or null when it is not known (an unsaved document, stdin). */
   readonly buildContext: BuildContext | null;
   report(problem: ReportedProblem): void;

@@ -14,6 +14,7 @@ interface TargetFields {
   target?: string | null;
   output?: (string | null)[] | null;
   tags?: boolean;
+  contexts?: string[];
   inherits?: string[];
   line: number;
   file: string;
@@ -70,6 +71,7 @@ export function bakeTargets(files: readonly WorkspaceFile[], exists: (path: stri
         context: contextPath,
         purpose: purposeOf(name, fields),
         source: { file: own.file, line: own.line, label: `target ${name}` },
+        namedContexts: fields.contexts ?? [],
       });
     }
   }
@@ -107,9 +109,16 @@ function collect(block: HclBlock, file: string, targets: Map<string, TargetField
       fields.file = file;
     } else if (name === 'output') fields.output = Array.isArray(value) ? value : typeof value === 'string' ? [value] : null;
     else if (name === 'tags') fields.tags = true;
+    else if (name === 'contexts') fields.contexts = mapKeys(attribute.value);
     else if (name === 'inherits') fields.inherits = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   }
   targets.set(label, fields);
+}
+
+/** The keys of an HCL map (`{ templates = "../templates" }`) or a JSON object. */
+function mapKeys(value: HclValue): string[] {
+  const text = value.kind === 'other' ? value.text : '';
+  return [...text.matchAll(/(?:^|[{,\s])"?([A-Za-z_][\w.-]*)"?\s*[=:]/g)].map((m) => m[1] as string);
 }
 
 function resolveInherits(name: string, targets: ReadonlyMap<string, TargetFields>, seen: Set<string>): TargetFields {

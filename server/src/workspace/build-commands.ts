@@ -8,6 +8,10 @@ export interface BuildCommand {
   /** The context argument as written; null when missing or `-` (stdin). */
   readonly context: string | null;
   readonly purpose: TargetPurpose;
+  /** `-t` / `--tag` values, as written. */
+  readonly tags: readonly string[];
+  /** Names of `--build-context name=…`. */
+  readonly namedContexts: readonly string[];
   /** 0-based line of the text where the command starts. */
   readonly line: number;
 }
@@ -115,6 +119,8 @@ function parseBuild(args: readonly string[], line: number): BuildCommand | null 
   let target: string | null = null;
   let push = false;
   let output: string | null = null;
+  const tags: string[] = [];
+  const namedContexts: string[] = [];
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -130,11 +136,13 @@ function parseBuild(args: readonly string[], line: number): BuildCommand | null 
     else if (name === '--target') target = value;
     else if (name === '-o' || name === '--output') output = value;
     else if (name === '--push') push = true;
+    else if ((name === '-t' || name === '--tag') && value !== null) tags.push(value);
+    else if (name === '--build-context' && value !== null && value.includes('=')) namedContexts.push(value.slice(0, value.indexOf('=')));
   }
   const purpose: TargetPurpose = output !== null
     ? /type=(image|registry)/.test(output) ? (/push=true/.test(output) || output.includes('registry') ? 'ship' : 'build') : /type=cacheonly/.test(output) ? 'test' : 'export'
     : push ? 'ship' : 'build';
   const context = positionals[positionals.length - 1] ?? null;
   if (context === null) return null;
-  return { file, target, context: context === '-' ? null : context, purpose, line };
+  return { file, target, context: context === '-' ? null : context, purpose, tags, namedContexts, line };
 }

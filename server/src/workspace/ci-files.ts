@@ -84,6 +84,8 @@ function buildPushAction(file: string, step: Record<string, unknown>, line: numb
     context: contextPath,
     purpose,
     source: { file, line, label: `step ${asString(step.name) ?? 'docker/build-push-action'}` },
+    namedContexts: (asString(w['build-contexts']) ?? '').split(/\n/).map((c) => c.split('=')[0]?.trim() ?? '').filter((c) => c !== ''),
+    tags: (asString(w.tags) ?? '').split(/[\n,]/).map((t) => t.trim()).filter((t) => t !== '' && !EXPRESSION.test(t)),
   };
 }
 
@@ -108,6 +110,8 @@ export function fromCommand(command: BuildCommand, file: string, folders: readon
     context: chosen.contextPath,
     purpose: command.purpose,
     source: { file, line: command.line, label },
+    tags: command.tags,
+    namedContexts: command.namedContexts,
   };
 }
 

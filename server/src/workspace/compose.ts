@@ -57,6 +57,8 @@ export function composeTargets(files: readonly WorkspaceFile[]): { references: T
         purpose: purposeOf(path, service, target?.value ?? null),
         source: { file: path, line: build.line, label: `service ${name}` },
         healthChecked: healthChecked(service),
+        tags: typeof service.image === 'string' ? [service.image] : [],
+        namedContexts: namedContextsOf(service.build),
       });
     }
   }
@@ -89,6 +91,13 @@ function extendedBuild(yaml: YamlFile, parsed: ReadonlyMap<string, YamlFile>, fo
   const other = fileName ? parsed.get(joinPath(folder, fileName) ?? '') : yaml;
   if (!other) return null;
   return serviceBuild(other, serviceName, valueAt(other, ['services', serviceName]));
+}
+
+/** The keys of `build.additional_contexts` (a map, or a list of `name=path`). */
+function namedContextsOf(build: unknown): string[] {
+  const contexts = isRecord(build) ? build.additional_contexts : undefined;
+  if (isRecord(contexts)) return Object.keys(contexts);
+  return Array.isArray(contexts) ? contexts.map((c) => String(c).split('=')[0] ?? '').filter((c) => c !== '') : [];
 }
 
 /** A `healthcheck:` that is not `disable: true` or `test: ["NONE"]`. */

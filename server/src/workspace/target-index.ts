@@ -1,3 +1,4 @@
+import { normalizeImage } from '../images/image-facts';
 import { bakeTargets, isBakeFile } from './bake';
 import {
   devcontainerTargets,
@@ -50,6 +51,26 @@ export function indexTargets(files: readonly WorkspaceFile[], paths: ReadonlySet
     }
   }
   return { references, problems, files: files.map((f) => f.path) };
+}
+
+/**
+ * The images the workspace builds and tags itself (`docker build -t app-base`, compose `image:`),
+ * by name without tag, as `normalizeImage` writes them: a FROM of one of these is a local image.
+ */
+export function localImageNames(index: TargetIndex): Set<string> {
+  const names = new Set<string>();
+  for (const reference of index.references) {
+    for (const tag of reference.tags ?? []) {
+      const image = /[$`]/.test(tag) ? null : normalizeImage(tag);
+      if (image) names.add(image.name);
+    }
+  }
+  return names;
+}
+
+/** Names of the named build contexts any build of the workspace passes (`COPY --from=<name>` reads them). */
+export function namedContextNames(index: TargetIndex): Set<string> {
+  return new Set(index.references.flatMap((reference) => reference.namedContexts ?? []).map((name) => name.toLowerCase()));
 }
 
 /** The references that build a given Dockerfile (workspace-relative path). */

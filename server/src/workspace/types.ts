@@ -42,6 +42,10 @@ export interface TargetReference {
   readonly context: string | null;
   readonly purpose: TargetPurpose;
   readonly source: TargetSource;
+  /** Named build contexts the build passes (`--build-context name=…`, Bake `contexts`, compose `additional_contexts`). */
+  readonly namedContexts?: readonly string[];
+  /** The image names the build tags (`-t app:dev`, compose `image:`), as written. */
+  readonly tags?: readonly string[];
   /** True when the file that runs the image checks its health itself (a compose `healthcheck:`). */
   readonly healthChecked?: boolean;
 }

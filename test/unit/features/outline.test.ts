@@ -94,7 +94,7 @@ describe('hover on a problem', () => {
     assert.equal(
       hoverText(card),
       "`buidler` names no stage of this file; BuildKit will try it as an image.\n\n---\n\n" +
-        '**stage-ref-unknown** (error): A stage reference names no stage, but is close to one (a typo). [Rule page](file:///docs/rules/stage-ref-unknown.md)',
+        '**stage-ref-unknown** (error): A stage reference names no stage: a typo of one, or a bare name no image has. [Rule page](file:///docs/rules/stage-ref-unknown.md)',
     );
   });
 });

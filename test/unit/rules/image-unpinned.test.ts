@@ -45,4 +45,30 @@ describe('image-unpinned', () => {
     assert.equal(applyEdits(text, tag?.fixes[0]?.edits ?? []), 'ARG IMAGE=node\nARG TAG="${1:version}"\nFROM ${IMAGE} AS deps\nFROM golang:${TAG}\n');
     assert.equal(tag?.fixes[0]?.title, 'Pin a version in ARG TAG (type it in)');
   });
+
+  it('fires on moving tags, and on a written moving tag among variables', () => {
+    expectRule('image-unpinned', dockerfile`
+      ARG REGISTRY=ghcr.io/acme
+      FROM alpine:edge AS tools
+      #    ^^^^^^^^^^^ image-unpinned Base image 'alpine:edge' uses the moving tag 'edge'; pin a version.
+      FROM node:lts-slim AS web
+      #    ^^^^^^^^^^^^^ image-unpinned Base image 'node:lts-slim' uses the moving tag 'lts-slim'; pin a version.
+      FROM \${REGISTRY}/app:latest
+      #    ^^^^^^^^^^^^^^^^^^^^^^ image-unpinned Base image '\${REGISTRY}/app:latest' uses the moving tag 'latest'; pin a version.
+    `);
+  });
+
+  it('does not fire on a bare name that is no official image: it is built locally', () => {
+    // `docker build -t argocd-base --target argocd-base .` in a Makefile, then FROM argocd-base.
+    expectRule('image-unpinned', dockerfile`
+      FROM argocd-base
+      COPY --from=app-builder /out /out
+      FROM \${REGISTRY}/app:\${TAG}
+      FROM node:20-alpine3.20
+    `);
+  });
+
+  it('does not fire on an image the workspace builds and tags itself', () => {
+    expectRule('image-unpinned', 'FROM acme/app-base\nCOPY --from=acme/assets /dist /dist\n', { localImages: new Set(['docker.io/acme/app-base', 'docker.io/acme/assets']) });
+  });
 });

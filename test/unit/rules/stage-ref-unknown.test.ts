@@ -43,20 +43,35 @@ describe('stage-ref-unknown', () => {
       COPY --from=busybox /bin/busybox /bin/
       COPY --from=ghcr.io/acme/tools /bin/tool /bin/
       COPY --from=\${TOOLS} /x /x
-      COPY --from=frontend /dist /srv
       COPY --from=0 /x /x
       FROM node AS web
       FROM builder
     `);
   });
 
-  it('does not suggest for short names more than one edit away', () => {
+  it('does not suggest for short names more than one edit away, but says what BuildKit will pull', () => {
     expectRule('stage-ref-unknown', dockerfile`
       FROM alpine:3.20 AS app
       FROM alpine:3.20
       COPY --from=abc /x /x
+      #           ^^^ stage-ref-unknown 'abc' is no stage of this file and no official image: BuildKit will try to pull docker.io/library/abc, which does not exist, unless the build passes a named context 'abc' (--build-context) or an image 'abc' was built locally first.
       COPY --from=ap /x /x
       #           ^^ stage-ref-unknown 'ap' is not a stage. Did you mean 'app'?
     `);
+  });
+
+  it('fires on a bare --from name far from every stage that no image has, unless the workspace builds it or passes it as a named context', () => {
+    const text = 'FROM node:20 AS web-build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=frontend /app/dist /usr/share/nginx/html\n';
+    expectRule('stage-ref-unknown', dockerfile`
+      FROM node:20 AS web-build
+      RUN npm run build
+      FROM nginx:1.27
+      COPY --from=frontend /app/dist /usr/share/nginx/html
+      #           ^^^^^^^^ stage-ref-unknown
+    `);
+    // A Makefile runs `docker build -t frontend ./web` first.
+    expectRule('stage-ref-unknown', text, { localImages: new Set(['docker.io/library/frontend']) });
+    // docker-bake.hcl: contexts = { frontend = "./web/dist" }.
+    expectRule('stage-ref-unknown', text, { namedContexts: new Set(['frontend']) });
   });
 });
