@@ -215,7 +215,7 @@ describe('hover on a diagnostic', () => {
       await client.initialize();
       await client.open(uri, mistakes);
       const card = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: afterText(mistakes, '--from=bui') });
-      assert.match(JSON.stringify(card.contents), /\*\*stage-ref-unknown\*\* \(error\): A stage reference names no stage, but is close to one \(a typo\)\. \[Rule page\]\(file:.*docs\/rules\/stage-ref-unknown\.md\)/);
+      assert.match(JSON.stringify(card.contents), /\*\*stage-ref-unknown\*\* \(error\): A stage reference names no stage: a typo of one, or a bare name no image has\. \[Rule page\]\(file:.*docs\/rules\/stage-ref-unknown\.md\)/);
     } finally {
       assert.equal(await client.stop(), 0);
     }
