@@ -44,6 +44,6 @@ if (filters.length === 0) {
 }
 
 const files = ['test/unit', 'test/lsp', 'test/cli'].flatMap(testFiles).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
-const status = run(['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+const status = run(['--import', 'tsx', '--import', './test/support/shell-setup.mts', '--test', '--test-reporter=spec', ...files]);
 if (e2eFailed) console.error('The end-to-end tests failed (see above).');
 process.exit(status !== 0 || e2eFailed ? 1 : status);

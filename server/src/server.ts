@@ -44,6 +44,7 @@ import { describeError, runSafe } from './lsp/run-safe';
 import { SettingsStore } from './lsp/settings';
 import { warmUp } from './lsp/warm-up';
 import { WorkspaceTargets } from './lsp/workspace-targets';
+import { loadShellParser } from './node/shell-parser';
 import { shippingFor } from './engine/lint';
 import type { DockerfileModel } from './model/types';
 
@@ -85,7 +86,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     (params: TextDocumentPositionParams, token?: CancellationToken) =>
       withModel(params.textDocument.uri, name, token, fallback, (model) => handler(model, params));
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    // RUN is read as shell with a WebAssembly grammar, loaded once before the first lint.
+    await loadShellParser().catch((error: unknown) => connection.console.error(`The shell parser did not load; rules that read RUN are silent. ${describeError(error)}`));
     if (params.capabilities.workspace?.configuration) settings.enablePull();
     snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;

@@ -5,6 +5,7 @@ import { parseCommand, UsageError, type Command } from './args';
 import { runCheck, type FileResult } from './check-command';
 import { formatGithub, formatJson, formatSarif, formatText, SEVERITY_RANK } from './formats';
 import { formatGraph, stageGraph } from './graph';
+import { loadShellParser } from '../node/shell-parser';
 
 declare const PACKAGE_VERSION: string;
 
@@ -21,6 +22,8 @@ Options of check:
   --fail-level error|warning|info|none  exit 1 when a problem is at or above it (default warning)
   --rule <id>=<severity>                override a rule: off, hint, info, warning, error (repeatable)
   --config <file>                       use this .dockerfile-stages.json instead of looking for one
+  --target <stage>                      the stage that is built and ships (default: what the
+                                        workspace's compose, Bake and CI files say)
   --fix                                 apply the safe, offline fixes in place and report them
   -q, --quiet                           print only the problems
   -h, --help, --version
@@ -84,10 +87,19 @@ function rulesMarkdown(): string {
   return ['| rule | default | what it reports |', '| --- | --- | --- |', ...rows, ''].join('\n');
 }
 
-try {
-  process.exitCode = run(parseCommand(process.argv.slice(2)));
-} catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`dockerfile-stages: ${error.message}\n`);
-  process.exitCode = 2;
+async function main(): Promise<void> {
+  try {
+    const command = parseCommand(process.argv.slice(2));
+    if (command.name === 'check') {
+      // RUN is read as shell with a WebAssembly grammar; without it, rules that read RUN stay silent.
+      await loadShellParser().catch((error: unknown) => process.stderr.write(`dockerfile-stages: the shell parser did not load (${error instanceof Error ? error.message : String(error)}); rules that read RUN are silent.\n`));
+    }
+    process.exitCode = run(command);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`dockerfile-stages: ${error.message}\n`);
+    process.exitCode = 2;
+  }
 }
+
+void main();

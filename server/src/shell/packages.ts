@@ -1,0 +1,229 @@
+import type { RunScript, ShellWord, SimpleCommand } from './types';
+
+export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pip' | 'uv' | 'poetry' | 'pipenv' | 'npm' | 'yarn' | 'pnpm' | 'bun' | 'gem' | 'bundle' | 'cargo' | 'go' | 'composer';
+
+/** What a command does to packages, as facts. */
+export type PackageAction =
+  | { readonly kind: 'install'; readonly manager: PackageManager; readonly packages: readonly ShellWord[]; readonly command: SimpleCommand; readonly options: ReadonlySet<string>; readonly group: string | null; readonly global: boolean; readonly withDevDependencies: boolean; readonly fromManifest: boolean }
+  | { readonly kind: 'remove'; readonly manager: PackageManager; readonly packages: readonly ShellWord[]; readonly command: SimpleCommand; readonly autoRemove: boolean }
+  | { readonly kind: 'mark-auto'; readonly manager: 'apt'; readonly packages: readonly ShellWord[]; readonly command: SimpleCommand }
+  | { readonly kind: 'update-lists'; readonly manager: PackageManager; readonly command: SimpleCommand }
+  | { readonly kind: 'clean'; readonly manager: PackageManager; readonly command: SimpleCommand };
+
+/** The options of a command (`-y`, `--no-cache`, `-o` values kept as `-o=<value>`); short flag clusters split. */
+export function optionsOf(args: readonly ShellWord[]): Set<string> {
+  const options = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i]?.value;
+    if (!value || !value.startsWith('-') || value === '-' || value === '--') continue;
+    if (value === '-o' && args[i + 1]?.value) options.add(`-o=${args[++i]?.value}`);
+    else if (value.startsWith('--')) options.add(value.includes('=') ? value : value);
+    else for (const c of value.slice(1)) options.add(`-${c}`);
+  }
+  return options;
+}
+
+/** The words that are not options (an option's value, when it takes one, is skipped). */
+function operands(args: readonly ShellWord[], valueOptions: ReadonlySet<string> = new Set()): ShellWord[] {
+  const out: ShellWord[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i]?.value ?? args[i]?.text ?? '';
+    if (value.startsWith('-') && value !== '-') {
+      if (valueOptions.has(value)) i++;
+      continue;
+    }
+    out.push(args[i] as ShellWord);
+  }
+  return out;
+}
+
+const APT_VALUE_OPTIONS = new Set(['-o', '-c', '-t', '--target-release', '--option', '--config-file']);
+const APK_VALUE_OPTIONS = new Set(['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']);
+const RPM_VALUE_OPTIONS = new Set(['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-x', '--exclude', '--nodocs']);
+
+/** The package facts of a RUN, in command order. Empty for a RUN that was not read as shell. */
+export function packageActions(script: RunScript): PackageAction[] {
+  const actions: PackageAction[] = [];
+  for (const command of script.commands) actions.push(...actionsOf(command));
+  return actions;
+}
+
+function actionsOf(command: SimpleCommand): PackageAction[] {
+  const program = command.program;
+  if (!program) return [];
+  const args = command.args;
+  switch (program) {
+    case 'apt-get':
+    case 'apt':
+    case 'aptitude': {
+      const verb = firstOperand(args, APT_VALUE_OPTIONS);
+      const after = afterVerb(args, verb, APT_VALUE_OPTIONS);
+      if (verb === 'update') return [{ kind: 'update-lists', manager: 'apt', command }];
+      if (verb === 'install' || verb === 'reinstall') {
+        return [{ kind: 'install', manager: 'apt', packages: after, command, options: optionsOf(args), group: null, global: true, withDevDependencies: false, fromManifest: false }];
+      }
+      if (verb === 'remove' || verb === 'purge' || verb === 'autoremove') {
+        const options = optionsOf(args);
+        return [{ kind: 'remove', manager: 'apt', packages: after, command, autoRemove: verb === 'autoremove' || options.has('--auto-remove') || options.has('--autoremove') }];
+      }
+      if (verb === 'clean' || verb === 'distclean' || verb === 'dist-clean') return [{ kind: 'clean', manager: 'apt', command }];
+      return [];
+    }
+    case 'apt-mark': {
+      const verb = firstOperand(args);
+      return verb === 'auto' ? [{ kind: 'mark-auto', manager: 'apt', packages: afterVerb(args, verb), command }] : [];
+    }
+    case 'apk': {
+      const verb = firstOperand(args, APK_VALUE_OPTIONS);
+      const options = optionsOf(args);
+      const groupAt = args.findIndex((a) => a.value === '--virtual' || a.value === '-t');
+      const group = groupAt >= 0 ? (args[groupAt + 1]?.value ?? null) : (args.find((a) => a.value?.startsWith('--virtual='))?.value?.slice(10) ?? null);
+      const after = afterVerb(args, verb, APK_VALUE_OPTIONS);
+      if (verb === 'update') return [{ kind: 'update-lists', manager: 'apk', command }];
+      if (verb === 'add') return [{ kind: 'install', manager: 'apk', packages: after, command, options, group, global: true, withDevDependencies: false, fromManifest: false }];
+      if (verb === 'del') return [{ kind: 'remove', manager: 'apk', packages: after, command, autoRemove: true }];
+      if (verb === 'cache' && after[0]?.value === 'clean') return [{ kind: 'clean', manager: 'apk', command }];
+      return [];
+    }
+    case 'dnf':
+    case 'yum':
+    case 'microdnf':
+    case 'tdnf':
+    case 'zypper': {
+      const manager = program === 'tdnf' ? 'dnf' : program;
+      const verb = firstOperand(args, RPM_VALUE_OPTIONS);
+      const after = afterVerb(args, verb, RPM_VALUE_OPTIONS);
+      if (verb === 'install' || verb === 'in' || verb === 'groupinstall') return [{ kind: 'install', manager, packages: after, command, options: optionsOf(args), group: null, global: true, withDevDependencies: false, fromManifest: false }];
+      if (verb === 'remove' || verb === 'erase' || verb === 'rm' || verb === 'autoremove') return [{ kind: 'remove', manager, packages: after, command, autoRemove: true }];
+      if (verb === 'clean') return [{ kind: 'clean', manager, command }];
+      if (verb === 'makecache' || verb === 'refresh' || verb === 'ref') return [{ kind: 'update-lists', manager, command }];
+      return [];
+    }
+    case 'pip':
+    case 'pip3':
+    case 'python':
+    case 'python3':
+      return pipActions(command);
+    case 'uv': {
+      const verb = firstOperand(args);
+      if (verb === 'sync') return [install('uv', [], command, true, !optionsOf(args).has('--no-dev'))];
+      if (verb === 'pip' && afterVerb(args, verb)[0]?.value === 'install') return pipInstall('uv', command, afterVerb(args, verb).slice(1), args);
+      if (verb === 'tool' && afterVerb(args, verb)[0]?.value === 'install') return [install('uv', afterVerb(args, verb).slice(1), command, false, false, true)];
+      return [];
+    }
+    case 'poetry':
+      return firstOperand(args) === 'install' ? [install('poetry', [], command, true, !/--(only|without)[= ]|--no-dev|--only-root/.test(args.map((a) => a.text).join(' ')))] : [];
+    case 'pipenv':
+      return firstOperand(args) === 'install' ? [install('pipenv', [], command, true, optionsOf(args).has('--dev') || optionsOf(args).has('-d'))] : [];
+    case 'npm':
+    case 'pnpm':
+    case 'bun':
+      return nodeActions(program, command);
+    case 'yarn': {
+      const verb = firstOperand(args);
+      if (args.some((a) => /^(--version|-v|--help|-h)$/.test(a.value ?? ''))) return [];
+      if (verb === undefined || verb === 'install') return [install('yarn', [], command, true, !/--production|--prod\b/.test(args.map((a) => a.text).join(' ')) && !productionEnv(command))];
+      if (verb === 'add') return [install('yarn', afterVerb(args, verb), command, false, false)];
+      if (verb === 'global' && afterVerb(args, verb)[0]?.value === 'add') return [install('yarn', afterVerb(args, verb).slice(1), command, false, false, true)];
+      if (verb === 'cache' && afterVerb(args, verb)[0]?.value === 'clean') return [{ kind: 'clean', manager: 'yarn', command }];
+      return [];
+    }
+    case 'gem': {
+      const verb = firstOperand(args);
+      if (verb === 'install') return [install('gem', afterVerb(args, verb), command, false, false, true)];
+      if (verb === 'uninstall') return [{ kind: 'remove', manager: 'gem', packages: afterVerb(args, verb), command, autoRemove: false }];
+      return [];
+    }
+    case 'bundle':
+    case 'bundler':
+      return firstOperand(args) === 'install' || firstOperand(args) === undefined ? [install('bundle', [], command, true, !bundlesWithoutDev(command))] : [];
+    case 'cargo': {
+      const verb = firstOperand(args);
+      if (verb === 'install') return [install('cargo', afterVerb(args, verb), command, false, false, true)];
+      if (verb === 'fetch' || (verb === 'chef' && afterVerb(args, verb)[0]?.value === 'cook') || verb === 'build') return [install('cargo', [], command, true, false)];
+      return [];
+    }
+    case 'go': {
+      const verb = firstOperand(args);
+      if (verb === 'install') return [install('go', afterVerb(args, verb), command, false, false, true)];
+      if (verb === 'mod' && afterVerb(args, verb)[0]?.value === 'download') return [install('go', [], command, true, false)];
+      return [];
+    }
+    case 'composer': {
+      const verb = firstOperand(args);
+      if (verb === 'install') return [install('composer', [], command, true, !optionsOf(args).has('--no-dev'))];
+      if (verb === 'global' && afterVerb(args, verb)[0]?.value === 'require') return [install('composer', afterVerb(args, verb).slice(1), command, false, false, true)];
+      return [];
+    }
+    default:
+      return [];
+  }
+}
+
+function install(manager: PackageManager, packages: readonly ShellWord[], command: SimpleCommand, fromManifest: boolean, withDevDependencies: boolean, global = false): PackageAction {
+  return { kind: 'install', manager, packages, command, options: optionsOf(command.args), group: null, global, withDevDependencies, fromManifest };
+}
+
+function pipActions(command: SimpleCommand): PackageAction[] {
+  const args = command.args;
+  let rest = args;
+  if (command.program === 'python' || command.program === 'python3') {
+    const m = args.findIndex((a) => a.value === '-m');
+    if (m < 0 || !/^pip3?$/.test(args[m + 1]?.value ?? '')) return [];
+    rest = args.slice(m + 2);
+  }
+  const verb = firstOperand(rest);
+  if (verb === 'install') return pipInstall('pip', command, afterVerb(rest, verb), rest);
+  if (verb === 'uninstall') return [{ kind: 'remove', manager: 'pip', packages: afterVerb(rest, verb), command, autoRemove: false }];
+  if (verb === 'cache' && afterVerb(rest, verb)[0]?.value === 'purge') return [{ kind: 'clean', manager: 'pip', command }];
+  return [];
+}
+
+function pipInstall(manager: 'pip' | 'uv', command: SimpleCommand, after: readonly ShellWord[], args: readonly ShellWord[]): PackageAction[] {
+  const fromManifest = args.some((a, i) => (a.value === '-r' || a.value === '--requirement' || a.value === '-e' || a.value === '--editable') && args[i + 1] !== undefined) || args.some((a) => /^(-r|--requirement=)/.test(a.value ?? '') || a.value === '.');
+  return [{ kind: 'install', manager, packages: after.filter((w) => !/^(-r|-e|-c)$/.test(w.value ?? '')), command, options: optionsOf(args), group: null, global: false, withDevDependencies: false, fromManifest }];
+}
+
+function nodeActions(program: 'npm' | 'pnpm' | 'bun', command: SimpleCommand): PackageAction[] {
+  const args = command.args;
+  const verb = firstOperand(args);
+  const options = optionsOf(args);
+  const text = args.map((a) => a.text).join(' ');
+  const global = options.has('-g') || options.has('--global') || options.has('--location=global');
+  const omitsDev = /--omit[= ]dev|--production|--only[= ]prod|--prod\b|-P\b/.test(text) || productionEnv(command);
+  if (verb === 'ci' || verb === 'install' || verb === 'i' || verb === 'add') {
+    const packages = afterVerb(args, verb);
+    if (packages.length === 0 && verb !== 'add') return [install(program, [], command, true, !omitsDev, global)];
+    return [install(program, packages, command, false, false, global)];
+  }
+  if (verb === 'cache' && afterVerb(args, verb)[0]?.value === 'clean') return [{ kind: 'clean', manager: program, command }];
+  if (verb === 'prune' || (verb === 'dedupe' && omitsDev)) return [{ kind: 'remove', manager: program, packages: [], command, autoRemove: true }];
+  return [];
+}
+
+function productionEnv(command: SimpleCommand): boolean {
+  return command.assignments.some((a) => a.name === 'NODE_ENV' && a.value?.value === 'production');
+}
+
+/** `BUNDLE_WITHOUT=development bundle install`. */
+function bundlesWithoutDev(command: SimpleCommand): boolean {
+  return command.assignments.some((a) => a.name === 'BUNDLE_WITHOUT' && /development|test/.test(a.value?.value ?? '')) || /--without[= ]/.test(command.args.map((a) => a.text).join(' '));
+}
+
+/** The first word that is no option: the verb (`install` in `apt-get -y install x`). */
+function firstOperand(args: readonly ShellWord[], valueOptions: ReadonlySet<string> = new Set()): string | undefined {
+  return operands(args, valueOptions)[0]?.value ?? undefined;
+}
+
+/** The operands after the verb. */
+function afterVerb(args: readonly ShellWord[], verb: string | undefined, valueOptions: ReadonlySet<string> = new Set()): ShellWord[] {
+  const all = operands(args, valueOptions);
+  const at = all.findIndex((w) => w.value === verb);
+  return at < 0 ? [] : all.slice(at + 1);
+}
+
+/** The paths a command deletes (`rm -rf a b`, `rm --recursive --force a`), as written. */
+export function removedPaths(command: SimpleCommand): string[] {
+  if (command.program !== 'rm') return [];
+  return operands(command.args).map((w) => w.value ?? w.text);
+}
