@@ -26,7 +26,7 @@ describe('dockerfile-stages check', () => {
         '    FROM golang:1.23 as build',
         `${APP}:8:1 warning final-user-root Stage 2 (alpine:3.20) runs as root: no USER is set and alpine:3.20 runs as root by default. Add a non-root USER before CMD/ENTRYPOINT. It ships because it is the last stage and it runs.`,
         '    FROM alpine:3.20',
-        `${APP}:9:1 warning apk-no-cache apk add keeps its package index in this layer; use 'apk add --no-cache'.`,
+        `${APP}:9:5 warning apk-no-cache apk add keeps its package index in this layer; use 'apk add --no-cache'.`,
         '    RUN apk add curl',
         `${APP}:10:13 error stage-ref-unknown 'buidl' is not a stage. Did you mean 'build'?`,
         '    COPY --from=buidl /out/app /usr/local/bin/app',
@@ -106,7 +106,7 @@ describe('dockerfile-stages check', () => {
       stdout,
       [
         `::warning file=${APP},line=1,col=18,endLine=1,endColumn=20,title=from-as-casing::'as' should match the case of 'FROM': write 'AS'.`,
-        `::notice file=${APP},line=9,col=1,endLine=9,endColumn=4,title=apk-no-cache::apk add keeps its package index in this layer; use 'apk add --no-cache'.`,
+        `::notice file=${APP},line=9,col=5,endLine=9,endColumn=17,title=apk-no-cache::apk add keeps its package index in this layer; use 'apk add --no-cache'.`,
         `::error file=${APP},line=10,col=13,endLine=10,endColumn=18,title=stage-ref-unknown::'buidl' is not a stage. Did you mean 'build'?`,
         '',
       ].join('\n'),

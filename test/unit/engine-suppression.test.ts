@@ -75,7 +75,7 @@ describe('the stage that ships', () => {
     RUN apt-get update && apt-get install -y curl
     CMD ["curl"]
     FROM runtime AS debug
-    RUN apt-get install -y --no-install-recommends gdb
+    RUN apt-get update && apt-get install -y --no-install-recommends gdb
   `;
   it('is not a debug stage that happens to be last: the runtime stage ships, its layers are checked', () => {
     const apt = only('apt-lists-not-cleaned', 'apt-no-install-recommends');

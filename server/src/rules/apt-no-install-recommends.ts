@@ -1,29 +1,40 @@
-import { insertAfterMatches } from './edits';
+import { packageActions } from '../shell/packages';
 import { defineRule } from './rule';
+import { commandRange, insertAfterWord, stageRuns, verbWord } from './run-facts';
 import { layerStages } from './stage-state';
-import { runText, simpleCommands } from './shell-commands';
+import { shippedStages } from '../model/stage-graph';
 
-const APT_INSTALL = /^(sudo\s+)?(apt-get|apt)\s+(.*\s)?install(\s|$)/;
+/** `-o APT::Install-Recommends=false` (or `=0`) on the command line. */
+const NO_RECOMMENDS_OPTION = /^-o=APT::Install-Recommends=(false|0)$/i;
+/** A RUN that writes `APT::Install-Recommends "0";` into apt's configuration for later installs. */
+const CONFIGURES_NO_RECOMMENDS = /APT::Install-Recommends\s+"?(false|0)"?/i;
 
 export default defineRule({
   id: 'apt-no-install-recommends',
   summary: 'apt-get install without --no-install-recommends in a stage that ships pulls in extra packages.',
   severity: 'info',
   hadolint: ['DL3015'],
-  check({ model, shipping, report }) {
+  check({ model, shipping, imageFacts, report }) {
     for (const stage of layerStages(model, shipping)) {
-      for (const run of stage.instructions) {
-        if (run.keyword !== 'RUN') continue;
-        const missing = simpleCommands(runText(model, run)).some(
-          (command) => APT_INSTALL.test(command) && !/--no-install-recommends|-o\s+APT::Install-Recommends=(false|0)/.test(command),
-        );
-        if (missing) {
-          const edits = insertAfterMatches(model, run, /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b/, ' --no-install-recommends', /--no-install-recommends|APT::Install-Recommends/);
-          report({
-            range: run.keywordRange,
-            message: 'apt-get install without --no-install-recommends installs recommended packages this image does not need.',
-            fixes: edits.length > 0 ? [{ title: 'Add --no-install-recommends', edits, preferred: true }] : [],
-          });
+      // Configured once for the image (an earlier RUN of the chain, or this one): every install follows it.
+      const chain = shippedStages(model, stage);
+      let configured = false;
+      for (const s of chain) {
+        for (const { script } of stageRuns(model, s, imageFacts)) {
+          if (s === stage && !configured) {
+            const missing = packageActions(script).filter(
+              (action) => action.kind === 'install' && action.manager === 'apt' && !action.options.has('--no-install-recommends') && ![...action.options].some((o) => NO_RECOMMENDS_OPTION.test(o)),
+            );
+            for (const action of missing) {
+              const verb = verbWord(action.command, 'install') ?? verbWord(action.command, 'reinstall');
+              report({
+                range: commandRange(model, script, action.command),
+                message: 'apt-get install without --no-install-recommends installs recommended packages this image does not need.',
+                fixes: verb ? [{ title: 'Add --no-install-recommends', edits: [insertAfterWord(model, script, verb, ' --no-install-recommends')], preferred: true }] : [],
+              });
+            }
+          }
+          if (CONFIGURES_NO_RECOMMENDS.test(script.text)) configured = true;
         }
       }
     }

@@ -1,48 +1,88 @@
 import { shippedStages } from '../model/stage-graph';
-import { insertAfterMatches } from './edits';
+import type { DockerfileModel, Stage } from '../model/types';
+import { packageActions, type PackageAction } from '../shell/packages';
+import { execArgs } from '../shell/run-script';
 import { defineRule } from './rule';
-import { runText, simpleCommands } from './shell-commands';
+import { commandRange, insertAfterWord, stageRuns, verbWord } from './run-facts';
 
-const INSTALL = /^(?:sudo\s+)?(?:apt-get|apt|apk|yum|dnf|microdnf|zypper)\s+(?:.*\s)?(?:install|add)\s+(.*)$/;
-const TOOL = /^(gcc|g\+\+|clang|make|cmake|build-essential|build-base|git|maven|gradle|golang|golang-go|go|rustc|cargo|autoconf|automake|libtool|pkg-config|musl-dev|[\w.+-]+-dev|[\w.+-]+-devel)(=.*)?$/;
-const NPM_ALL_DEPS = /^(?:npm\s+(?:ci|install|i)|yarn(?:\s+install)?|pnpm\s+(?:install|i))(\s|$)/;
-const DROPS_DEV = /--omit[= ]dev|--production|--only[= ]prod|--prod\b|NODE_ENV=production/;
+/**
+ * Compilers and build systems. `git` is not here: Go modules, CI agents, Git servers and GitOps
+ * tools need it at run time.
+ */
+const TOOL = /^(gcc|g\+\+|cpp|clang|clang-\d+|llvm|make|cmake|ninja-build|meson|build-essential|build-base|alpine-sdk|maven|gradle|golang|golang-go|go|rustc|cargo|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|libc6-dev|linux-headers|[\w.+-]+-dev|[\w.+-]+-devel)$/;
+const SYSTEM = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper']);
 
 export default defineRule({
   id: 'build-tools-in-runtime',
   summary: 'The stage that ships installs compilers or build tools, or all npm dependencies.',
   severity: 'warning',
-  check({ model, shipping, report }) {
-    const shipped = new Set(shipping.shipped.flatMap(({ stage }) => shippedStages(model, stage)));
-    for (const stage of [...shipped].sort((a, b) => a.index - b.index)) {
-      const productionEnv = stage.instructions.some((i) => i.keyword === 'ENV' && i.args.some((a) => a.value === 'NODE_ENV=production'));
-      for (const run of stage.instructions) {
-        if (run.keyword !== 'RUN') continue;
+  check({ model, shipping, imageFacts, report }) {
+    for (const { stage: target } of shipping.shipped) {
+      const chain = shippedStages(model, target);
+      const runs = chain.flatMap((stage) => stageRuns(model, stage, imageFacts).map((r) => ({ ...r, stage, actions: packageActions(r.script) })));
+      const allActions = runs.flatMap((r) => r.actions);
+      const command = commandWords(model, chain);
+      const production = productionNodeEnv(chain);
+      for (const [i, { run, script, actions }] of runs.entries()) {
+        if (!script.parsed) continue;
+        const later = runs.slice(i).flatMap((r) => r.actions);
         const tools = new Set<string>();
-        let npmAll = false;
-        for (const command of simpleCommands(runText(model, run))) {
-          const install = INSTALL.exec(command);
-          if (install) {
-            for (const word of (install[1] as string).split(/\s+/)) {
-              if (!word.startsWith('-') && TOOL.test(word)) tools.add(word.replace(/=.*$/, ''));
-            }
+        for (const action of actions) {
+          if (action.kind !== 'install' || !SYSTEM.has(action.manager)) continue;
+          for (const word of action.packages) {
+            const name = (word.value ?? '').replace(/[=<>].*$/, '');
+            // A tool the image's own command runs is what it needs at run time.
+            if (TOOL.test(name) && !removedLater(name, action, later.slice(later.indexOf(action) + 1)) && !command.has(name)) tools.add(name);
           }
-          if (NPM_ALL_DEPS.test(command) && !DROPS_DEV.test(command) && !productionEnv) npmAll = true;
         }
         if (tools.size > 0) {
+          const first = actions.find((a) => a.kind === 'install' && a.packages.some((p) => tools.has((p.value ?? '').replace(/[=<>].*$/, ''))));
           report({
-            range: run.keywordRange,
+            range: first ? commandRange(model, script, first.command) : run.keywordRange,
             message: `The image that ships installs build tools (${[...tools].join(', ')}); build in an earlier stage and COPY --from only the result.`,
           });
-        } else if (npmAll) {
-          const edits = insertAfterMatches(model, run, /\bnpm\s+(?:ci|install|i)\b/, ' --omit=dev', /--omit|--production|--only/);
-          report({
-            range: run.keywordRange,
-            message: 'The image that ships installs dev dependencies too; use npm ci --omit=dev here, or copy node_modules from a stage that pruned them.',
-            fixes: edits.length > 0 ? [{ title: 'Install without dev dependencies (--omit=dev)', edits, preferred: true }] : [],
-          });
+          continue;
         }
+        const all = actions.find((a) => a.kind === 'install' && a.fromManifest && a.withDevDependencies && (a.manager === 'npm' || a.manager === 'yarn' || a.manager === 'pnpm'));
+        if (!all || production || allActions.slice(allActions.indexOf(all) + 1).some((a) => a.kind === 'remove' && a.manager === all.manager && a.packages.length === 0)) continue;
+        const verb = all.manager === 'npm' ? (verbWord(all.command, 'ci') ?? verbWord(all.command, 'install') ?? verbWord(all.command, 'i')) : undefined;
+        report({
+          range: commandRange(model, script, all.command),
+          message: 'The image that ships installs dev dependencies too; use npm ci --omit=dev here, or copy node_modules from a stage that pruned them.',
+          fixes: verb ? [{ title: 'Install without dev dependencies (--omit=dev)', edits: [insertAfterWord(model, script, verb, ' --omit=dev')], preferred: true }] : [],
+        });
       }
     }
   },
 });
+
+/** Removed after being installed: by name, by its apk `--virtual` group, or marked auto and purged with --auto-remove. */
+function removedLater(name: string, install: PackageAction, later: readonly PackageAction[]): boolean {
+  if (install.kind !== 'install') return false;
+  const markedAuto = later.some((a) => a.kind === 'mark-auto' && a.packages.some((p) => p.value === name));
+  return later.some((a) => {
+    if (a.kind !== 'remove' || a.manager !== install.manager) return false;
+    if (a.packages.some((p) => p.value === name || (install.group !== null && p.value === install.group))) return true;
+    return a.autoRemove && markedAuto;
+  });
+}
+
+/** The words of the image's CMD and ENTRYPOINT (program names without their folder). */
+function commandWords(model: DockerfileModel, chain: readonly Stage[]): Set<string> {
+  const words = new Set<string>();
+  for (const stage of chain) {
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') continue;
+      const args = instruction.jsonForm ? (execArgs(model, instruction) ?? []) : instruction.args.map((a) => a.value);
+      for (const arg of args) for (const word of arg.split(/[\s;&|]+/)) if (word) words.add(word.replace(/^.*\//, ''));
+    }
+  }
+  return words;
+}
+
+/** `ENV NODE_ENV=production` (or the legacy `ENV NODE_ENV production`): npm then skips dev dependencies. */
+function productionNodeEnv(chain: readonly Stage[]): boolean {
+  return chain.some((stage) =>
+    stage.instructions.some((i) => (i.keyword === 'ENV' || i.keyword === 'ARG') && (i.args.some((a) => /^NODE_ENV=["']?production/.test(a.value)) || (i.args[0]?.value === 'NODE_ENV' && /^["']?production/.test(i.args[1]?.value ?? '')))),
+  );
+}

@@ -1,44 +1,120 @@
-import type { Instruction } from '../model/types';
+import type { DockerfileModel, Instruction, Stage } from '../model/types';
+import { packageActions, removedPaths } from '../shell/packages';
+import type { RunScript, SimpleCommand } from '../shell/types';
 import { chainRunsFix } from './chain-runs-fix';
-import { defineRule } from './rule';
+import { defineRule, type ReportedProblem } from './rule';
+import { stageRuns, type StageRun } from './run-facts';
 import { layerStages } from './stage-state';
 
-/** RUNs that can be chained: shell form, no heredoc, and the same flags as their neighbour. */
-function flagsKey(run: Instruction): string | null {
-  if (run.keyword !== 'RUN' || run.jsonForm || run.heredocs.length > 0) return null;
-  return run.flags.map((flag) => `--${flag.name}=${flag.value ?? ''}`).join(' ');
+/** Commands that make or change a few small files: a RUN of only these is cheap to chain. */
+const TRIVIAL = new Set(['mkdir', 'ln', 'chmod', 'chown', 'chgrp', 'echo', 'printf', 'touch', 'cp', 'mv', 'rm', 'useradd', 'adduser', 'groupadd', 'addgroup', 'usermod', 'sed', 'true', 'export', 'cd', 'install']);
+/** How many trivial RUNs in a row are worth one finding. */
+const TRIVIAL_RUN = 3;
+/** Folders of caches and temporary files that clean-ups remove. */
+const CACHE_PATH = /^\/(var\/lib\/apt\/lists|var\/cache|root\/\.cache|root\/\.npm|tmp|usr\/share\/doc|var\/tmp)(\/|$)/;
+
+/** RUNs that can be chained: shell form read as POSIX shell, no heredoc, the same flags and shell. */
+function chainKey(run: Instruction, script: RunScript): string | null {
+  if (run.jsonForm || run.heredocs.length > 0 || !script.parsed || script.hasErrors) return null;
+  return `${script.shell} ${run.flags.map((flag) => `--${flag.name}=${flag.value ?? ''}`).join(' ')}`;
 }
 
 export default defineRule({
   id: 'run-consecutive',
-  summary: 'Consecutive RUN instructions in a stage that ships could be one layer.',
+  summary: 'Consecutive RUNs in a layer that ships where chaining saves something: a clean-up in a later layer, a split apt-get update, or a row of small commands.',
   severity: 'info',
   hadolint: ['DL3059'],
-  check({ model, shipping, report }) {
+  check({ model, shipping, imageFacts, report }) {
     for (const stage of layerStages(model, shipping)) {
-      let group: Instruction[] = [];
+      let group: StageRun[] = [];
       const flush = (): void => {
         if (group.length >= 2) {
-          const first = group[0] as Instruction;
-          const last = group[group.length - 1] as Instruction;
-          report({
-            range: { start: first.range.start, end: last.range.end },
-            message: `${group.length} consecutive RUN instructions in stage '${stage.name ?? `#${stage.index}`}' make ${group.length} layers; chain them into one RUN with &&.`,
-            fixes: [chainRunsFix(model, group)].filter((fix) => fix !== null),
-          });
+          const problem = problemOf(model, stage, group);
+          if (problem) report(problem);
         }
         group = [];
       };
+      const runs = new Map(stageRuns(model, stage, imageFacts).map((r) => [r.run, r]));
       for (const instruction of stage.instructions) {
-        const key = flagsKey(instruction);
+        const run = runs.get(instruction);
+        const key = run ? chainKey(run.run, run.script) : null;
         const previous = group[0];
-        if (key !== null && previous && flagsKey(previous) === key) group.push(instruction);
+        if (run && key !== null && previous && chainKey(previous.run, previous.script) === key) group.push(run);
         else {
           flush();
-          if (key !== null) group = [instruction];
+          if (run && key !== null) group = [run];
         }
       }
       flush();
     }
   },
 });
+
+function problemOf(model: DockerfileModel, stage: Stage, group: readonly StageRun[]): ReportedProblem | null {
+  const chained = (runs: readonly StageRun[], message: string): ReportedProblem => {
+    const first = runs[0] as StageRun;
+    const last = runs[runs.length - 1] as StageRun;
+    return {
+      range: { start: first.run.range.start, end: last.run.range.end },
+      message,
+      fixes: [chainRunsFix(model, runs.map((r) => r.run))].filter((fix) => fix !== null),
+    };
+  };
+  // apt-get update alone, then an install: a changed install reuses stale lists from the cache.
+  for (let i = 0; i + 1 < group.length; i++) {
+    const actions = packageActions((group[i] as StageRun).script);
+    const next = packageActions((group[i + 1] as StageRun).script);
+    if (actions.length > 0 && actions.every((a) => a.kind === 'update-lists' && a.manager === 'apt') && next.some((a) => a.kind === 'install' && a.manager === 'apt')) {
+      // The clean-up RUNs that follow belong in the same chain.
+      let end = i + 1;
+      while (end + 1 < group.length && undoes((group[end] as StageRun).script, (group[end + 1] as StageRun).script)) end++;
+      return chained(
+        group.slice(i, end + 1),
+        `apt-get update runs in its own RUN (line ${(group[i] as StageRun).run.range.start.line + 1}): when the install below changes, the build reuses stale package lists from its cache. Update and install in one RUN.`,
+      );
+    }
+  }
+  // A later RUN removes or changes what an earlier one made: the earlier layer still ships it.
+  for (let j = 1; j < group.length; j++) {
+    const later = group[j] as StageRun;
+    for (let i = 0; i < j; i++) {
+      const earlier = group[i] as StageRun;
+      if (undoes(earlier.script, later.script)) {
+        return chained(
+          group.slice(i, j + 1),
+          `The RUN on line ${later.run.range.start.line + 1} removes or changes files the RUN on line ${earlier.run.range.start.line + 1} made, but their layer still ships them; chain them into one RUN with &&.`,
+        );
+      }
+    }
+  }
+  // A row of small commands: one layer each for nothing.
+  let row: StageRun[] = [];
+  for (const run of [...group, null]) {
+    if (run && run.script.commands.length > 0 && run.script.commands.every((c) => c.program !== null && TRIVIAL.has(c.program))) {
+      row.push(run);
+      continue;
+    }
+    if (row.length >= TRIVIAL_RUN) {
+      const programs = [...new Set(row.flatMap((r) => r.script.commands.map((c) => c.program)))].slice(0, 4).join(', ');
+      return chained(row, `${row.length} RUNs in a row of small commands (${programs}) in stage ${stage.name ? `'${stage.name}'` : stage.index + 1} make ${row.length} layers; chain them into one RUN with &&.`);
+    }
+    row = [];
+  }
+  return null;
+}
+
+/** True when `later` deletes or re-permissions files `earlier` wrote, or cleans up after its installs. */
+function undoes(earlier: RunScript, later: RunScript): boolean {
+  const installs = packageActions(earlier).some((a) => a.kind === 'install');
+  const cleanUp = packageActions(later).some((a) => a.kind === 'remove' || a.kind === 'clean');
+  if (installs && (cleanUp || later.commands.some((c) => removedPaths(c).some((p) => CACHE_PATH.test(p))))) return true;
+  const written = new Set(earlier.commands.flatMap((c) => [...c.args, ...c.assignments.flatMap((a) => (a.value ? [a.value] : []))]).map((w) => w.value ?? '').filter((v) => v.startsWith('/') && v.length > 1));
+  return later.commands.some((c) => touchedPaths(c).some((path) => [...written].some((w) => w === path || w.startsWith(`${path.replace(/\/+$/, '')}/`))));
+}
+
+/** Paths a command deletes or changes in place (rm, chmod, chown, chgrp). */
+function touchedPaths(command: SimpleCommand): string[] {
+  if (command.program === 'rm') return removedPaths(command);
+  if (command.program !== 'chmod' && command.program !== 'chown' && command.program !== 'chgrp') return [];
+  return command.args.slice(1).map((a) => a.value ?? '').filter((v) => v.startsWith('/') && !v.includes('*'));
+}

@@ -1,6 +1,6 @@
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { insertAt, replace } from './edits';
-import { runText } from './shell-commands';
+import { instructionBody } from '../model/instruction-text';
 import { defineRule, type Fix } from './rule';
 
 /** BuildKit's reading of a secret-looking name: one of these words as a whole `_`-separated part. */
@@ -40,7 +40,7 @@ export default defineRule({
  */
 function secretMountFix(model: DockerfileModel, stage: Stage, arg: Instruction, name: string): Fix | null {
   const uses = new RegExp(`\\$(\\{${name}[}:]|${name}\\b)`);
-  const runs = stage.instructions.filter((i) => i.keyword === 'RUN' && i.range.start.line > arg.range.start.line && uses.test(runText(model, i)));
+  const runs = stage.instructions.filter((i) => i.keyword === 'RUN' && i.range.start.line > arg.range.start.line && uses.test(instructionBody(model, i)));
   if (runs.length === 0 || arg.range.start.line !== arg.range.end.line) return null;
   const id = name.toLowerCase();
   return {

@@ -1,6 +1,10 @@
 import type { RunScript, ShellWord, SimpleCommand } from './types';
 
-export type PackageManager = 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pip' | 'uv' | 'poetry' | 'pipenv' | 'npm' | 'yarn' | 'pnpm' | 'bun' | 'gem' | 'bundle' | 'cargo' | 'go' | 'composer';
+export type PackageManager =
+  | 'apt' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper'
+  | 'pip' | 'uv' | 'poetry' | 'pipenv'
+  | 'npm' | 'yarn' | 'pnpm' | 'bun'
+  | 'gem' | 'bundle' | 'cargo' | 'go' | 'composer' | 'maven' | 'gradle' | 'dotnet';
 
 /** What a command does to packages, as facts. */
 export type PackageAction =
@@ -154,6 +158,19 @@ function actionsOf(command: SimpleCommand): PackageAction[] {
       if (verb === 'install') return [install('composer', [], command, true, !optionsOf(args).has('--no-dev'))];
       if (verb === 'global' && afterVerb(args, verb)[0]?.value === 'require') return [install('composer', afterVerb(args, verb).slice(1), command, false, false, true)];
       return [];
+    }
+    case 'mvn':
+    case 'mvnw': {
+      // Any lifecycle phase or dependency goal resolves the project's dependencies.
+      const goals = operands(args, new Set(['-f', '--file', '-s', '--settings', '-pl', '--projects', '-P', '-D'])).map((w) => w.value ?? '');
+      return goals.some((g) => /^(dependency:|de\.qaware|validate|compile|test|package|verify|install|deploy)/.test(g) || g.includes('go-offline')) ? [install('maven', [], command, true, false)] : [];
+    }
+    case 'gradle':
+    case 'gradlew':
+      return operands(args).length > 0 ? [install('gradle', [], command, true, false)] : [];
+    case 'dotnet': {
+      const verb = firstOperand(args);
+      return verb === 'restore' || verb === 'build' || verb === 'publish' ? [install('dotnet', [], command, true, false)] : [];
     }
     default:
       return [];

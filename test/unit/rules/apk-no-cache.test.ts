@@ -7,7 +7,9 @@ describe('apk-no-cache', () => {
     expectRule('apk-no-cache', dockerfile`
       FROM alpine:3.20
       RUN apk update && apk add curl
-      #^^ apk-no-cache apk add keeps its package index in this layer; use 'apk add --no-cache'.
+      #                 ^^^^^^^^^^^^ apk-no-cache apk add keeps its package index in this layer; use 'apk add --no-cache'.
+      RUN apk add --virtual .build-deps gcc musl-dev && pip install uwsgi && apk del .build-deps
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ apk-no-cache apk add keeps its package index in this layer; use 'apk add --no-cache'.
       CMD ["curl", "--version"]
     `);
   });
@@ -20,7 +22,10 @@ describe('apk-no-cache', () => {
       RUN apk add --no-cache curl
       RUN --mount=type=cache,target=/var/cache/apk apk add jq
       RUN apk add git && rm -rf /var/cache/apk/*
+      RUN apk add git && apk cache clean
+      RUN echo "apk add curl" > /notes
       COPY --from=build /x /x
+      CMD ["curl", "--version"]
     `);
   });
 });

@@ -3,24 +3,41 @@ import { dockerfile } from '../../support/fixtures';
 import { expectRule } from '../../support/rule-harness';
 
 describe('apt-lists-not-cleaned', () => {
-  it('fires on apt-get in the final stage without removing the lists in the same RUN', () => {
+  it('fires on apt-get update in a layer that ships without removing the lists in the same RUN', () => {
     expectRule('apt-lists-not-cleaned', dockerfile`
       FROM debian:12-slim
       RUN apt-get update \\
-      #^^ apt-lists-not-cleaned apt-get leaves its package lists in this layer; end the same RUN with 'rm -rf /var/lib/apt/lists/*'.
+      #   ^^^^^^^^^^^^^^ apt-lists-not-cleaned apt-get update leaves the package lists in this layer; end the same RUN with 'rm -rf /var/lib/apt/lists/*'.
           && apt-get install -y --no-install-recommends ca-certificates
+      RUN set -eux; DEBIAN_FRONTEND=noninteractive apt-get -q update; apt-get install -y curl
+      #                                            ^^^^^^^^^^^^^^^^^ apt-lists-not-cleaned apt-get update leaves the package lists in this layer; end the same RUN with 'rm -rf /var/lib/apt/lists/*'.
+      RUN apt-get update && apt-get install -y git
+      #   ^^^^^^^^^^^^^^ apt-lists-not-cleaned apt-get update leaves the package lists in this layer; end the same RUN with 'rm -rf /var/lib/apt/lists/*'.
+      RUN rm -rf /var/lib/apt/lists/*
       CMD ["/app"]
     `);
   });
 
-  it('does not fire when the lists are removed, cached in a mount, or in a builder stage', () => {
+  it('sees the lists removed however rm is written, or by distclean', () => {
+    expectRule('apt-lists-not-cleaned', dockerfile`
+      FROM debian:12-slim
+      RUN apt-get update && apt-get install -y curl && rm -Rf /var/lib/apt/lists/*
+      RUN apt-get update && apt-get install -y curl && rm --recursive --force /var/lib/apt/lists
+      RUN apt-get update && apt-get install -y ./x.deb && rm -rf x.deb /var/lib/apt/lists/*
+      RUN apt-get update && apt-get install -y curl && apt-get distclean
+      CMD ["/app"]
+    `);
+  });
+
+  it('does not fire without apt-get update, with a cache mount, in a builder stage, or under PowerShell', () => {
     expectRule('apt-lists-not-cleaned', dockerfile`
       FROM debian:12 AS build
       RUN apt-get update && apt-get install -y build-essential
       FROM debian:12-slim AS cached
       RUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y --no-install-recommends curl
-      FROM cached
-      RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+      RUN apt-get install -y --no-install-recommends ./local.deb
+      RUN echo "apt-get update" > /notes.txt
+      CMD ["/app"]
     `);
   });
 });

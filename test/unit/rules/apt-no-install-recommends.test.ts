@@ -7,7 +7,9 @@ describe('apt-no-install-recommends', () => {
     expectRule('apt-no-install-recommends', dockerfile`
       FROM debian:12-slim
       RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
-      #^^ apt-no-install-recommends apt-get install without --no-install-recommends installs recommended packages this image does not need.
+      #                     ^^^^^^^^^^^^^^^^^^^^^^^ apt-no-install-recommends apt-get install without --no-install-recommends installs recommended packages this image does not need.
+      RUN DEBIAN_FRONTEND=noninteractive apt-get -y install git
+      #                                  ^^^^^^^^^^^^^^^^^^^^^^ apt-no-install-recommends apt-get install without --no-install-recommends installs recommended packages this image does not need.
       CMD ["curl", "--version"]
     `);
   });
@@ -19,6 +21,9 @@ describe('apt-no-install-recommends', () => {
       FROM debian:12-slim
       RUN apt-get install -y --no-install-recommends curl
       RUN apt-get -o APT::Install-Recommends=false install -y jq
+      RUN echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/01norecommends
+      RUN apt-get install -y git
+      CMD ["jq"]
     `);
   });
 });

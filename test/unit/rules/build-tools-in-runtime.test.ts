@@ -7,10 +7,41 @@ describe('build-tools-in-runtime', () => {
     expectRule('build-tools-in-runtime', dockerfile`
       FROM debian:12-slim
       RUN apt-get update && apt-get install -y --no-install-recommends gcc make libpq-dev curl && rm -rf /var/lib/apt/lists/*
-      #^^ build-tools-in-runtime The image that ships installs build tools (gcc, make, libpq-dev); build in an earlier stage and COPY --from only the result.
+      #                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ build-tools-in-runtime The image that ships installs build tools (gcc, make, libpq-dev); build in an earlier stage and COPY --from only the result.
       RUN npm ci
-      #^^ build-tools-in-runtime The image that ships installs dev dependencies too; use npm ci --omit=dev here, or copy node_modules from a stage that pruned them.
+      #   ^^^^^^ build-tools-in-runtime The image that ships installs dev dependencies too; use npm ci --omit=dev here, or copy node_modules from a stage that pruned them.
       CMD ["node", "server.js"]
+    `);
+  });
+
+  it('sees tools removed in the same RUN: apk --virtual groups, apt-mark auto with purge --auto-remove', () => {
+    expectRule('build-tools-in-runtime', dockerfile`
+      FROM python:3.12-alpine
+      RUN apk add --no-cache --virtual .build-deps gcc musl-dev libffi-dev && pip install cffi && apk del .build-deps
+      FROM python:3.12-slim
+      RUN savedAptMark="$(apt-mark showmanual)"; \\
+          apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev; \\
+          pip install psycopg2; \\
+          apt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark; \\
+          apt-mark auto gcc libpq-dev; \\
+          apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\
+          rm -rf /var/lib/apt/lists/*
+      CMD ["python", "-m", "app"]
+    `);
+  });
+
+  it('does not count what the image runs: git for a CI agent, a CLI installed globally and run by CMD', () => {
+    expectRule('build-tools-in-runtime', dockerfile`
+      FROM node:20-alpine
+      RUN apk add --no-cache git openssh-client
+      RUN npm install -g @angular/cli serve
+      RUN yarn --version
+      ENTRYPOINT ["serve", "-s", "dist"]
+    `);
+    expectRule('build-tools-in-runtime', dockerfile`
+      FROM debian:12-slim
+      RUN apt-get install -y --no-install-recommends make
+      CMD ["make", "serve"]
     `);
   });
 

@@ -29,4 +29,57 @@ describe('copy-before-install', () => {
       RUN apk add --no-cache curl
     `);
   });
+
+  it('does not fire when the dependencies were installed from the manifests before the sources came', () => {
+    expectRule('copy-before-install', dockerfile`
+      FROM python:3.12-slim AS uv
+      WORKDIR /app
+      RUN --mount=type=cache,target=/root/.cache/uv \\
+          --mount=type=bind,source=uv.lock,target=uv.lock \\
+          --mount=type=bind,source=pyproject.toml,target=pyproject.toml \\
+          uv sync --frozen --no-install-project --no-dev
+      COPY . /app
+      RUN uv sync --frozen --no-dev
+      FROM rust:1.80 AS chef
+      WORKDIR /app
+      COPY recipe.json recipe.json
+      RUN cargo chef cook --release --recipe-path recipe.json
+      COPY . .
+      RUN cargo build --release
+      FROM gradle:8-jdk21 AS gradle
+      COPY build.gradle settings.gradle ./
+      RUN gradle dependencies --no-daemon
+      COPY . .
+      RUN gradle build --no-daemon
+      FROM maven:3-eclipse-temurin-21 AS maven
+      COPY pom.xml .
+      RUN mvn -B dependency:go-offline
+      COPY src ./src
+      RUN mvn -B package
+    `);
+  });
+
+  it('counts a copy of the service folder installed there as a copy of the sources', () => {
+    expectRule('copy-before-install', dockerfile`
+      FROM node:20 AS web
+      WORKDIR /repo
+      COPY ./web ./web
+      #^^^^^^^^^^^^^^^ copy-before-install './web' is copied before 'npm ci' (line 4), so every source change re-installs dependencies; copy the manifest files first, install, then copy the rest.
+      RUN cd web && npm ci && npm run build
+      FROM node:20 AS api
+      WORKDIR /srv
+      COPY src ./src
+      COPY package.json package-lock.json ./
+      RUN npm ci
+    `);
+  });
+
+  it('reads installs as commands: version checks and global tools are no dependency installs', () => {
+    expectRule('copy-before-install', dockerfile`
+      FROM node:20
+      WORKDIR /app
+      COPY . .
+      RUN yarn --version && npm install -g serve
+    `);
+  });
 });

@@ -1,0 +1,61 @@
+import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { SourcedFacts } from '../images/image-facts';
+import type { DockerfileModel, Instruction, Stage } from '../model/types';
+import { runScript } from '../shell/run-script';
+import type { RunScript, ShellWord, SimpleCommand } from '../shell/types';
+import { insertAt } from './edits';
+import { baseImageOf } from './stage-state';
+import { shippedStages } from '../model/stage-graph';
+
+/** A RUN of a stage with its script, read by the shell its stage uses. */
+export interface StageRun {
+  readonly run: Instruction;
+  readonly script: RunScript;
+}
+
+/** The RUNs of a stage, each read as shell (POSIX shells only are parsed). */
+export function stageRuns(model: DockerfileModel, stage: Stage, facts: (image: string) => SourcedFacts | null): StageRun[] {
+  const root = shippedStages(model, stage)[0];
+  const base = root ? baseImageOf(model, root) : null;
+  const windows = base !== null && facts(base)?.facts.os === 'windows';
+  return stage.instructions.filter((i) => i.keyword === 'RUN').map((run) => ({ run, script: runScript(model, run, stage, windows) }));
+}
+
+/** True when a RUN keeps a cache mount on `path` (then package caches never reach a layer). */
+export function mountsCache(run: Instruction, path: string): boolean {
+  return run.flags.some(
+    (flag) =>
+      flag.name.toLowerCase() === 'mount' &&
+      flag.options.some((o) => o.name === 'type' && o.value === 'cache') &&
+      flag.options.some((o) => (o.name === 'target' || o.name === 'dst' || o.name === 'destination') && (o.value ?? '').replace(/\/+$/, '').startsWith(path.replace(/\/+$/, ''))),
+  );
+}
+
+/** The document position of a script offset. */
+export function positionIn(model: DockerfileModel, script: RunScript, scriptOffset: number): Position {
+  const offset = script.documentOffset(scriptOffset);
+  let low = 0;
+  let high = model.lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((model.lineStarts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - (model.lineStarts[low] ?? 0) };
+}
+
+/** The document range of a command (its program name to its last word). */
+export function commandRange(model: DockerfileModel, script: RunScript, command: SimpleCommand): Range {
+  const last = command.args[command.args.length - 1] ?? command.name;
+  return { start: positionIn(model, script, command.name.start), end: positionIn(model, script, last.end) };
+}
+
+/** An insertion right after a word of the script (`apt-get install` → `apt-get install --no-install-recommends`). */
+export function insertAfterWord(model: DockerfileModel, script: RunScript, word: ShellWord, text: string): TextEdit {
+  return insertAt(positionIn(model, script, word.end), text);
+}
+
+/** The word of a command that is its verb (`install` in `apt-get -y install x`), if written. */
+export function verbWord(command: SimpleCommand, verb: string): ShellWord | undefined {
+  return command.args.find((a) => a.value === verb);
+}
