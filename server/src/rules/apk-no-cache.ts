@@ -17,15 +17,19 @@ export default defineRule({
         const actions = packageActions(script);
         const cleaned = actions.some((a) => a.kind === 'clean' && a.manager === 'apk') || script.commands.some((c) => removedPaths(c).some((p) => APK_CACHE.test(p)));
         if (cleaned) continue;
-        for (const action of actions) {
-          if (action.kind !== 'install' || action.manager !== 'apk' || action.options.has('--no-cache')) continue;
+        // One finding per RUN, on its first such apk add; the fix adds the flag to each of them.
+        const missing = actions.filter((a) => a.kind === 'install' && a.manager === 'apk' && !a.options.has('--no-cache'));
+        const first = missing[0];
+        if (!first) continue;
+        const edits = missing.flatMap((action) => {
           const verb = verbWord(action.command, 'add');
-          report({
-            range: commandRange(model, script, action.command),
-            message: "apk add keeps its package index in this layer; use 'apk add --no-cache'.",
-            fixes: verb ? [{ title: 'Add --no-cache to apk add', edits: [insertAfterWord(model, script, verb, ' --no-cache')], preferred: true }] : [],
-          });
-        }
+          return verb ? [insertAfterWord(model, script, verb, ' --no-cache')] : [];
+        });
+        report({
+          range: commandRange(model, script, first.command),
+          message: "apk add keeps its package index in this layer; use 'apk add --no-cache'.",
+          fixes: edits.length > 0 ? [{ title: 'Add --no-cache to apk add', edits, preferred: true }] : [],
+        });
       }
     }
   },

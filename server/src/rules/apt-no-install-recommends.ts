@@ -25,12 +25,17 @@ export default defineRule({
             const missing = packageActions(script).filter(
               (action) => action.kind === 'install' && action.manager === 'apt' && !action.options.has('--no-install-recommends') && ![...action.options].some((o) => NO_RECOMMENDS_OPTION.test(o)),
             );
-            for (const action of missing) {
-              const verb = verbWord(action.command, 'install') ?? verbWord(action.command, 'reinstall');
+            // One finding per RUN, on its first such install; the fix adds the flag to each of them.
+            const first = missing[0];
+            if (first) {
+              const edits = missing.flatMap((action) => {
+                const verb = verbWord(action.command, 'install') ?? verbWord(action.command, 'reinstall');
+                return verb ? [insertAfterWord(model, script, verb, ' --no-install-recommends')] : [];
+              });
               report({
-                range: commandRange(model, script, action.command),
+                range: commandRange(model, script, first.command),
                 message: 'apt-get install without --no-install-recommends installs recommended packages this image does not need.',
-                fixes: verb ? [{ title: 'Add --no-install-recommends', edits: [insertAfterWord(model, script, verb, ' --no-install-recommends')], preferred: true }] : [],
+                fixes: edits.length > 0 ? [{ title: 'Add --no-install-recommends', edits, preferred: true }] : [],
               });
             }
           }

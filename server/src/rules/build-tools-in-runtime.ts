@@ -5,11 +5,14 @@ import { execArgs } from '../shell/run-script';
 import { defineRule } from './rule';
 import { commandRange, insertAfterWord, stageRuns, verbWord } from './run-facts';
 
+/** Compilers: with one in the image, the headers and build systems beside it are build tools too. */
+const COMPILER = /^(gcc|g\+\+|cpp|clang|clang-\d+|build-essential|build-base|alpine-sdk|golang|golang-go|go|rustc|cargo|gcc-\d+|g\+\+-\d+)$/;
 /**
- * Compilers and build systems. `git` is not here: Go modules, CI agents, Git servers and GitOps
- * tools need it at run time.
+ * Build systems and headers: build tools only next to a compiler. Alone they are often what the
+ * image runs (`make` as a task runner, `libvulkan-dev` for the library link). `git` is not here:
+ * Go modules, CI agents, Git servers and GitOps tools need it at run time.
  */
-const TOOL = /^(gcc|g\+\+|cpp|clang|clang-\d+|llvm|make|cmake|ninja-build|meson|build-essential|build-base|alpine-sdk|maven|gradle|golang|golang-go|go|rustc|cargo|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|libc6-dev|linux-headers|[\w.+-]+-dev|[\w.+-]+-devel)$/;
+const TOOL = /^(make|cmake|ninja-build|meson|maven|gradle|autoconf|automake|libtool|pkg-config|pkgconf|musl-dev|libc6-dev|linux-headers|[\w.+-]+-dev|[\w.+-]+-devel)$/;
 const SYSTEM = new Set(['apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper']);
 
 export default defineRule({
@@ -32,9 +35,10 @@ export default defineRule({
           for (const word of action.packages) {
             const name = (word.value ?? '').replace(/[=<>].*$/, '');
             // A tool the image's own command runs is what it needs at run time.
-            if (TOOL.test(name) && !removedLater(name, action, later.slice(later.indexOf(action) + 1)) && !command.has(name)) tools.add(name);
+            if ((TOOL.test(name) || COMPILER.test(name)) && !removedLater(name, action, later.slice(later.indexOf(action) + 1)) && !command.has(name)) tools.add(name);
           }
         }
+        if (![...tools].some((tool) => COMPILER.test(tool)) && !compilerKept(allActions)) tools.clear();
         if (tools.size > 0) {
           const first = actions.find((a) => a.kind === 'install' && a.packages.some((p) => tools.has((p.value ?? '').replace(/[=<>].*$/, ''))));
           report({
@@ -46,15 +50,24 @@ export default defineRule({
         const all = actions.find((a) => a.kind === 'install' && a.fromManifest && a.withDevDependencies && (a.manager === 'npm' || a.manager === 'yarn' || a.manager === 'pnpm'));
         if (!all || production || allActions.slice(allActions.indexOf(all) + 1).some((a) => a.kind === 'remove' && a.manager === all.manager && a.packages.length === 0)) continue;
         const verb = all.manager === 'npm' ? (verbWord(all.command, 'ci') ?? verbWord(all.command, 'install') ?? verbWord(all.command, 'i')) : undefined;
+        const withoutDev = { npm: 'npm ci --omit=dev', yarn: 'yarn install --production', pnpm: 'pnpm install --prod' }[all.manager as 'npm' | 'yarn' | 'pnpm'];
         report({
           range: commandRange(model, script, all.command),
-          message: 'The image that ships installs dev dependencies too; use npm ci --omit=dev here, or copy node_modules from a stage that pruned them.',
+          message: `The image that ships installs dev dependencies too; use ${withoutDev} here, or copy node_modules from a stage that pruned them.`,
           fixes: verb ? [{ title: 'Install without dev dependencies (--omit=dev)', edits: [insertAfterWord(model, script, verb, ' --omit=dev')], preferred: true }] : [],
         });
       }
     }
   },
 });
+
+/** A compiler installed anywhere in the shipped chain and never removed. */
+function compilerKept(actions: readonly PackageAction[]): boolean {
+  return actions.some((action, i) => action.kind === 'install' && action.packages.some((p) => {
+    const name = (p.value ?? '').replace(/[=<>].*$/, '');
+    return COMPILER.test(name) && !removedLater(name, action, actions.slice(i + 1));
+  }));
+}
 
 /** Removed after being installed: by name, by its apk `--virtual` group, or marked auto and purged with --auto-remove. */
 function removedLater(name: string, install: PackageAction, later: readonly PackageAction[]): boolean {

@@ -42,7 +42,7 @@ export default defineRule({
       const script = runScript(model, instruction, stage);
       if (!script.parsed) continue;
       for (const action of packageActions(script)) {
-        if (action.kind !== 'install' || !action.fromManifest) continue;
+        if (action.kind !== 'install' || !action.fromManifest || action.command.conditional) continue;
         const ecosystem = ECOSYSTEM[action.manager] ?? action.manager;
         const dir = directoryOf(script, action.command, workdir);
         const copy = whole ?? folders.find((f) => f.destination !== null && f.destination === dir) ?? null;

@@ -77,7 +77,7 @@ function problemOf(model: DockerfileModel, stage: Stage, group: readonly StageRu
   // A later RUN removes or changes what an earlier one made: the earlier layer still ships it.
   for (let j = 1; j < group.length; j++) {
     const later = group[j] as StageRun;
-    for (let i = 0; i < j; i++) {
+    for (let i = j - 1; i >= 0; i--) {
       const earlier = group[i] as StageRun;
       if (undoes(earlier.script, later.script)) {
         return chained(
@@ -103,13 +103,51 @@ function problemOf(model: DockerfileModel, stage: Stage, group: readonly StageRu
   return null;
 }
 
-/** True when `later` deletes or re-permissions files `earlier` wrote, or cleans up after its installs. */
+/** True when `later` deletes or re-permissions files `earlier` made, or cleans up after its installs. */
 function undoes(earlier: RunScript, later: RunScript): boolean {
   const installs = packageActions(earlier).some((a) => a.kind === 'install');
-  const cleanUp = packageActions(later).some((a) => a.kind === 'remove' || a.kind === 'clean');
-  if (installs && (cleanUp || later.commands.some((c) => removedPaths(c).some((p) => CACHE_PATH.test(p))))) return true;
-  const written = new Set(earlier.commands.flatMap((c) => [...c.args, ...c.assignments.flatMap((a) => (a.value ? [a.value] : []))]).map((w) => w.value ?? '').filter((v) => v.startsWith('/') && v.length > 1));
-  return later.commands.some((c) => touchedPaths(c).some((path) => [...written].some((w) => w === path || w.startsWith(`${path.replace(/\/+$/, '')}/`))));
+  // A clean-up of the later RUN's own installs is no clean-up of the earlier one.
+  const laterActions = packageActions(later);
+  const ownInstall = laterActions.findIndex((a) => a.kind === 'install' || a.kind === 'update-lists');
+  const cleanUp = laterActions.some((a, i) => (a.kind === 'remove' || a.kind === 'clean') && (ownInstall < 0 || i < ownInstall));
+  const removesCaches = ownInstall < 0 && later.commands.some((c) => removedPaths(c).some((p) => CACHE_PATH.test(p)));
+  if (installs && (cleanUp || removesCaches)) return true;
+  const created = earlier.commands.flatMap(createdPaths);
+  return later.commands.some((c) => touchedPaths(c).some((path) => created.some((w) => w === path || w.startsWith(`${path.replace(/\/+$/, '')}/`))));
+}
+
+/** Absolute paths a command creates: mkdir, touch, the target of cp/mv/ln/install, downloads, clones, extractions. */
+function createdPaths(command: SimpleCommand): string[] {
+  const values = command.args.map((a) => a.value ?? '');
+  const operands = values.filter((v) => v !== '' && !v.startsWith('-'));
+  const optionValue = (...names: string[]): string[] => values.flatMap((v, i) => (names.includes(v) ? [values[i + 1] ?? ''] : names.flatMap((n) => (n.startsWith('--') && v.startsWith(`${n}=`) ? [v.slice(n.length + 1)] : []))));
+  let paths: string[] = [];
+  switch (command.program) {
+    case 'mkdir':
+    case 'touch':
+      paths = operands;
+      break;
+    case 'cp':
+    case 'mv':
+    case 'ln':
+    case 'install':
+    case 'git':
+      paths = operands.slice(-1);
+      break;
+    case 'curl':
+      paths = optionValue('-o', '--output');
+      break;
+    case 'wget':
+      paths = optionValue('-O', '--output-document', '-P', '--directory-prefix');
+      break;
+    case 'unzip':
+      paths = optionValue('-d');
+      break;
+    case 'tar':
+      paths = optionValue('-C', '--directory');
+      break;
+  }
+  return paths.filter((p) => p.startsWith('/') && p.length > 1);
 }
 
 /** Paths a command deletes or changes in place (rm, chmod, chown, chgrp). */

@@ -239,8 +239,20 @@ function afterVerb(args: readonly ShellWord[], verb: string | undefined, valueOp
   return at < 0 ? [] : all.slice(at + 1);
 }
 
-/** The paths a command deletes (`rm -rf a b`, `rm --recursive --force a`), as written. */
+/**
+ * The paths a command deletes, as written: `rm -rf a b`, `rm --recursive --force a`, and the
+ * starting points of `find <paths> … -delete` (or `-exec rm`).
+ */
 export function removedPaths(command: SimpleCommand): string[] {
-  if (command.program !== 'rm') return [];
-  return operands(command.args).map((w) => w.value ?? w.text);
+  if (command.program === 'rm') return operands(command.args).map((w) => w.value ?? w.text);
+  if (command.program === 'find' && command.args.some((a, i) => a.value === '-delete' || (a.value === '-exec' && command.args[i + 1]?.value === 'rm'))) {
+    const paths: string[] = [];
+    for (const arg of command.args) {
+      const value = arg.value ?? arg.text;
+      if (value.startsWith('-') || value === '(' || value === '!') break;
+      paths.push(value);
+    }
+    return paths;
+  }
+  return [];
 }

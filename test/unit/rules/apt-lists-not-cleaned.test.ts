@@ -18,13 +18,14 @@ describe('apt-lists-not-cleaned', () => {
     `);
   });
 
-  it('sees the lists removed however rm is written, or by distclean', () => {
+  it('sees the lists removed however rm is written, by find -delete, or by distclean', () => {
     expectRule('apt-lists-not-cleaned', dockerfile`
       FROM debian:12-slim
       RUN apt-get update && apt-get install -y curl && rm -Rf /var/lib/apt/lists/*
       RUN apt-get update && apt-get install -y curl && rm --recursive --force /var/lib/apt/lists
       RUN apt-get update && apt-get install -y ./x.deb && rm -rf x.deb /var/lib/apt/lists/*
       RUN apt-get update && apt-get install -y curl && apt-get distclean
+      RUN apt-get update && apt-get install -y curl && find /var/cache/apt/archives /var/lib/apt/lists -not -name lock -type f -delete
       CMD ["/app"]
     `);
   });

@@ -40,8 +40,35 @@ describe('build-tools-in-runtime', () => {
     `);
     expectRule('build-tools-in-runtime', dockerfile`
       FROM debian:12-slim
-      RUN apt-get install -y --no-install-recommends make
+      RUN apt-get install -y --no-install-recommends gcc make
       CMD ["make", "serve"]
+    `.replace('gcc make', 'make'));
+  });
+
+  it('counts headers and build systems only next to a compiler', () => {
+    expectRule('build-tools-in-runtime', dockerfile`
+      FROM composer:2
+      RUN apk add --no-cache --virtual .composer-rundeps make git unzip
+      FROM ubuntu:24.04
+      RUN apt-get update && apt-get install -y --no-install-recommends libvulkan-dev libgomp1 && rm -rf /var/lib/apt/lists/*
+      CMD ["/app/llama-server"]
+    `);
+    expectRule('build-tools-in-runtime', dockerfile`
+      FROM python:3.12-slim
+      RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev && rm -rf /var/lib/apt/lists/*
+      #                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ build-tools-in-runtime The image that ships installs build tools (libpq-dev); build in an earlier stage and COPY --from only the result.
+      RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*
+      #                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ build-tools-in-runtime The image that ships installs build tools (gcc); build in an earlier stage and COPY --from only the result.
+      CMD ["python", "-m", "app"]
+    `);
+  });
+
+  it('names the production install of the package manager used', () => {
+    expectRule('build-tools-in-runtime', dockerfile`
+      FROM node:20-alpine
+      RUN pnpm install --frozen-lockfile
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ build-tools-in-runtime The image that ships installs dev dependencies too; use pnpm install --prod here, or copy node_modules from a stage that pruned them.
+      CMD ["node", "dist/main.js"]
     `);
   });
 

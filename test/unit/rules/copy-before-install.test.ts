@@ -74,12 +74,13 @@ describe('copy-before-install', () => {
     `);
   });
 
-  it('reads installs as commands: version checks and global tools are no dependency installs', () => {
+  it('reads installs as commands: version checks, global tools and conditional installs stay silent', () => {
     expectRule('copy-before-install', dockerfile`
       FROM node:20
       WORKDIR /app
       COPY . .
       RUN yarn --version && npm install -g serve
+      RUN if [ "$BUILD_JS" = 1 ]; then npm ci && npm run build; fi
     `);
   });
 });

@@ -45,11 +45,11 @@ describe('package facts of a RUN', () => {
     assert.deepEqual(facts('python3 -m pip install uv && uv sync --frozen --no-dev'), ['pip install uv', 'uv install [manifest]']);
   });
 
-  it('sees deletions however rm is written', () => {
-    const model = buildModel('FROM debian:12\nRUN rm -Rf /var/lib/apt/lists/* && rm --recursive --force /tmp/a && rm -rf a.deb /var/lib/apt/lists/*\n');
+  it('sees deletions however rm is written, and find … -delete', () => {
+    const model = buildModel('FROM debian:12\nRUN rm -Rf /var/lib/apt/lists/* && rm --recursive --force /tmp/a && rm -rf a.deb /var/lib/apt/lists/* && find /var/cache/apt/archives /var/lib/apt/lists -not -name lock -type f -delete && find /x -name y\n');
     const stage = model.stages[0];
     const run = stage?.instructions.find((i) => i.keyword === 'RUN');
     assert.ok(stage && run);
-    assert.deepEqual(runScript(model, run, stage).commands.map(removedPaths), [['/var/lib/apt/lists/*'], ['/tmp/a'], ['a.deb', '/var/lib/apt/lists/*']]);
+    assert.deepEqual(runScript(model, run, stage).commands.map(removedPaths), [['/var/lib/apt/lists/*'], ['/tmp/a'], ['a.deb', '/var/lib/apt/lists/*'], ['/var/cache/apt/archives', '/var/lib/apt/lists'], []]);
   });
 });
