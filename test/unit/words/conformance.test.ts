@@ -1,0 +1,62 @@
+import assert from '../../support/assert';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { processWord, WordError } from '../../../server/src/words/lexer';
+
+/** BuildKit's own data files for its word lexer, beside the project when available; never shipped. */
+const ROOT = path.resolve('..', 'shared', 'conformance', 'buildkit-shell');
+const available = existsSync(path.join(ROOT, 'envVarTest')) && existsSync(path.join(ROOT, 'wordsTest'));
+
+/** The environment of BuildKit's lexer tests. */
+const ENV: Record<string, string> = { PWD: '/home', SHELL: 'bash', KOREAN: '한국어', NULL: '' };
+
+function outcome(run: () => string | readonly string[]): string {
+  try {
+    const value = run();
+    return typeof value === 'string' ? value : value.join(',');
+  } catch (error) {
+    if (error instanceof WordError) return 'error';
+    throw error;
+  }
+}
+
+describe('BuildKit word lexer conformance', { skip: !available && `no ${ROOT}` }, () => {
+  it('gives the single word of every Unix line of envVarTest', () => {
+    const lines = readFileSync(path.join(ROOT, 'envVarTest'), 'utf8').split('\n');
+    let checked = 0;
+    const failures: string[] = [];
+    for (const line of lines) {
+      if (line.trim() === '' || line.startsWith('#')) continue;
+      const [platform, input, expected] = line.split('|').map((part) => part.trim()) as [string, string, string];
+      if (platform !== 'A' && platform !== 'U') continue;
+      checked++;
+      const got = outcome(() => processWord(input, (name) => ENV[name]).value);
+      if (got !== expected) failures.push(`${input} → ${got} (expected ${expected})`);
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(checked > 200, `${checked} lines`);
+  });
+
+  it('gives the words of every line of wordsTest', () => {
+    const env: Record<string, string> = {};
+    let checked = 0;
+    const failures: string[] = [];
+    for (const line of readFileSync(path.join(ROOT, 'wordsTest'), 'utf8').split('\n')) {
+      if (line.startsWith('#') || line.trim() === '') continue;
+      if (line.startsWith('ENV ')) {
+        const [name, ...value] = line.slice(4).split('=');
+        env[name as string] = value.join('=');
+        continue;
+      }
+      const bar = line.indexOf('|');
+      const input = line.slice(0, bar).trim();
+      const expected = line.slice(bar + 1).replace(/^ +/, '');
+      checked++;
+      const got = outcome(() => processWord(input, (name) => env[name]).words);
+      if (got !== expected) failures.push(`${input} → ${JSON.stringify(got)} (expected ${JSON.stringify(expected)})`);
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(checked > 20, `${checked} lines`);
+  });
+});
