@@ -20,7 +20,9 @@ export function variableHover(model: DockerfileModel, position: Position): Hover
   const range = { start: { line: position.line, character: dollar }, end: { line: position.line, character: end + (text[end] === '}' && text[start - 1] === '{' ? 1 : 0) } };
   const definition = variablesInScope(model, position.line).get(name);
   let value: string;
-  if (definition) {
+  if (definition?.kind === 'automatic') {
+    value = `**\`${name}\`** = \`${definition.value}\` — set by BuildKit for every build from the platform (in a stage, declare it with \`ARG ${name}\` first)`;
+  } else if (definition) {
     const where = definition.stage === null ? `global ARG, line ${definition.line + 1}` : `${definition.kind} in stage \`${definition.stage}\`, line ${definition.line + 1}`;
     value = definition.value === null ? `**\`${name}\`** — ${where}, no default: set with \`--build-arg ${name}=…\`` : `**\`${name}\`** = \`${definition.value}\` — ${where}`;
   } else if (PREDEFINED_ARGS.has(name)) {

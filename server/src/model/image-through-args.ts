@@ -3,7 +3,7 @@ import { parseImageReference } from './image-reference';
 import { range } from './positions';
 import { lineText } from './queries';
 import type { DockerfileModel, GlobalArg, ImageReference } from './types';
-import { substitute } from './variables';
+import { tryProcessWord } from '../words/lexer';
 
 /**
  * A `FROM` image written with a build argument, and where its default is written: the whole
@@ -33,7 +33,8 @@ export function imageThroughArg(model: DockerfileModel, image: ImageReference): 
   if (!arg || arg.defaultValue === null || arg.defaultValue.includes('$')) return null;
   const valueRange = defaultValueRange(model, arg);
   if (!valueRange) return null;
-  const text = substitute(image.text, new Map([[name, arg.defaultValue]]));
+  const text = tryProcessWord(image.text, (variable) => (variable === name ? (arg.defaultValue ?? undefined) : undefined), { escape: model.escapeChar })?.value;
+  if (text === undefined) return null;
   return { resolved: parseImageReference(text, image.range), arg, valueRange, part: whole ? 'image' : 'tag' };
 }
 

@@ -113,7 +113,7 @@ export class ModelBuilder {
       if (chunk.kind === 'preamble') {
         preamble = instructions;
       } else if (instructions[0]?.keyword === 'FROM') {
-        stages.push(buildStage(stages.length, instructions, chunk.firstLine, chunk.lastLine));
+        stages.push(buildStage(stages.length, instructions, chunk.firstLine, chunk.lastLine, { text, lineStarts: scan.lineStarts, escapeChar: scan.escapeChar }));
       }
     }
     this.cache = nextCache;
@@ -126,7 +126,7 @@ export class ModelBuilder {
         stageIndexByName.set(stage.normalizedName, stage.index);
       }
     }
-    const globalArgs = collectGlobalArgs(preamble);
+    const globalArgs = collectGlobalArgs(preamble, { text, lineStarts: scan.lineStarts, escapeChar: scan.escapeChar });
     return {
       text,
       lineStarts: scan.lineStarts,

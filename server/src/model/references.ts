@@ -42,22 +42,24 @@ export function collectReferences(stages: readonly Stage[], stageIndexByName: Re
 function resolveFromBase(stage: Stage, stages: readonly Stage[], stageIndexByName: ReadonlyMap<string, number>, globalArgs: readonly GlobalArg[]): StageReference | null {
   const base = stage.baseImage;
   if (!base) return null;
+  // Quotes are removed from the word (`FROM "runtime-${TARGETOS}"`): they never take part in the name.
+  const unquoted = base.text.replace(/["']/g, '');
   if (base.hasVariables) {
     // `FROM base-${TARGETARCH}` chooses among earlier stages. `FROM ${IMAGE}` is an image unless
     // the ARG's default names a stage.
-    if (/[/:@]/.test(base.text.replace(/\$\{[^}]*\}/g, 'x'))) return null;
-    const lone = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(base.text);
+    if (/[/:@]/.test(unquoted.replace(/\$\{[^}]*\}/g, 'x'))) return null;
+    const lone = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(unquoted);
     let candidates: number[];
     if (lone) {
       const fallback = globalArgs.find((arg) => arg.name === lone[1])?.defaultValue ?? null;
       const named = fallback ? stageIndexByName.get(normalizeStageName(fallback)) : undefined;
       candidates = named !== undefined && named < stage.index ? [named] : [];
-    } else candidates = stagesMatching(base.text, stages, stage.index);
+    } else candidates = stagesMatching(unquoted, stages, stage.index);
     if (candidates.length === 0) return null;
     return { kind: 'from', text: base.text, range: base.range, fromStage: stage.index, instruction: stage.from, resolution: { kind: 'variable', candidates } };
   }
-  if (looksLikeImage(base.text)) return null;
-  const target = stageIndexByName.get(normalizeStageName(base.text));
+  if (looksLikeImage(unquoted)) return null;
+  const target = stageIndexByName.get(normalizeStageName(unquoted));
   if (target === undefined || target === stage.index) return null;
   const resolution: ReferenceResolution =
     target < stage.index ? { kind: 'stage', stage: target, byIndex: false } : { kind: 'forward', stage: target, byIndex: false };
@@ -85,7 +87,7 @@ function makeReference(
  */
 export function stagesMatching(text: string, stages: readonly Stage[], before: number): number[] {
   let source = '';
-  for (const part of text.split(/(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/)) {
+  for (const part of text.replace(/["']/g, '').split(/(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/)) {
     source += part.startsWith('$') ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }
   const pattern = new RegExp(`^${source}$`, 'i');

@@ -2,10 +2,23 @@ import { parseImageReference } from './image-reference';
 import { unquote } from './instruction-text';
 import { range } from './positions';
 import { normalizeStageName } from './stage-names';
-import type { GlobalArg, Instruction, Stage, TextSpan } from './types';
+import { parseNameOrNameValues } from '../words/name-values';
+import { logicalText } from './logical-line';
+import type { DockerfileModel, GlobalArg, Instruction, Stage, TextSpan } from './types';
+
+/** What the builders read of the document: the text of an argument as written. */
+export type Source = Pick<DockerfileModel, 'text' | 'lineStarts' | 'escapeChar'>;
+
+/** An argument as written in the document (escapes kept), when it sits on one line; else its parsed value. */
+function written(source: Source, span: TextSpan): string {
+  const { start, end } = span.range;
+  if (start.line !== end.line) return span.value;
+  const lineStart = source.lineStarts[start.line] ?? 0;
+  return source.text.slice(lineStart + start.character, lineStart + end.character);
+}
 
 /** Builds a stage from its instructions (absolute positions, `FROM` first). */
-export function buildStage(index: number, instructions: readonly Instruction[], firstLine: number, lastLine: number): Stage {
+export function buildStage(index: number, instructions: readonly Instruction[], firstLine: number, lastLine: number, source: Source): Stage {
   const from = instructions[0] as Instruction;
   const [image, as, name] = from.args;
   const named = as !== undefined && name !== undefined && as.value.toLowerCase() === 'as';
@@ -21,7 +34,7 @@ export function buildStage(index: number, instructions: readonly Instruction[], 
     normalizedName: named ? normalizeStageName(name.value) : null,
     nameRange: named ? name.range : null,
     from,
-    baseImage: image ? parseImageReference(image.value, image.range) : null,
+    baseImage: image ? parseImageReference(written(source, image), image.range) : null,
     platform,
     range: range(from.range.start.line, from.range.start.character, last.range.end.line, last.range.end.character),
     firstLine,
@@ -30,23 +43,36 @@ export function buildStage(index: number, instructions: readonly Instruction[], 
   };
 }
 
-/** The `ARG`s of the preamble, one per declared name (`ARG A=1 B` declares two). */
-export function collectGlobalArgs(preamble: readonly Instruction[]): GlobalArg[] {
+/** The `ARG`s of the preamble, one per declared name (`ARG A=1 B` declares two), split as BuildKit does. */
+export function collectGlobalArgs(preamble: readonly Instruction[], source: Source): GlobalArg[] {
   const args: GlobalArg[] = [];
   for (const instruction of preamble) {
     if (instruction.keyword !== 'ARG') continue;
-    for (const arg of instruction.args) {
-      const equals = arg.value.indexOf('=');
-      const name = equals === -1 ? arg.value : arg.value.slice(0, equals);
-      if (name === '') continue;
-      const start = arg.range.start;
+    const { text, map } = logicalText(source, instruction);
+    for (const pair of parseNameOrNameValues(text, source.escapeChar)) {
+      if (pair.name === '') continue;
+      const offset = map[pair.start] ?? 0;
+      const line = lineOf(source, offset);
+      const character = offset - (source.lineStarts[line] ?? 0);
       args.push({
-        name,
-        nameRange: range(start.line, start.character, start.line, start.character + name.length),
-        defaultValue: equals === -1 ? null : unquote(arg.value.slice(equals + 1)),
+        name: pair.name,
+        nameRange: range(line, character, line, character + pair.name.length),
+        defaultValue: pair.value === null ? null : unquote(pair.value),
+        writtenDefault: pair.value,
         instruction,
       });
     }
   }
   return args;
+}
+
+function lineOf(source: Source, offset: number): number {
+  let low = 0;
+  let high = source.lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((source.lineStarts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

@@ -121,7 +121,10 @@ export interface StageReference {
 export interface GlobalArg {
   readonly name: string;
   readonly nameRange: Range;
+  /** The default without the quotes around it, if any; null for `ARG NAME`. */
   readonly defaultValue: string | null;
+  /** The default as written (quotes, escapes and variables kept), for the word lexer; null for `ARG NAME`. */
+  readonly writtenDefault: string | null;
   readonly instruction: Instruction;
 }
 

@@ -6,7 +6,7 @@ export interface VariableUse {
   readonly end: number;
   /** The `:-default` / `-default` value, when the use gives one (it may use variables itself). */
   readonly fallback: string | null;
-  /** `:-`, `-`, `:+`, `+`, `:?` or `?`; null for a plain use. */
+  /** `:-`, `-`, `:+`, `+`, `:?`, `?`, `#`, `##`, `%`, `%%`, `/` or `//`; null for a plain use. */
   readonly modifier: string | null;
   /** The word after the modifier (the default, the alternative or the error message). */
   readonly word: string | null;
@@ -45,7 +45,7 @@ function readUse(text: string, start: number): VariableUse | null {
   if (!name) return null;
   let i = start + 2 + name.length;
   if (text[i] === '}') return { name, start, end: i + 1, fallback: null, modifier: null, word: null };
-  const modifier = /^:?[-+?]/.exec(text.slice(i))?.[0];
+  const modifier = /^(:?[-+?]|##?|%%?|\/\/?)/.exec(text.slice(i))?.[0];
   if (!modifier) return null;
   i += modifier.length;
   const wordStart = i;
@@ -65,31 +65,10 @@ function readUse(text: string, start: number): VariableUse | null {
   return { name, start, end: i + 1, fallback, modifier, word };
 }
 
-/**
- * Replaces variable uses by their values, as BuildKit expands them: an unset (or, with `:`,
- * empty) variable takes its default, `+` gives the alternative when set, and defaults may use
- * variables themselves.
- */
-export function substitute(text: string, values: ReadonlyMap<string, string | null>, depth = 0): string {
-  let out = '';
-  let last = 0;
-  for (const use of variableUses(text)) {
-    const value = values.get(use.name);
-    const set = value !== undefined && value !== null && (value !== '' || (use.modifier !== null && !use.modifier.startsWith(':')));
-    let replacement: string;
-    if (use.modifier?.endsWith('+')) replacement = set && depth < 8 ? substitute(use.word ?? '', values, depth + 1) : '';
-    else if (set) replacement = value as string;
-    else replacement = use.fallback !== null && depth < 8 ? substitute(use.fallback, values, depth + 1) : '';
-    out += text.slice(last, use.start) + replacement;
-    last = use.end;
-  }
-  return out + text.slice(last);
-}
-
 /** Build arguments BuildKit defines for every build. */
 export const PREDEFINED_ARGS: ReadonlySet<string> = new Set([
-  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
-  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE',
+  'BUILDPLATFORM', 'BUILDOS', 'BUILDOSVERSION', 'BUILDARCH', 'BUILDVARIANT',
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETOSVERSION', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE',
   'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
   'BUILDKIT_SYNTAX', 'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_INLINE_CACHE', 'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SANDBOX_HOSTNAME', 'SOURCE_DATE_EPOCH',
 ]);

@@ -1,4 +1,5 @@
 import addInsteadOfCopy from './add-instead-of-copy';
+import automaticArgPinned from './automatic-arg-pinned';
 import apkNoCache from './apk-no-cache';
 import aptListsNotCleaned from './apt-lists-not-cleaned';
 import aptNoInstallRecommends from './apt-no-install-recommends';
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   legacyKeyValueFormat,
   workdirRelativePath,
   redundantTargetPlatform,
+  automaticArgPinned,
   fromPlatformFlagConstDisallowed,
   exposeProtoCasing,
   exposeInvalidFormat,

@@ -1,4 +1,5 @@
 import { shippedStages } from '../model/stage-graph';
+import { logicalText } from '../model/logical-line';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { readCommands, word } from './read-commands';
 import type { RunScript, ShellKind, ShellParser, SimpleCommand } from './types';
@@ -82,38 +83,11 @@ function unparsed(shell: ShellKind, source: Mapped): RunScript {
   return { shell, text: source.text, parsed: false, hasErrors: false, commands: [], documentOffset: (offset) => source.map[Math.min(offset, source.map.length - 1)] ?? 0 };
 }
 
-/**
- * The command line after the flags, as BuildKit hands it to the shell: a continuation escape and
- * its line break removed, comment and empty lines inside the continuation dropped.
- */
+/** The command line after the flags, as BuildKit hands it to the shell. */
 function commandLine(model: DockerfileModel, run: Instruction): Mapped {
   const lastFlag = run.flags[run.flags.length - 1];
-  const from = lastFlag ? lastFlag.range.end : run.keywordRange.end;
-  const lastLine = run.heredocs[0]?.contentRange ? run.heredocs[0].markerRange.end.line : run.range.end.line;
-  const text: string[] = [];
-  const map: number[] = [];
-  for (let line = from.line; line <= lastLine; line++) {
-    const lineStart = model.lineStarts[line] ?? model.text.length;
-    const lineEnd = (model.lineStarts[line + 1] ?? model.text.length + 1) - 1;
-    let start = line === from.line ? lineStart + from.character : lineStart;
-    let content = model.text.slice(start, Math.max(start, lineEnd)).replace(/\r$/, '');
-    if (line > from.line && (/^\s*#/.test(content) || content.trim() === '')) continue;
-    if (line === from.line) {
-      const leading = content.length - content.trimStart().length;
-      start += leading;
-      content = content.slice(leading);
-    }
-    const trimmed = content.replace(/[ \t]+$/, '');
-    const continues = trimmed.endsWith(model.escapeChar) && line < lastLine;
-    const kept = continues ? trimmed.slice(0, -1) : content;
-    for (let i = 0; i < kept.length; i++) {
-      text.push(kept[i] as string);
-      map.push(start + i);
-    }
-    if (!continues) break;
-  }
-  map.push((map[map.length - 1] ?? model.lineStarts[from.line] ?? 0) + 1);
-  return { text: text.join(''), map };
+  const { text, map } = logicalText(model, run, lastFlag ? lastFlag.range.end : run.keywordRange.end);
+  return { text, map: [...map] };
 }
 
 /** The first heredoc's body lines, as written (`<<-` strips leading tabs, as the shell does). */

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { hover } from '../../../server/src/features/hover';
 import { buildModel } from '../../../server/src/model/model-builder';
 import { variablesInScope } from '../../../server/src/model/variable-scope';
-import { substitute, variableUses } from '../../../server/src/model/variables';
+import { variableUses } from '../../../server/src/model/variables';
+import { processWord } from '../../../server/src/words/lexer';
 import { withCursor } from '../../support/fixtures';
 
 function hoverText(source: string): string | null {
@@ -26,14 +27,13 @@ const file = [
 ].join('\n');
 
 describe('variables through their scopes', () => {
-  it('resolves global ARGs from each other, re-declared ARGs from the global default, ENV from what came before, and stages built FROM others', () => {
+  it('resolves global ARGs from each other, re-declared ARGs from the global default, ENV from what came before, and the ENVs (not the ARGs) of stages built FROM others', () => {
     const globals = variablesInScope(buildModel(file), 3);
     assert.equal(globals.get('IMAGE')?.value, 'docker.io/library/node:20-alpine');
     const inApp = variablesInScope(buildModel(file), 9);
     assert.deepEqual(
       [...inApp.values()].map((d) => [d.name, d.value, d.kind, d.stage]),
       [
-        ['NODE_VERSION', '20', 'ARG', 'base'],
         ['APP_HOME', '/srv/app', 'ENV', 'base'],
         ['DATA', '/srv/app/data', 'ENV', 'base'],
         ['TOKEN', null, 'ARG', 'app'],
@@ -56,11 +56,12 @@ describe('variables through their scopes', () => {
   });
 
   it('expands nested defaults, alternatives and empty values as BuildKit does', () => {
-    const values = new Map<string, string | null>([['B', 'b'], ['EMPTY', ''], ['SET', 'yes']]);
-    assert.equal(substitute('${A:-${B}}/x', values), 'b/x');
-    assert.equal(substitute('${A:-${C:-c}}', values), 'c');
-    assert.equal(substitute('${SET:+on}${A:+on}', values), 'on');
-    assert.equal(substitute('${EMPTY:-d}|${EMPTY-d}', values), 'd|');
+    const values: Record<string, string> = { B: 'b', EMPTY: '', SET: 'yes' };
+    const substitute = (text: string) => processWord(text, (name) => values[name]).value;
+    assert.equal(substitute('${A:-${B}}/x'), 'b/x');
+    assert.equal(substitute('${A:-${C:-c}}'), 'c');
+    assert.equal(substitute('${SET:+on}${A:+on}'), 'on');
+    assert.equal(substitute('${EMPTY:-d}|${EMPTY-d}'), 'd|');
     assert.deepEqual(variableUses('a ${A:-${B}} \\$C $D').map((u) => [u.name, u.fallback]), [['A', '${B}'], ['D', null]]);
   });
 });
