@@ -27,11 +27,16 @@ export interface DockerfileStagesSettings {
   readonly rules: Readonly<Record<string, RuleSeveritySetting>>;
   readonly registry: RegistrySettings;
   readonly coexistence: CoexistenceSetting;
+  /** The target platform the automatic build arguments (TARGETARCH…) take, `os/arch[/variant]`; empty for the host's. */
+  readonly platform: string;
 }
 
 export const DEFAULT_REGISTRY_SETTINGS: RegistrySettings = { plainHttpHosts: ['localhost', '127.0.0.1'], timeoutMs: 5000 };
 
-export const DEFAULT_SETTINGS: DockerfileStagesSettings = { rules: {}, registry: DEFAULT_REGISTRY_SETTINGS, coexistence: 'auto' };
+export const DEFAULT_SETTINGS: DockerfileStagesSettings = { rules: {}, registry: DEFAULT_REGISTRY_SETTINGS, coexistence: 'auto', platform: '' };
+
+/** `linux/amd64`, `linux/arm/v7`: what a platform setting may hold. */
+export const PLATFORM_PATTERN = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/i;
 
 const COEXISTENCE: ReadonlySet<string> = new Set(['auto', 'reportAll', 'skipContainerTools', 'skipDockerDX', 'skipBoth']);
 
@@ -65,7 +70,9 @@ export function normalizeSettings(raw: unknown): DockerfileStagesSettings {
   }
   const coexistenceRaw = (raw as { coexistence?: unknown }).coexistence;
   const coexistence = typeof coexistenceRaw === 'string' && COEXISTENCE.has(coexistenceRaw) ? (coexistenceRaw as CoexistenceSetting) : 'auto';
-  return { rules, registry: normalizeRegistry((raw as { registry?: unknown }).registry), coexistence };
+  const platformRaw = (raw as { platform?: unknown }).platform;
+  const platform = typeof platformRaw === 'string' && PLATFORM_PATTERN.test(platformRaw.trim()) ? platformRaw.trim() : '';
+  return { rules, registry: normalizeRegistry((raw as { registry?: unknown }).registry), coexistence, platform };
 }
 
 function normalizeRegistry(raw: unknown): RegistrySettings {
@@ -85,6 +92,8 @@ export interface ProjectConfig {
   readonly rules: Readonly<Record<string, RuleSeveritySetting>>;
   /** The stage that is built (`--target`); the "final stage" rules check it. */
   readonly target?: string;
+  /** The target platform (`--platform`) the automatic build arguments take. */
+  readonly platform?: string;
   /** The build context folder, relative to the configuration file's folder. */
   readonly context?: string;
   /** Build context folders per Dockerfile (paths relative to the configuration file's folder). */
@@ -101,7 +110,7 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; error
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config: { rules: {} }, errors: ['expected a JSON object'] };
   const errors: string[] = [];
-  const { rules: rulesRaw, target, context, contexts: contextsRaw, ...rest } = raw as { rules?: unknown; target?: unknown; context?: unknown; contexts?: unknown };
+  const { rules: rulesRaw, target, platform, context, contexts: contextsRaw, ...rest } = raw as { rules?: unknown; target?: unknown; platform?: unknown; context?: unknown; contexts?: unknown };
   for (const key of Object.keys(rest)) errors.push(`unknown key '${key}'`);
   const rules: Record<string, RuleSeveritySetting> = {};
   if (rulesRaw !== undefined) {
@@ -114,6 +123,7 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; error
     }
   }
   if (target !== undefined && typeof target !== 'string') errors.push("'target' must be a stage name");
+  if (platform !== undefined && (typeof platform !== 'string' || !PLATFORM_PATTERN.test(platform))) errors.push("'platform' must be os/arch[/variant], like linux/arm64");
   if (context !== undefined && typeof context !== 'string') errors.push("'context' must be a folder path");
   const contexts: Record<string, string> = {};
   if (contextsRaw !== undefined) {
@@ -127,6 +137,7 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; error
     config: {
       rules,
       ...(typeof target === 'string' ? { target } : {}),
+      ...(typeof platform === 'string' && PLATFORM_PATTERN.test(platform) ? { platform } : {}),
       ...(typeof context === 'string' ? { context } : {}),
       ...(Object.keys(contexts).length > 0 ? { contexts } : {}),
     },

@@ -1,3 +1,4 @@
+import { PLATFORM_PATTERN } from '../../../common/settings';
 import { parseArgs } from 'node:util';
 import type { SeveritySetting } from '../engine/lint';
 
@@ -20,6 +21,8 @@ export type Command =
       readonly config: string | null;
       /** The stage that ships (`--target`); wins over the project file and the workspace's build files. */
       readonly target: string | null;
+      /** The target platform the automatic build arguments take (`--platform`); null for the host's. */
+      readonly platform: string | null;
       readonly fix: boolean;
       readonly quiet: boolean;
     }
@@ -33,6 +36,12 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 }
 
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'] as const;
+
+function platformOption(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (PLATFORM_PATTERN.test(value)) return value;
+  throw new UsageError(`--platform must be os/arch[/variant], like linux/arm64 (got '${value}').`);
+}
 
 /** Reads the command line; a UsageError says what is wrong in one line. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -50,6 +59,7 @@ export function parseCommand(argv: readonly string[]): Command {
         rule: { type: 'string', multiple: true },
         config: { type: 'string' },
         target: { type: 'string' },
+        platform: { type: 'string' },
         fix: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
       },
@@ -77,6 +87,7 @@ export function parseCommand(argv: readonly string[]): Command {
         rules,
         config: values.config ?? null,
         target: values.target ?? null,
+        platform: platformOption(values.platform),
         fix: values.fix ?? false,
         quiet: values.quiet ?? false,
       };

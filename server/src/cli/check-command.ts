@@ -1,3 +1,4 @@
+import { formatPlatform, platformOf } from '../words/platform';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { configuredContext, parseProjectConfig, type ProjectConfig } from '../../../common/settings';
@@ -94,9 +95,11 @@ function checkFile(
   const configured = found && absolute ? configuredContext(found.config, found.folder, absolute) : null;
   const contextFolder = configured ? { folder: configured, assumed: false } : workspace && absolute ? contextFromWorkspace(workspace, absolute, references) : null;
   const target = command.target ?? config?.target;
+  const platform = command.platform ?? config?.platform ?? formatPlatform(platformOf(process.platform, process.arch));
   const options = {
     severities: { ...(config?.rules ?? {}), ...command.rules },
     ...(target ? { target } : {}),
+    platform,
     uses,
     ...(absolute ? { fileName: path.basename(absolute) } : {}),
     targetFiles: workspace?.index.files ?? [],

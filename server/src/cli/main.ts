@@ -24,6 +24,8 @@ Options of check:
   --config <file>                       use this .dockerfile-stages.json instead of looking for one
   --target <stage>                      the stage that is built and ships (default: what the
                                         workspace's compose, Bake and CI files say)
+  --platform <os/arch[/variant]>        the platform TARGETARCH and the other automatic build
+                                        arguments take (default: this machine's)
   --fix                                 apply the safe, offline fixes in place and report them
   -q, --quiet                           print only the problems
   -h, --help, --version

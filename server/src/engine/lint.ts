@@ -5,6 +5,7 @@ import { resolveTarget, stagesNeededBy } from '../model/stage-graph';
 import type { BuildTargetUse } from '../model/stage-roles';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { contextFits } from '../rules/context-files';
+import { DEFAULT_PLATFORM, parsePlatform } from '../words/platform';
 import { RULES } from '../rules/index';
 import type { BuildContext, Fix, ReportedProblem, Rule, RuleTag, Severity } from '../rules/rule';
 import { Suppressions, type Suppression } from './suppression';
@@ -32,6 +33,8 @@ export interface LintOptions {
   readonly imageFacts?: (image: string) => SourcedFacts | null;
   /** The build context, when the edge knows it. */
   readonly buildContext?: BuildContext | null;
+  /** The target platform (`linux/arm64`) the automatic build arguments take; the edge passes the host's. */
+  readonly platform?: string;
 }
 
 /** One finding of one rule, free of any protocol type. */
@@ -71,7 +74,7 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
       else result.problems.push(problem);
     };
     try {
-      rule.check?.({ model, shipping, neededStages, targetFiles: options.targetFiles ?? [], imageFacts, localImages: options.localImages ?? NO_NAMES, namedContexts: options.namedContexts ?? NO_NAMES, buildContext, report });
+      rule.check?.({ model, shipping, neededStages, targetFiles: options.targetFiles ?? [], imageFacts, localImages: options.localImages ?? NO_NAMES, namedContexts: options.namedContexts ?? NO_NAMES, platform: parsePlatform(options.platform ?? '') ?? DEFAULT_PLATFORM, buildContext, report });
       if (rule.checkStage) for (const stage of model.stages) for (const problem of stageProblems(rule, model, stage)) report(problem);
     } catch (error) {
       result.failures.push({ ruleId: rule.id, error });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint, type LintOptions, type LintResult, type Problem } from '../engine/lint';
 import { toDiagnostic } from './conversions';
+import { formatPlatform, platformOf } from '../words/platform';
 import type { DocumentModels } from './document-models';
 import { toolsToDeferTo, type OtherTool } from '../../../common/settings';
 import { rulesReportedBy } from '../rules/coexistence';
@@ -13,6 +14,9 @@ import { describeError } from './run-safe';
 import type { ProjectConfigStore } from './project-config';
 import type { SettingsStore } from './settings';
 import type { WorkspaceTargets } from './workspace-targets';
+
+/** The automatic build arguments take this machine's platform unless a setting says otherwise. */
+const HOST_PLATFORM = formatPlatform(platformOf(process.platform, process.arch));
 
 /** Below this cost a lint runs on the next turn of the event loop; above it, edits are batched. */
 const IMMEDIATE_BELOW_MS = 50;
@@ -49,13 +53,15 @@ export class DiagnosticsScheduler {
    * files say, the file name and the build context. Hover and the Stages view use it too, so they
    * tell the same story as the diagnostics.
    */
-  buildFacts(uri: string): Pick<LintOptions, 'target' | 'uses' | 'fileName' | 'targetFiles' | 'localImages' | 'namedContexts' | 'buildContext'> {
+  buildFacts(uri: string): Pick<LintOptions, 'target' | 'uses' | 'fileName' | 'targetFiles' | 'localImages' | 'namedContexts' | 'buildContext' | 'platform'> {
     const project = this.projectConfigs.get(uri);
     const target = this.targets.get(uri) ?? project.target;
     const workspace = this.workspaceTargets.forDocument(uri);
     const fileName = uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : (uri.split('/').pop() ?? '');
+    const settings = this.settings.peek(uri);
     return {
       ...(target ? { target } : {}),
+      platform: settings?.platform || project.platform || HOST_PLATFORM,
       uses: workspace.uses,
       fileName,
       targetFiles: workspace.targetFiles,

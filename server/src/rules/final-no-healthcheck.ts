@@ -10,7 +10,7 @@ export default defineRule({
   // A hint, not a warning: Kubernetes ignores HEALTHCHECK for its own probes, so most real images
   // rightly have none; it helps where `docker run`, Compose or Swarm run the image.
   severity: 'hint',
-  check({ model, shipping, imageFacts, report }) {
+  check({ model, shipping, imageFacts, platform, report }) {
     const reported = new Set<unknown>();
     for (const { stage, because } of shipping.shipped) {
       const chain = shippedStages(model, stage);
@@ -23,7 +23,7 @@ export default defineRule({
       if (!expose || reported.has(expose)) continue;
       reported.add(expose);
       const port = /^\d+/.exec(expose.args[0]?.value ?? '')?.[0] ?? '8080';
-      const base = chain[0] ? baseImageOf(model, chain[0]) : null;
+      const base = chain[0] ? baseImageOf(model, chain[0], platform) : null;
       // The template runs a shell command; an image without a shell needs a probe binary of its own.
       const hasShell = base !== null && imageFacts(base)?.facts.shell === true;
       const nl = lineBreak(model);

@@ -66,11 +66,11 @@ function userOf(context: RuleContext, stage: Stage): Verdict {
     const lastUser = [...instructions].reverse().find((i) => i.keyword === 'USER');
     let current: Verdict;
     if (lastUser) {
-      const user = expandIfKnown(model, lastUser.range.start.line, instructionBody(model, lastUser));
+      const user = expandIfKnown(model, lastUser.range.start.line, instructionBody(model, lastUser), context.platform);
       if (user === null) return { kind: 'unknown' };
       current = isRootUserName(user) ? { kind: 'explicit', user, instruction: lastUser } : { kind: 'non-root' };
     } else {
-      const base = chain[0] ? baseImageOf(model, chain[0]) : null;
+      const base = chain[0] ? baseImageOf(model, chain[0], context.platform) : null;
       const facts = base ? context.imageFacts(base)?.facts : undefined;
       // An image nothing knows may set its own USER; Windows users follow other rules.
       if (!base || !facts || facts.user === undefined || facts.os === 'windows') return { kind: 'unknown' };

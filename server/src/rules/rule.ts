@@ -1,4 +1,5 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Platform } from '../words/platform';
 import type { ImageFacts, SourcedFacts } from '../images/image-facts';
 import type { Shipping } from '../model/shipping';
 import type { DockerfileModel, Stage } from '../model/types';
@@ -66,6 +67,8 @@ export interface RuleContext {
   readonly localImages: ReadonlySet<string>;
   /** Named build contexts the workspace's builds pass (lower-case): `COPY --from=<name>` reads them. */
   readonly namedContexts: ReadonlySet<string>;
+  /** The target platform the automatic build arguments (TARGETARCH…) take. */
+  readonly platform: Platform;
   /** The build context, or null when it is not known (an unsaved document, stdin). */
   readonly buildContext: BuildContext | null;
   report(problem: ReportedProblem): void;

@@ -1,6 +1,7 @@
 import { instructionBody } from '../model/instruction-text';
 import { shippedStages } from '../model/stage-graph';
 import type { SourcedFacts } from '../images/image-facts';
+import type { Platform } from '../words/platform';
 import type { Shipping } from '../model/shipping';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { expandIfKnown } from '../model/variable-scope';
@@ -11,13 +12,13 @@ export function layerStages(model: DockerfileModel, shipping: Shipping): Stage[]
 }
 
 /** Instructions of a shipped stage's chain (base stages first), each with the USER in force before it. */
-export function withUser(model: DockerfileModel, target: Stage): { instruction: Instruction; stage: Stage; user: string | null }[] {
+export function withUser(model: DockerfileModel, target: Stage, platform?: Platform): { instruction: Instruction; stage: Stage; user: string | null }[] {
   const result: { instruction: Instruction; stage: Stage; user: string | null }[] = [];
   let user: string | null = null;
   for (const stage of shippedStages(model, target)) {
     for (const instruction of stage.instructions) {
       result.push({ instruction, stage, user });
-      if (instruction.keyword === 'USER') user = expandIfKnown(model, instruction.range.start.line, instructionBody(model, instruction)) ?? instructionBody(model, instruction);
+      if (instruction.keyword === 'USER') user = expandIfKnown(model, instruction.range.start.line, instructionBody(model, instruction), platform) ?? instructionBody(model, instruction);
     }
   }
   return result;
@@ -51,10 +52,10 @@ export function rootImageText(model: DockerfileModel, stage: Stage): string | nu
  * The base image of a chain's first stage with build arguments at their defaults; null when it
  * uses one that has no default.
  */
-export function baseImageOf(model: DockerfileModel, stage: Stage): string | null {
+export function baseImageOf(model: DockerfileModel, stage: Stage, platform?: Platform): string | null {
   const text = stage.baseImage?.text;
   if (!text) return null;
-  return expandIfKnown(model, stage.from.range.start.line, text);
+  return expandIfKnown(model, stage.from.range.start.line, text, platform);
 }
 
 /** "the image 'runtime' (shipped by compose.yaml:5, service web)" — what a final-image message names. */
