@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import type { BuildContext } from '../rules/rule';
 import { readTextOrNull } from './project-config-file';
@@ -15,7 +15,28 @@ const NOT_ENTERED = new Set(['node_modules', '.git', 'vendor', 'target', 'dist',
 export function readBuildContext(dockerfilePath: string, contextFolder = path.dirname(dockerfilePath), assumed = false): BuildContext {
   const specific = readTextOrNull(`${dockerfilePath}.dockerignore`);
   const dockerignore = specific ?? readTextOrNull(path.join(contextFolder, '.dockerignore'));
-  return { dockerignore, entries: listEntries(contextFolder), ...(assumed ? { assumed } : {}) };
+  return { dockerignore, entries: listEntries(contextFolder), ...(assumed ? { assumed } : {}), readFile: (relative) => readStart(contextFolder, relative) };
+}
+
+/** How much of a context file the rules may read: enough to see a key block or a token. */
+const READ_LIMIT = 64 * 1024;
+
+/** The start of a file inside the context folder (never outside it), or null. */
+function readStart(contextFolder: string, relative: string): string | null {
+  const full = path.resolve(contextFolder, relative);
+  if (path.relative(contextFolder, full).startsWith('..')) return null;
+  try {
+    const fd = openSync(full, 'r');
+    try {
+      const buffer = Buffer.alloc(READ_LIMIT);
+      const bytes = readSync(fd, buffer, 0, READ_LIMIT, 0);
+      return buffer.subarray(0, bytes).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
 }
 
 function listEntries(root: string): string[] {

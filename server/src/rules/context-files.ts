@@ -7,6 +7,38 @@ const SECRET_FILE = /(^|\/)(\.env(\.[\w.-]+)?|\.npmrc|\.pypirc|\.netrc|\.git-cre
 /** Example files that are meant to be committed and copied. */
 const SECRET_EXAMPLE = /\.(example|sample|template|dist)$|\.env\.(example|sample|template|dist|defaults)$/;
 
+/**
+ * What makes a file's text a credential: a private key block, a registry token or password,
+ * cloud keys, a token in a URL. A public key, a certificate or an `.npmrc` that only names a
+ * registry has none of these.
+ */
+const SECRET_CONTENT = [
+  /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/,
+  /-----BEGIN OPENSSH PRIVATE KEY-----/,
+  /_auth(Token)?\s*=\s*\S/,
+  /:_password\s*=\s*\S/,
+  /aws_secret_access_key\s*=\s*\S/i,
+  /"private_key"\s*:\s*"-----BEGIN/,
+  /"auth"\s*:\s*"[A-Za-z0-9+/=]{8,}"/,
+  /^\s*password\s*[=:]\s*\S/im,
+  /https?:\/\/[^\s:/@]+:[^\s@/]+@/,
+  /^\s*(export\s+)?[A-Z0-9_]*(SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]*\s*=\s*['"]?[^'"\s#]/m,
+];
+
+/**
+ * Whether a credentials-named file holds a credential: by its text when the context can be read;
+ * null when it cannot be told (no context, or the file is not there).
+ */
+export function holdsSecret(path: string, context: BuildContext | null): boolean | null {
+  if (!context?.readFile) return null;
+  const clean = path.replace(/^\.\//, '').replace(/\/+$/, '');
+  const text = context.readFile(clean);
+  if (text === null) return null;
+  // Key stores are binary: their name is all there is to judge.
+  if (/\.(p12|pfx|jks|keystore)$/i.test(clean) || text.includes('\u0000')) return true;
+  return SECRET_CONTENT.some((pattern) => pattern.test(text));
+}
+
 export function isSecretFile(path: string): boolean {
   const clean = path.replace(/^\.\//, '').replace(/\/+$/, '');
   return SECRET_FILE.test(clean) && !SECRET_EXAMPLE.test(clean);

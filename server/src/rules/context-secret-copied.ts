@@ -1,17 +1,19 @@
-import { copiesWholeContext, contextSources, ignoreMatcher, isSecretFile } from './context-files';
+import { copiesWholeContext, contextSources, holdsSecret, ignoreMatcher, isSecretFile } from './context-files';
 import { forEachInstruction } from './instruction-list';
 import { defineRule } from './rule';
 
 export default defineRule({
   id: 'context-secret-copied',
-  summary: 'A credentials file (.env, keys, .npmrc, .aws…) is copied into the build, by name or by COPY . without a .dockerignore that excludes it.',
-  severity: 'error',
+  summary: 'A file holding credentials (a private key, a token in .npmrc, cloud keys, .env secrets) is copied into the build, by name or by COPY . without a .dockerignore that excludes it.',
+  severity: 'warning',
+  // Judged by what the files hold: silent when the build context is unknown or the file is not in it.
   check({ model, buildContext, report }) {
-    const ignored = buildContext ? ignoreMatcher(buildContext) : () => false;
-    const exposed = buildContext ? buildContext.entries.filter((entry) => isSecretFile(entry) && !ignored(entry)) : [];
+    if (!buildContext) return;
+    const ignored = ignoreMatcher(buildContext);
+    const exposed = buildContext.entries.filter((entry) => isSecretFile(entry) && !ignored(entry) && holdsSecret(entry, buildContext) === true);
     forEachInstruction(model, (instruction) => {
       for (const source of contextSources(instruction)) {
-        if (!isSecretFile(source.value)) continue;
+        if (!isSecretFile(source.value) || holdsSecret(source.value, buildContext) !== true) continue;
         report({
           range: source.range,
           message: `'${source.value}' holds credentials and would be baked into a layer; use RUN --mount=type=secret (or a build secret) instead.`,

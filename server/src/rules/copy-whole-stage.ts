@@ -1,10 +1,18 @@
 import { shippedStages } from '../model/stage-graph';
+import type { DockerfileModel, Stage } from '../model/types';
+import { packageActions } from '../shell/packages';
+import { runScript } from '../shell/run-script';
 import { defineRule } from './rule';
 import { workdirOf } from './stage-state';
 
+/** Folders builds put their output in: copying one whole is copying the result. */
+const OUTPUT_FOLDER = /(^|\/)(dist|build|out|output|target|release|publish|artifacts?|bin|_output)(\/|$)/;
+/** Installs that leave only what runs: production dependencies, a venv without dev groups. */
+const PRUNING_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'bun', 'uv', 'poetry', 'pipenv', 'pip']);
+
 export default defineRule({
   id: 'copy-whole-stage',
-  summary: "COPY --from copies a stage's whole file system or work directory into the stage that ships.",
+  summary: "COPY --from copies a builder stage's whole file system or work directory into the stage that ships.",
   severity: 'info',
   hadolint: ['DL3067'],
   check({ model, shipping, report }) {
@@ -12,14 +20,17 @@ export default defineRule({
     for (const reference of model.references) {
       if (reference.kind !== 'copy-from' || reference.resolution.kind !== 'stage' || !shipped.has(reference.fromStage)) continue;
       const source = model.stages[reference.resolution.stage];
-      if (!source) continue;
+      // A stage that only gathers files (FROM scratch, COPY only) is the artifact: copying all of it is the point.
+      if (!source || isArtifactStage(model, source)) continue;
       const workdir = workdirOf(model, source);
       const name = source.name ?? `#${source.index}`;
       for (const arg of reference.instruction.args.slice(0, -1)) {
         const path = arg.value.replace(/\/+$/, '') || '/';
         if (path === '/' || path === '.') {
           report({ range: arg.range, message: `Copies the whole file system of stage '${name}' (tools, caches, sources); copy only the files the image needs.` });
-        } else if (workdir && path === workdir.replace(/\/+$/, '')) {
+        } else if (path === '/usr/local' || path === '/usr') {
+          report({ range: arg.range, message: `Copies all of stage '${name}''s ${path} (its toolchain and everything installed there); copy only what the image runs, such as the installed packages' folder or one binary.` });
+        } else if (workdir && path === workdir.replace(/\/+$/, '') && !OUTPUT_FOLDER.test(path) && !installsOnlyRuntime(model, source)) {
           report({
             range: arg.range,
             message: `Copies all of stage '${name}''s work directory ${workdir} (sources, caches, dev dependencies); copy only the build output.`,
@@ -29,3 +40,17 @@ export default defineRule({
     }
   },
 });
+
+function isArtifactStage(model: DockerfileModel, stage: Stage): boolean {
+  const chain = shippedStages(model, stage);
+  if (chain[0]?.baseImage?.text.toLowerCase() === 'scratch') return true;
+  return chain.every((s) => !s.instructions.some((i) => i.keyword === 'RUN'));
+}
+
+/** The stage's last dependency install leaves production dependencies only (`npm ci --omit=dev`, `uv sync --no-dev`, a prune). */
+function installsOnlyRuntime(model: DockerfileModel, stage: Stage): boolean {
+  const actions = shippedStages(model, stage).flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN').flatMap((run) => packageActions(runScript(model, run, s))));
+  const last = [...actions].reverse().find((a) => (a.kind === 'install' && a.fromManifest) || (a.kind === 'remove' && a.packages.length === 0 && PRUNING_MANAGERS.has(a.manager)));
+  if (!last || !PRUNING_MANAGERS.has(last.manager)) return false;
+  return last.kind === 'remove' || (last.kind === 'install' && !last.withDevDependencies);
+}

@@ -45,6 +45,8 @@ export interface BuildContext {
    * then uses it only if the files the Dockerfile copies by name are there.
    */
   readonly assumed?: boolean;
+  /** The start of a file of the context (a bounded read), or null when it is missing or unreadable. */
+  readonly readFile?: (path: string) => string | null;
 }
 
 export interface RuleContext {

@@ -8,8 +8,8 @@ import { defineRule } from './rule';
 
 /** Instructions whose variables BuildKit expands itself (RUN, CMD and ENTRYPOINT leave them to the shell). */
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
-/** Variables that base images commonly set in their config; unknowable offline, so trusted. */
-const IMAGE_ENV = /^(PATH|HOME|HOSTNAME|TERM|LANG|LANGUAGE|LC_ALL|SHELL|USER|PWD|GOPATH|GOROOT|GOTOOLCHAIN|CARGO_HOME|RUSTUP_HOME|JAVA_HOME|JAVA_VERSION|MAVEN_HOME|GRADLE_HOME|NODE_VERSION|YARN_VERSION|PYTHON_VERSION|PYTHON_PIP_VERSION|PIP_NO_CACHE_DIR|GPG_KEY|GEM_HOME|BUNDLE_APP_CONFIG|RUBY_VERSION|PHP_VERSION|PHP_INI_DIR|DOTNET_VERSION|ASPNET_VERSION|ASPNETCORE_HTTP_PORTS|NGINX_VERSION|NJS_VERSION|APP_UID|[A-Z]+_VERSION)$/;
+/** BuildKit gives every stage a PATH when its image sets none. */
+const ALWAYS_SET = new Set(['PATH']);
 
 /** Names an instruction defines for what follows it. */
 function definedBy(instruction: Instruction): string[] {
@@ -33,9 +33,14 @@ export default defineRule({
   severity: 'warning',
   buildkit: 'UndefinedVar',
   // A stage inherits the variables of the stage it is built FROM: they are part of its inputs.
-  stageInputs: (model, stage) => [...stageDefinitions(model, stage)].join(' '),
+  // So do the global ARGs and the image at the bottom of its chain.
+  stageInputs: (model, stage) => [[...stageDefinitions(model, stage)].join(' '), model.globalArgs.map((a) => a.name).join(' '), shippedStages(model, stage)[0]?.baseImage?.text ?? ''].join('|'),
   checkStage({ model, stage, report }) {
     const defined = stageDefinitions(model, stage);
+    const globals = new Set(model.globalArgs.map((arg) => arg.name));
+    // Only a stage built on nothing has no variables of its base image; any other base may set some.
+    const root = shippedStages(model, stage)[0]?.baseImage?.text.toLowerCase() ?? '';
+    const emptyBase = root === 'scratch';
     for (const instruction of stage.instructions.slice(1)) {
       if (EXPANDED.has(instruction.keyword)) {
         for (const arg of instruction.args) {
@@ -43,12 +48,15 @@ export default defineRule({
           const { start, end } = arg.range;
           if (start.line !== end.line) continue;
           for (const use of variableUses(arg.value, model.escapeChar)) {
-            if (defined.has(use.name) || PREDEFINED_ARGS.has(use.name) || IMAGE_ENV.test(use.name)) continue;
+            if (defined.has(use.name) || PREDEFINED_ARGS.has(use.name) || ALWAYS_SET.has(use.name)) continue;
+            const range = subRange(arg.range, use.start, use.end);
+            if (globals.has(use.name)) {
+              report({ range, message: `'${use.name}' is declared before FROM but not in this stage, so it is empty here; add 'ARG ${use.name}' to the stage.` });
+              continue;
+            }
             const close = [...defined].find((name) => editDistance(name.toLowerCase(), use.name.toLowerCase(), 2) <= 2);
-            report({
-              range: subRange(arg.range, use.start, use.end),
-              message: `'${use.name}' is not defined by an ARG or ENV before this line${close ? `; did you mean '${close}'?` : '.'}`,
-            });
+            if (close) report({ range, message: `'${use.name}' is not defined by an ARG or ENV before this line; did you mean '${close}'?` });
+            else if (emptyBase) report({ range, message: `'${use.name}' is not defined by an ARG or ENV before this line.` });
           }
         }
       }

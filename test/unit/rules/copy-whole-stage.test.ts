@@ -17,14 +17,41 @@ describe('copy-whole-stage', () => {
     `);
   });
 
-  it('does not fire on build outputs or in builder stages', () => {
+  it("fires on copying a builder's /usr/local wholesale", () => {
+    expectRule('copy-whole-stage', dockerfile`
+      FROM python:3.12 AS build
+      RUN pip install --prefix=/usr/local -r requirements.txt
+      FROM python:3.12-slim
+      COPY --from=build /usr/local /usr/local
+      #                 ^^^^^^^^^^ copy-whole-stage Copies all of stage 'build''s /usr/local (its toolchain and everything installed there); copy only what the image runs, such as the installed packages' folder or one binary.
+      CMD ["python", "-m", "app"]
+    `);
+  });
+
+  it('does not fire on build outputs, artifact stages, pruned work directories or in builder stages', () => {
     expectRule('copy-whole-stage', dockerfile`
       FROM node:20 AS build
       WORKDIR /app
       FROM build AS test
       COPY --from=build / /
+      FROM scratch AS artifacts
+      COPY --from=build /app/dist /
+      FROM node:20 AS backend
+      WORKDIR /dist/backend
+      RUN npm ci && npm run build
+      FROM node:20 AS prod-deps
+      WORKDIR /app
+      RUN npm ci && npm run build && npm ci --omit=dev
+      FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim AS venv
+      WORKDIR /app
+      RUN uv sync --frozen --no-dev
       FROM node:20-slim
       COPY --from=build /app/dist /srv/app/dist
+      COPY --from=artifacts / /srv/static
+      COPY --from=backend /dist/backend /dist/backend
+      COPY --from=prod-deps /app /app
+      COPY --from=venv /app /venv-app
+      CMD ["node", "/app/server.js"]
     `);
   });
 });

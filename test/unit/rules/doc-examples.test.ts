@@ -10,6 +10,10 @@ import type { Rule } from '../../../server/src/rules/rule';
 const CONTEXTS: Record<string, { bad: LintOptions['buildContext']; good: LintOptions['buildContext'] }> = {
   'dockerignore-missing': { bad: { dockerignore: null, entries: [] }, good: { dockerignore: '.git\n', entries: [] } },
   'copy-ignored-file': { bad: { dockerignore: 'dist\n', entries: [] }, good: { dockerignore: '', entries: [] } },
+  'context-secret-copied': {
+    bad: { dockerignore: null, entries: ['.npmrc', 'package.json'], readFile: (path) => (path === '.npmrc' ? '//registry.npmjs.org/:_authToken=npm_abc\n' : '{}') },
+    good: { dockerignore: null, entries: ['.npmrc', 'package.json'], readFile: (path) => (path === '.npmrc' ? '//registry.npmjs.org/:_authToken=npm_abc\n' : '{}') },
+  },
 };
 
 function example(rule: Rule, section: 'Bad' | 'Good'): string {

@@ -7,15 +7,35 @@ import { ModelBuilder } from '../../../server/src/model/model-builder';
 import { RULES_BY_ID } from '../../../server/src/rules/index';
 
 describe('undefined-var', () => {
-  it('fires on variables no ARG or ENV defined before, suggesting a close name', () => {
+  it('fires on variables no ARG or ENV defined before on an empty base, and on near misses of a declared name', () => {
     expectRule('undefined-var', dockerfile`
-      FROM alpine:3.20 AS base
+      FROM scratch AS base
       ENV APP_HOME=/srv/app
       COPY app.conf \${APP_DIR}/
       #             ^^^^^^^^^^ undefined-var 'APP_DIR' is not defined by an ARG or ENV before this line.
-      FROM base
+      FROM alpine:3.20
+      ENV APP_HOME=/srv/app
       WORKDIR $APP_HOM
       #       ^^^^^^^^ undefined-var 'APP_HOM' is not defined by an ARG or ENV before this line; did you mean 'APP_HOME'?
+    `);
+  });
+
+  it('fires on a global ARG used in a stage that does not declare it', () => {
+    expectRule('undefined-var', dockerfile`
+      ARG TARGET_GOOS
+      FROM golang:1.23 AS builder
+      ENV GOOS=\${TARGET_GOOS}
+      #        ^^^^^^^^^^^^^^ undefined-var 'TARGET_GOOS' is declared before FROM but not in this stage, so it is empty here; add 'ARG TARGET_GOOS' to the stage.
+    `);
+  });
+
+  it('stays silent on a name the base image may set', () => {
+    expectRule('undefined-var', dockerfile`
+      ARG from_tag=slim
+      FROM discourse/base:\${from_tag}
+      COPY --from=templates /postgres.\${PG_MAJOR}.template.yml /pups/
+      FROM nvidia/cuda:12.6.0-runtime-ubuntu22.04
+      ENV LD_LIBRARY_PATH=/usr/local/cuda/compat:\$LD_LIBRARY_PATH
     `);
   });
 
@@ -35,10 +55,11 @@ describe('undefined-var', () => {
 
   it('checks a stage again when the stage it is built FROM changes, even though its own text did not', () => {
     const builder = new ModelBuilder();
-    const version = (name: string) => `FROM alpine:3.20 AS base\nENV ${name}=/srv/app\nFROM base\nWORKDIR $APP_HOME\n`;
+    const version = (name: string) => `FROM scratch AS base\nENV ${name}=/srv/app\nFROM base\nWORKDIR $APP_HOME\n`;
     const messages = (text: string) => lint(builder.build(text), {}, [RULES_BY_ID.get('undefined-var')!]).problems.map((p) => p.message);
     assert.deepEqual(messages(version('APP_HOME')), []);
     assert.deepEqual(messages(version('APP_ROOT')), ["'APP_HOME' is not defined by an ARG or ENV before this line."]);
+    assert.deepEqual(messages(version('APP_HOMES')), ["'APP_HOME' is not defined by an ARG or ENV before this line; did you mean 'APP_HOMES'?"]);
     assert.deepEqual(messages(version('APP_HOME')), []);
   });
 });
