@@ -35,7 +35,7 @@ try {
   // The UI tests drive code-server and build on this engine; they need the packaged extension.
   const ui = readdirSync(path.join(root, 'test/e2e/ui')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/e2e/ui/${f}`);
   const files = [...readdirSync(path.join(root, 'test/engine')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/engine/${f}`), ...ui];
-  status = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: root, env, stdio: 'inherit' }).status ?? 1;
+  status = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/support/shell-setup.mts', '--test', '--test-reporter=spec', ...files], { cwd: root, env, stdio: 'inherit' }).status ?? 1;
 } finally {
   spawnSync('bash', [path.join(root, 'scripts/engine/stop.sh'), '--base', base], { stdio: 'inherit' });
 }
