@@ -20,7 +20,9 @@ function dockerignoreOf(file: string): string | null {
 /** `Rule@line` for each finding of the BuildKit checks we map. */
 function ours(text: string, dockerignore: string | null = null): string[] {
   const severities = Object.fromEntries(RULES.filter((rule) => !rule.buildkit).map((rule) => [rule.id, 'off' as const]));
-  return lint(buildModel(text), { severities, buildContext: { dockerignore, entries: [] } })
+  // BuildKit reads the base image's configuration; give ours the same facts of the fixtures' image.
+  const imageFacts = (image: string) => (/^local\/busybox(:|$)/.test(image) ? { facts: { env: ['PATH'], envComplete: true }, source: 'local/busybox:1 (docker image inspect)' } : null);
+  return lint(buildModel(text), { severities, buildContext: { dockerignore, entries: [] }, imageFacts })
     .problems.map((problem) => `${RULES.find((r) => r.id === problem.ruleId)?.buildkit}@${problem.range.start.line + 1}`)
     .sort();
 }

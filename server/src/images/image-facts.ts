@@ -21,6 +21,8 @@ export interface ImageFacts {
   readonly serves?: boolean;
   /** Environment variables the image sets. */
   readonly env?: readonly string[];
+  /** True when `env` is all of them (read from the image itself), not a selection. */
+  readonly envComplete?: boolean;
 }
 
 /** Facts and where they come from ("built-in table: <documentation>", "local image", …). */
@@ -114,7 +116,10 @@ const OFFICIAL = new Set<string>([...officialImages.current, ...officialImages.d
  */
 export function mayBePublicImage(text: string): boolean {
   if (text.includes('$')) return true;
-  const name = (text.split('@')[0] ?? '').split(':')[0]?.toLowerCase() ?? '';
+  const withoutDigest = text.split('@')[0] ?? '';
+  // A colon after the last slash starts the tag; one before it is a registry's port.
+  const colon = withoutDigest.indexOf(':', withoutDigest.lastIndexOf('/') + 1);
+  const name = (colon < 0 ? withoutDigest : withoutDigest.slice(0, colon)).toLowerCase();
   if (name.includes('/') || name === 'scratch') return true;
   return OFFICIAL.has(name);
 }

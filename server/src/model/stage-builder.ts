@@ -2,6 +2,7 @@ import { parseImageReference } from './image-reference';
 import { unquote } from './instruction-text';
 import { range } from './positions';
 import { normalizeStageName } from './stage-names';
+import { tryProcessWord } from '../words/lexer';
 import { parseNameOrNameValues } from '../words/name-values';
 import { logicalText } from './logical-line';
 import type { DockerfileModel, GlobalArg, Instruction, Stage, TextSpan } from './types';
@@ -15,6 +16,16 @@ function written(source: Source, span: TextSpan): string {
   if (start.line !== end.line) return span.value;
   const lineStart = source.lineStarts[start.line] ?? 0;
   return source.text.slice(lineStart + start.character, lineStart + end.character);
+}
+
+/**
+ * The FROM image as the model keeps it: as written when it uses variables (the word lexer expands
+ * it in scope later); otherwise with quotes and escapes already removed (`FROM "alpine:3.20"`).
+ */
+function imageWord(source: Source, span: TextSpan): string {
+  const text = written(source, span);
+  if (text.includes('$') || !/["'\\`]/.test(text)) return text;
+  return tryProcessWord(text, () => undefined, { escape: source.escapeChar })?.value ?? text;
 }
 
 /** Builds a stage from its instructions (absolute positions, `FROM` first). */
@@ -34,7 +45,7 @@ export function buildStage(index: number, instructions: readonly Instruction[], 
     normalizedName: named ? normalizeStageName(name.value) : null,
     nameRange: named ? name.range : null,
     from,
-    baseImage: image ? parseImageReference(written(source, image), image.range) : null,
+    baseImage: image ? parseImageReference(imageWord(source, image), image.range) : null,
     platform,
     range: range(from.range.start.line, from.range.start.character, last.range.end.line, last.range.end.character),
     firstLine,

@@ -66,6 +66,10 @@ describe('image-unpinned', () => {
       FROM \${REGISTRY}/app:\${TAG}
       FROM node:20-alpine3.20
     `);
+    expectRule('image-unpinned', dockerfile`
+      FROM 127.0.0.1:5000/pin/busybox
+      #    ^^^^^^^^^^^^^^^^^^^^^^^^^^ image-unpinned Base image '127.0.0.1:5000/pin/busybox' has no tag, so it means whatever 'latest' is on the day of the build; pin a version ('127.0.0.1:5000/pin/busybox:<version>').
+    `);
   });
 
   it('does not fire on an image the workspace builds and tags itself', () => {

@@ -29,6 +29,16 @@ describe('undefined-var', () => {
     `);
   });
 
+  it('fires on any undefined name when all the variables of the base image are known (an inspected image)', () => {
+    const imageFacts = (image: string) => (image === 'node:20' ? { facts: { env: ['PATH', 'NODE_VERSION', 'YARN_VERSION'], envComplete: true }, source: 'docker image inspect node:20' } : null);
+    expectRule('undefined-var', dockerfile`
+      FROM node:20
+      LABEL node=\$NODE_VERSION
+      ENV APP_PORT=\${PORT}
+      #            ^^^^^^^ undefined-var 'PORT' is not defined by an ARG or ENV before this line.
+    `, { imageFacts });
+  });
+
   it('stays silent on a name the base image may set', () => {
     expectRule('undefined-var', dockerfile`
       ARG from_tag=slim
