@@ -1,7 +1,7 @@
 import { isRootUserName } from '../images/image-facts';
 import { instructionBody } from '../model/instruction-text';
 import { stageTitle } from '../model/queries';
-import { shippedChains } from '../model/stage-graph';
+import { shippedChains, shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { expandIfKnown } from '../model/variable-scope';
 import { addUserFix } from './add-user-fix';
@@ -30,9 +30,12 @@ export default defineRule({
       if (verdict.kind === 'explicit') {
         if (reported.has(verdict.instruction)) continue;
         reported.add(verdict.instruction);
+        const root = shippedStages(model, stage)[0];
         report({
           range: verdict.instruction.range,
           message: `${stageTitle(stage)} runs as '${verdict.user}': switch to a non-root USER after the steps that need root. It ships because ${because}.`,
+          // The root steps stay; the non-root USER goes before the command.
+          fixes: [addUserFix(model, stage, root ? baseImageOf(model, root, context.platform) : null)].filter((fix) => fix !== null),
         });
         continue;
       }

@@ -113,7 +113,7 @@ describe('the extension in code-server, driven like a user', { skip: !available 
   });
 
   it('adds a non-root USER from the light bulb', async () => {
-    await goToLine(page, 4);
+    await goToLine(page, 6);
     await quickFix(page, 'Add a non-root USER');
     await page.locator('.view-lines', { hasText: 'USER 65532:65532' }).first().waitFor();
     assert.match(await editorText(page), /USER 65532:65532/);
@@ -121,7 +121,7 @@ describe('the extension in code-server, driven like a user', { skip: !available 
   });
 
   it('chains consecutive RUNs from the light bulb', async () => {
-    await goToLine(page, 6);
+    await goToLine(page, 7);
     await quickFix(page, 'Chain the 2 RUN instructions into one');
     await page.locator('.view-lines', { hasText: '&& echo second step' }).first().waitFor();
     assert.match(await editorText(page), /RUN echo first step > \/steps\.txt \\ *&& echo second step/);

@@ -198,4 +198,11 @@ describe('rule fixes: the exact text after the fix', () => {
       'FROM node:20\nCOPY package*.json ./\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci && rm .npmrc\n',
     );
   });
+
+  it('final-user-root after an explicit USER root adds the non-root USER before the command, keeping the root steps', () => {
+    assert.equal(
+      applyRuleFix('final-user-root', 'FROM debian:12-slim\nUSER root\nRUN apt-get update\nEXPOSE 8080\nCMD ["app"]\n'),
+      'FROM debian:12-slim\nUSER root\nRUN apt-get update\nEXPOSE 8080\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nCMD ["app"]\n',
+    );
+  });
 });
