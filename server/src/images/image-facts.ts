@@ -19,6 +19,8 @@ export interface ImageFacts {
   readonly service?: boolean;
   /** Programs on it serve the network (the ASP.NET Core runtime listens on 8080), CMD or not. */
   readonly serves?: boolean;
+  /** For an SDK image: what to ship on instead (`<name>` is the image's own name). */
+  readonly lighter?: string;
   /** Environment variables the image sets. */
   readonly env?: readonly string[];
   /** True when `env` is all of them (read from the image itself), not a selection. */

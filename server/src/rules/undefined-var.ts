@@ -3,6 +3,7 @@ import { shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Stage } from '../model/types';
 import { declarations } from '../model/variable-scope';
 import { PREDEFINED_ARGS, variableUses } from '../model/variables';
+import { tryProcessWord } from '../words/lexer';
 import { editDistance } from './edit-distance';
 import { defineRule, type RuleContext } from './rule';
 import { baseImageOf } from './stage-state';
@@ -52,8 +53,12 @@ export default defineRule({
             if (!arg.value.includes('$')) continue;
             const { start, end } = arg.range;
             if (start.line !== end.line) continue;
+            // The lexer says which names BuildKit would look up (none inside single quotes).
+            const known = (name: string): string | undefined => (defined.has(name) || PREDEFINED_ARGS.has(name) || ALWAYS_SET.has(name) || imageEnv?.has(name) ? '' : undefined);
+            const unmatched = tryProcessWord(arg.value, known, { escape: model.escapeChar })?.unmatched;
+            if (!unmatched) continue;
             for (const use of variableUses(arg.value, model.escapeChar)) {
-              if (defined.has(use.name) || PREDEFINED_ARGS.has(use.name) || ALWAYS_SET.has(use.name) || imageEnv?.has(use.name)) continue;
+              if (!unmatched.has(use.name)) continue;
               const range = subRange(arg.range, use.start, use.end);
               if (globals.has(use.name)) {
                 report({ range, message: `'${use.name}' is declared before FROM but not in this stage, so it is empty here; add 'ARG ${use.name}' to the stage.` });

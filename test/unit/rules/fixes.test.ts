@@ -84,8 +84,8 @@ describe('rule fixes: the exact text after the fix', () => {
 
   it('copy-from-no-chown adds --chown with the current user', () => {
     assert.equal(
-      applyRuleFix('copy-from-no-chown', 'FROM golang:1.23 AS build\nFROM alpine:3.20\nUSER app:app\nCOPY --from=build /out/app /app\nCMD ["/app"]\n'),
-      'FROM golang:1.23 AS build\nFROM alpine:3.20\nUSER app:app\nCOPY --chown=app:app --from=build /out/app /app\nCMD ["/app"]\n',
+      applyRuleFix('copy-from-no-chown', 'FROM golang:1.23 AS build\nFROM alpine:3.20\nUSER app:app\nCOPY --from=build /out/data /app/data\nCMD ["/app"]\n'),
+      'FROM golang:1.23 AS build\nFROM alpine:3.20\nUSER app:app\nCOPY --chown=app:app --from=build /out/data /app/data\nCMD ["/app"]\n',
     );
   });
 

@@ -13,6 +13,26 @@ describe('image-heavy-runtime', () => {
     `);
   });
 
+  it('resolves the base through ARGs and names the lighter image of the same name', () => {
+    expectRule('image-heavy-runtime', dockerfile`
+      ARG PY=3.12
+      FROM python:\${PY}
+      #    ^^^^^^^^^^^^ image-heavy-runtime The image ships on 'python:3.12', a full SDK with compilers and headers; build in an earlier stage and ship on python:<version>-slim or python:<version>-alpine.
+      CMD ["python", "-m", "app"]
+    `);
+  });
+
+  it('does not fire on buildpack-deps:*-scm (no compiler), unknown images, or when the SDK is only a builder', () => {
+    expectRule('image-heavy-runtime', dockerfile`
+      FROM buildpack-deps:bookworm-scm
+      CMD ["git", "--version"]
+    `);
+    expectRule('image-heavy-runtime', dockerfile`
+      FROM myorg/toolchain:1
+      CMD ["app"]
+    `);
+  });
+
   it('does not fire on runtime images or when the SDK is only a builder', () => {
     expectRule('image-heavy-runtime', dockerfile`
       FROM maven:3.9-eclipse-temurin-21 AS build

@@ -33,7 +33,7 @@ describe('undefined-var', () => {
     const imageFacts = (image: string) => (image === 'node:20' ? { facts: { env: ['PATH', 'NODE_VERSION', 'YARN_VERSION'], envComplete: true }, source: 'docker image inspect node:20' } : null);
     expectRule('undefined-var', dockerfile`
       FROM node:20
-      LABEL node=\$NODE_VERSION
+      LABEL node=\$NODE_VERSION note='\$NOT_EXPANDED'
       ENV APP_PORT=\${PORT}
       #            ^^^^^^^ undefined-var 'PORT' is not defined by an ARG or ENV before this line.
     `, { imageFacts });
