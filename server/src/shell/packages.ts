@@ -208,6 +208,8 @@ function nodeActions(program: 'npm' | 'pnpm' | 'bun', command: SimpleCommand): P
   const text = args.map((a) => a.text).join(' ');
   const global = options.has('-g') || options.has('--global') || options.has('--location=global');
   const omitsDev = /--omit[= ]dev|--production|--only[= ]prod|--prod\b|-P\b/.test(text) || productionEnv(command);
+  // `pnpm fetch` fills the store from the lockfile alone: the dependencies, before the sources come.
+  if (program === 'pnpm' && verb === 'fetch') return [install(program, [], command, true, !omitsDev, global)];
   if (verb === 'ci' || verb === 'install' || verb === 'i' || verb === 'add') {
     const packages = afterVerb(args, verb);
     if (packages.length === 0 && verb !== 'add') return [install(program, [], command, true, !omitsDev, global)];

@@ -56,6 +56,11 @@ describe('copy-before-install', () => {
       RUN mvn -B dependency:go-offline
       COPY src ./src
       RUN mvn -B package
+      FROM node:20-alpine AS pnpm
+      COPY pnpm-lock.yaml .
+      RUN pnpm fetch
+      COPY . .
+      RUN pnpm install --offline
     `);
   });
 
