@@ -21,7 +21,7 @@ export default defineRule({
       for (const arg of instruction.args) {
         const [name = '', value = ''] = arg.value.split(/=(.*)/s, 2);
         const unquoted = value.replace(/^["']|["']$/g, '');
-        if (!SECRET_NAME.test(name) && !SECRET_VALUE.test(unquoted)) continue;
+        if (!SECRET_VALUE.test(unquoted) && !(SECRET_NAME.test(name) && mayHoldSecret(instruction.keyword, name, arg.value.includes('='), unquoted))) continue;
         const fix = instruction.keyword === 'ARG' && instruction.args.length === 1 && value === '' ? secretMountFix(model, stage, instruction, name) : null;
         report({
           range: arg.range,
@@ -32,6 +32,25 @@ export default defineRule({
     }
   },
 });
+
+/** Names of values that point at a secret or identify a public key, never hold one. */
+const NOT_A_SECRET_NAME = /(_FILE|_PATH|_DIR|_URL|_ID|_NAME|_FINGERPRINT|_FINGERPRINTS|_PUBLIC_KEY|_PUB)$|^GPG_KEYS?$|PUBLIC_?KEY/i;
+/** Values that hold nothing: placeholders to fill in at run time. */
+const PLACEHOLDER = /^(_+|-|x+|<[^>]*>|\*+|none|null|changeme_?at_?runtime|your[_-].*|placeholder|dummy|unset)$/i;
+
+/**
+ * Whether a secret-looking name holds a secret, judged by its value: an ARG without a value gets
+ * one from --build-arg, which stays in the history; an empty value, a placeholder, a path to a
+ * secret file, a key id or a public fingerprint hold none.
+ */
+function mayHoldSecret(keyword: string, name: string, hasValue: boolean, value: string): boolean {
+  if (NOT_A_SECRET_NAME.test(name)) return false;
+  if (keyword === 'ARG' && !hasValue) return true;
+  if (value === '' || PLACEHOLDER.test(value)) return false;
+  // A file path or a public key id (hex) is no secret.
+  if (/^\//.test(value) || /^(0x)?[0-9A-F]{16,40}( [0-9A-F]{16,40})*$/i.test(value)) return false;
+  return true;
+}
 
 /**
  * Turns a secret build argument into a build secret: the ARG goes, and each RUN of the stage that

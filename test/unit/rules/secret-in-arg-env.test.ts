@@ -15,6 +15,19 @@ describe('secret-in-arg-env', () => {
     `);
   });
 
+  it('judges the value: empty values, placeholders, secret-file paths and key ids hold no secret', () => {
+    expectRule('secret-in-arg-env', dockerfile`
+      FROM python:3.12-slim
+      ENV GPG_KEY A035C8C19219BA821ECEA86B64E628F8D684696D
+      ENV DB_PASSWORD= API_TOKEN=""
+      ENV sa_password _
+      ENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password
+      ENV SIGNING_KEY_ID=0x1234ABCD5678EF90
+      ENV ADMIN_PASSWORD=\${ADMIN_PASSWORD_FROM_CI:-}
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ secret-in-arg-env ENV 'ADMIN_PASSWORD' looks like a secret, and ENV values stay in the image history; pass it with RUN --mount=type=secret,id=admin_password instead.
+    `);
+  });
+
   it('does not fire on ordinary names that merely contain the words, or on global ARGs', () => {
     expectRule('secret-in-arg-env', dockerfile`
       ARG GITHUB_TOKEN
