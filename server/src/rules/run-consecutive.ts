@@ -147,11 +147,14 @@ function createdPaths(command: SimpleCommand): string[] {
       paths = optionValue('-C', '--directory');
       break;
   }
-  return paths.filter((p) => p.startsWith('/') && p.length > 1);
+  const written = command.redirects.filter((r) => r.operator.includes('>')).map((r) => r.target.value ?? '');
+  return [...paths, ...written].filter((p) => p.startsWith('/') && p.length > 1);
 }
 
-/** Paths a command deletes or changes in place (rm, chmod, chown, chgrp). */
+/** Paths a command deletes or changes in place (rm, chmod, chown, chgrp, an appending redirection). */
 function touchedPaths(command: SimpleCommand): string[] {
+  const appended = command.redirects.filter((r) => r.operator === '>>').map((r) => r.target.value ?? '').filter((v) => v.startsWith('/'));
+  if (appended.length > 0) return [...appended, ...touchedPaths({ ...command, redirects: [] })];
   if (command.program === 'rm') return removedPaths(command);
   if (command.program !== 'chmod' && command.program !== 'chown' && command.program !== 'chgrp') return [];
   return command.args.slice(1).map((a) => a.value ?? '').filter((v) => v.startsWith('/') && !v.includes('*'));

@@ -1,4 +1,4 @@
-import type { Joiner, ShellAssignment, ShellParser, ShellWord, SimpleCommand, SyntaxNode } from './types';
+import type { Joiner, Redirect, ShellAssignment, ShellParser, ShellWord, SimpleCommand, SyntaxNode } from './types';
 
 /** Programs that run the command after their own options: the command model looks through them. */
 const WRAPPERS: Record<string, { readonly valueOptions: ReadonlySet<string>; readonly skipFirst?: number }> = {
@@ -84,7 +84,11 @@ function statement(node: SyntaxNode, place: Place, out: SimpleCommand[], parser:
     }
     case 'redirected_statement': {
       const body = node.childForFieldName('body');
+      const before = out.length;
       if (body) visit(body, place);
+      // The redirections apply to the statement; the command model keeps them on its last command.
+      const last = out[out.length - 1];
+      if (last && out.length > before) out[out.length - 1] = { ...last, redirects: [...last.redirects, ...fileRedirects(node)] };
       return;
     }
     case 'negated_command':
@@ -136,7 +140,7 @@ function declaration(node: SyntaxNode, place: Place, out: SimpleCommand[]): void
   if (!keyword) return;
   const args = node.namedChildren.filter((c): c is SyntaxNode => c !== null).map(word);
   const name: ShellWord = { text: keyword.text, value: keyword.text, start: keyword.startIndex, end: keyword.endIndex };
-  out.push({ program: keyword.text, name, args, assignments: [], ...place, via: null, start: node.startIndex, end: node.endIndex });
+  out.push({ program: keyword.text, name, args, assignments: [], ...place, via: null, redirects: [], start: node.startIndex, end: node.endIndex });
 }
 
 function pushCommand(words: ShellWord[], assignments: ShellAssignment[], place: Place, node: SyntaxNode, out: SimpleCommand[], parser: ShellParser, depth: number, via: string | null): void {
@@ -176,7 +180,7 @@ function pushCommand(words: ShellWord[], assignments: ShellAssignment[], place: 
       for (const command of inner) out.push(shifted(command, script.start + quoteWidth, place, program));
     }
   }
-  out.push({ program, name: first, args: rest.slice(1), assignments, ...place, via: wrapper, start: node.startIndex, end: node.endIndex });
+  out.push({ program, name: first, args: rest.slice(1), assignments, ...place, via: wrapper, redirects: [], start: node.startIndex, end: node.endIndex });
 }
 
 /** A command read from a nested script, moved to where that script sits. */
@@ -187,6 +191,7 @@ function shifted(command: SimpleCommand, by: number, place: Place, via: string):
     name: move(command.name),
     args: command.args.map(move),
     assignments: command.assignments.map((a) => ({ name: a.name, value: a.value ? move(a.value) : null })),
+    redirects: command.redirects.map((r) => ({ operator: r.operator, target: move(r.target) })),
     conditional: command.conditional || place.conditional,
     nested: command.nested || place.nested,
     joiner: command.joiner === 'start' ? place.joiner : command.joiner,
@@ -208,6 +213,20 @@ function expansionsIn(node: SyntaxNode, place: Place, out: SimpleCommand[], pars
       }
     } else if (child.type !== 'command') expansionsIn(child, place, out, parser, depth);
   }
+}
+
+/** The `file_redirect`s of a redirected statement (also those nested in a heredoc redirect). */
+function fileRedirects(node: SyntaxNode): Redirect[] {
+  const found: Redirect[] = [];
+  node.children.forEach((child, i) => {
+    if (!child || node.fieldNameForChild(i) === 'body') return;
+    if (child.type === 'file_redirect') {
+      const destination = child.childForFieldName('destination');
+      const operator = child.children.find((c) => c !== null && /^[<>&|]+$/.test(c.type))?.type ?? '>';
+      if (destination) found.push({ operator, target: word(destination) });
+    } else if (child.type === 'heredoc_redirect') found.push(...fileRedirects(child));
+  });
+  return found;
 }
 
 function assignment(node: SyntaxNode): ShellAssignment {

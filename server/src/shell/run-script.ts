@@ -151,6 +151,7 @@ function execForm(model: DockerfileModel, run: Instruction, shell: ShellKind): R
     conditional: false,
     nested: false,
     via: null,
+    redirects: [],
     start: 0,
     end: args.length,
   };

@@ -22,6 +22,12 @@ export interface ShellAssignment {
   readonly value: ShellWord | null;
 }
 
+/** A file redirection: `>`, `>>`, `<`, `&>`… and the file. */
+export interface Redirect {
+  readonly operator: string;
+  readonly target: ShellWord;
+}
+
 /** How a command is reached from the one before it. */
 export type Joiner = 'start' | '&&' | '||' | ';' | '|';
 
@@ -41,6 +47,8 @@ export interface SimpleCommand {
   readonly nested: boolean;
   /** The wrapper that ran it, when it came through one (`sudo`, `env`, `xargs`, `sh -c`). */
   readonly via: string | null;
+  /** File redirections (`> /etc/motd`, `>> /steps.txt`, `< input`), in order. */
+  readonly redirects: readonly Redirect[];
   readonly start: number;
   readonly end: number;
 }

@@ -27,11 +27,15 @@ describe('run-consecutive', () => {
       COPY app /app
       RUN curl -fsSL https://example.com/tool -o /usr/local/bin/tool
       RUN chmod +x /usr/local/bin/tool
+      COPY notes /notes
+      RUN echo first step > /steps.txt
+      RUN echo second step >> /steps.txt
       CMD ["/app"]
     `;
     assert.deepEqual(problemsOf('run-consecutive', text).map((p) => [p.range.start.line, p.range.end.line, p.message]), [
       [1, 2, 'The RUN on line 3 removes or changes files the RUN on line 2 made, but their layer still ships them; chain them into one RUN with &&.'],
       [4, 5, 'The RUN on line 6 removes or changes files the RUN on line 5 made, but their layer still ships them; chain them into one RUN with &&.'],
+      [7, 8, 'The RUN on line 9 removes or changes files the RUN on line 8 made, but their layer still ships them; chain them into one RUN with &&.'],
     ]);
   });
 

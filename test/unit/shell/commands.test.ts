@@ -54,6 +54,11 @@ describe('RUN read as shell', () => {
     ]);
   });
 
+  it('keeps file redirections on their command', () => {
+    const [script] = scripts('FROM debian:12\nRUN echo a > /etc/motd && cat < in.txt >> /var/log/x.log\n');
+    assert.deepEqual(script?.commands.map((c) => c.redirects.map((r) => `${r.operator} ${r.target.value}`)), [['> /etc/motd'], ['< in.txt', '>> /var/log/x.log']]);
+  });
+
   it('reads heredoc bodies run by the shell, and not those fed to other programs', () => {
     const [shell, python, cat] = scripts('FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\nRUN python3 <<EOF\nimport os\nEOF\nRUN cat <<EOF > /etc/motd\nhello\nEOF\n');
     assert.deepEqual(commands(shell), ['apt-get update', 'apt-get install -y curl']);
