@@ -29,11 +29,19 @@ export interface DockerfileStagesSettings {
   readonly coexistence: CoexistenceSetting;
   /** The target platform the automatic build arguments (TARGETARCH…) take, `os/arch[/variant]`; empty for the host's. */
   readonly platform: string;
+  readonly shellcheck: ShellCheckSettings;
+}
+
+export interface ShellCheckSettings {
+  /** Check the shell of each RUN with ShellCheck when a binary is there. */
+  readonly enable: boolean;
+  /** The binary; empty for `shellcheck` on PATH. */
+  readonly path: string;
 }
 
 export const DEFAULT_REGISTRY_SETTINGS: RegistrySettings = { plainHttpHosts: ['localhost', '127.0.0.1'], timeoutMs: 5000 };
 
-export const DEFAULT_SETTINGS: DockerfileStagesSettings = { rules: {}, registry: DEFAULT_REGISTRY_SETTINGS, coexistence: 'auto', platform: '' };
+export const DEFAULT_SETTINGS: DockerfileStagesSettings = { rules: {}, registry: DEFAULT_REGISTRY_SETTINGS, coexistence: 'auto', platform: '', shellcheck: { enable: true, path: '' } };
 
 /** `linux/amd64`, `linux/arm/v7`: what a platform setting may hold. */
 export const PLATFORM_PATTERN = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/i;
@@ -72,7 +80,12 @@ export function normalizeSettings(raw: unknown): DockerfileStagesSettings {
   const coexistence = typeof coexistenceRaw === 'string' && COEXISTENCE.has(coexistenceRaw) ? (coexistenceRaw as CoexistenceSetting) : 'auto';
   const platformRaw = (raw as { platform?: unknown }).platform;
   const platform = typeof platformRaw === 'string' && PLATFORM_PATTERN.test(platformRaw.trim()) ? platformRaw.trim() : '';
-  return { rules, registry: normalizeRegistry((raw as { registry?: unknown }).registry), coexistence, platform };
+  const shellcheckRaw = (raw as { shellcheck?: { enable?: unknown; path?: unknown } }).shellcheck;
+  const shellcheck = {
+    enable: typeof shellcheckRaw?.enable === 'boolean' ? shellcheckRaw.enable : true,
+    path: typeof shellcheckRaw?.path === 'string' ? shellcheckRaw.path.trim() : '',
+  };
+  return { rules, registry: normalizeRegistry((raw as { registry?: unknown }).registry), coexistence, platform, shellcheck };
 }
 
 function normalizeRegistry(raw: unknown): RegistrySettings {

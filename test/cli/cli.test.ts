@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import AjvDraft04 from 'ajv-draft-04';
+import { findShellCheck } from '../../server/src/node/shellcheck-runner';
 
 const CLI = path.resolve('dist/cli.js');
 const APP = 'test/fixtures/cli/app/Dockerfile';
@@ -75,6 +76,23 @@ describe('dockerfile-stages check', () => {
       writeFileSync(path.join(folder, 'docker-bake.hcl'), 'group "default" {\n  targets = ["web"]\n}\ntarget "web" {\n  target = "web"\n  tags = ["example/web"]\n}\n');
       assert.deepEqual(rootFindings(), ['0: docker-bake.hcl:5, target web ships it.']);
       assert.deepEqual(rootFindings(['--target', 'worker']), []);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('adds ShellCheck findings on RUN lines when shellcheck is installed, off on request, and says when a named one is missing', { skip: !findShellCheck(null).path && !process.env.CI && 'shellcheck is not installed' }, () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'dfs-sc-'));
+    try {
+      writeFileSync(path.join(folder, 'Dockerfile'), 'FROM debian:12\nARG VERSION=1\nRUN echo $VERSION \\\n    && cd /tmp\nCMD ["x"]\n');
+      const codes = (args: string[]) => {
+        const run = cli(['check', path.join(folder, 'Dockerfile'), '--format', 'json', '--fail-level', 'none', ...args]);
+        const [file] = JSON.parse(run.stdout) as { diagnostics: { ruleId: string; range: { start: { line: number; character: number } } }[] }[];
+        return { found: (file?.diagnostics ?? []).filter((d) => d.ruleId.startsWith('SC')).map((d) => `${d.ruleId}@${d.range.start.line}:${d.range.start.character}`), stderr: run.stderr };
+      };
+      assert.deepEqual(codes([]).found, ['SC2086@2:9', 'SC2164@3:7']);
+      assert.deepEqual(codes(['--shellcheck', 'off']).found, []);
+      assert.deepEqual(codes(['--shellcheck', '/nonexistent/shellcheck']), { found: [], stderr: 'dockerfile-stages: The configured ShellCheck (/nonexistent/shellcheck) cannot be run.\n' });
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -23,6 +23,8 @@ export type Command =
       readonly target: string | null;
       /** The target platform the automatic build arguments take (`--platform`); null for the host's. */
       readonly platform: string | null;
+      /** `auto` (ShellCheck from PATH when there is one), `off`, or the path of the binary. */
+      readonly shellcheck: string;
       readonly fix: boolean;
       readonly quiet: boolean;
     }
@@ -60,6 +62,7 @@ export function parseCommand(argv: readonly string[]): Command {
         config: { type: 'string' },
         target: { type: 'string' },
         platform: { type: 'string' },
+        shellcheck: { type: 'string' },
         fix: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
       },
@@ -88,6 +91,7 @@ export function parseCommand(argv: readonly string[]): Command {
         config: values.config ?? null,
         target: values.target ?? null,
         platform: platformOption(values.platform),
+        shellcheck: values.shellcheck ?? 'auto',
         fix: values.fix ?? false,
         quiet: values.quiet ?? false,
       };

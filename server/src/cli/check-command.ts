@@ -1,3 +1,7 @@
+import { shellCheckInputs, shellCheckProblems, type ShellCheckComment, type ShellCheckInput } from '../engine/shellcheck';
+import { builtInFacts } from '../images/image-facts';
+import type { DockerfileModel } from '../model/types';
+import { findShellCheck, ShellCheckRunner } from '../node/shellcheck-runner';
 import { formatPlatform, platformOf } from '../words/platform';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -23,6 +27,40 @@ export interface FileResult {
   readonly skipped?: string;
   /** How many problems --fix fixed. */
   readonly fixed?: number;
+  /** The RUNs ShellCheck can read, and how to map its findings back. */
+  readonly shellCheck?: { readonly model: DockerfileModel; readonly inputs: readonly ShellCheckInput[]; readonly severities: Readonly<Record<string, string>> };
+}
+
+/**
+ * Adds ShellCheck's findings on each file's RUNs (one ShellCheck process per shell for all files).
+ * A missing binary is silent unless one was named; a failing one is reported, never fatal.
+ */
+export async function addShellCheck(results: FileResult[], setting: string, warn: (message: string) => void): Promise<FileResult[]> {
+  if (setting === 'off') return results;
+  const found = findShellCheck(setting === 'auto' ? null : setting);
+  if (found.problem) warn(found.problem);
+  if (!found.path) return results;
+  const runner = new ShellCheckRunner(found.path);
+  let answers: Map<string, readonly ShellCheckComment[]>;
+  try {
+    answers = await runner.check(results.flatMap((r) => r.shellCheck?.inputs ?? []));
+  } catch (error) {
+    warn(`ShellCheck failed: ${error instanceof Error ? error.message : String(error)}`);
+    return results;
+  }
+  return results.map((result) => {
+    const check = result.shellCheck;
+    if (!check) return result;
+    const added = check.inputs
+      .flatMap((input) => shellCheckProblems(check.model, input, answers.get(input.key) ?? []))
+      .filter((problem) => check.severities[problem.ruleId] !== 'off')
+      .map((problem) => {
+        const severity = check.severities[problem.ruleId];
+        return severity && severity !== 'off' ? { ...problem, severity: severity as Problem['severity'] } : problem;
+      });
+    const problems = [...result.problems, ...added].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { ...result, problems };
+  });
 }
 
 const MAX_FIX_PASSES = 10;
@@ -121,5 +159,6 @@ function checkFile(
   const problems = lint(model, options).problems.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
-  return { file, problems, line: (index) => lineText(model, index), ...(command.fix ? { fixed } : {}) };
+  const shellCheck = { model, inputs: shellCheckInputs(model, builtInFacts), severities: options.severities };
+  return { file, problems, line: (index) => lineText(model, index), ...(command.fix ? { fixed } : {}), shellCheck };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildModel } from '../model/model-builder';
 import { RULES } from '../rules/index';
 import { parseCommand, UsageError, type Command } from './args';
-import { runCheck, type FileResult } from './check-command';
+import { addShellCheck, runCheck, type FileResult } from './check-command';
 import { formatGithub, formatJson, formatSarif, formatText, SEVERITY_RANK } from './formats';
 import { formatGraph, stageGraph } from './graph';
 import { loadShellParser } from '../node/shell-parser';
@@ -26,6 +26,8 @@ Options of check:
                                         workspace's compose, Bake and CI files say)
   --platform <os/arch[/variant]>        the platform TARGETARCH and the other automatic build
                                         arguments take (default: this machine's)
+  --shellcheck auto|off|<path>          check the shell of each RUN with ShellCheck (default auto:
+                                        when a shellcheck binary is on PATH)
   --fix                                 apply the safe, offline fixes in place and report them
   -q, --quiet                           print only the problems
   -h, --help, --version
@@ -34,7 +36,7 @@ Exit codes: 0 no problem at or above the fail level, 1 problems, 2 usage error, 
 
 const FAIL_RANK = { error: 3, warning: 2, info: 1, none: Number.POSITIVE_INFINITY } as const;
 
-function run(command: Command): number {
+async function run(command: Command): Promise<number> {
   switch (command.name) {
     case 'help':
       process.stdout.write(`${USAGE}\n`);
@@ -56,7 +58,8 @@ function run(command: Command): number {
       return 0;
     }
     case 'check': {
-      const results = runCheck(command, () => readFileSync(0, 'utf8'));
+      const warn = (message: string): void => void process.stderr.write(`dockerfile-stages: ${message}\n`);
+      const results = await addShellCheck(runCheck(command, () => readFileSync(0, 'utf8')), command.shellcheck, warn);
       process.stdout.write(render(results, command));
       const worst = Math.max(-1, ...results.flatMap((r) => r.problems.map((p) => SEVERITY_RANK[p.severity])));
       return worst >= FAIL_RANK[command.failLevel] ? 1 : 0;
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
       // RUN is read as shell with a WebAssembly grammar; without it, rules that read RUN stay silent.
       await loadShellParser().catch((error: unknown) => process.stderr.write(`dockerfile-stages: the shell parser did not load (${error instanceof Error ? error.message : String(error)}); rules that read RUN are silent.\n`));
     }
-    process.exitCode = run(command);
+    process.exitCode = await run(command);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`dockerfile-stages: ${error.message}\n`);

@@ -66,6 +66,15 @@ export class Suppressions {
     return null;
   }
 
+  /** The suppression of a code of another checker (`SC2086` from ShellCheck) on a problem at `line`, or null. */
+  findCode(code: string, line: number): Suppression | null {
+    const name = code.toLowerCase();
+    const fileWide = this.fileRules.get(name);
+    if (fileWide) return fileWide;
+    const entry = this.lineRules.find((e) => e.ids.has(name) && line >= e.fromLine && line <= this.instructionEnd(e.fromLine));
+    return entry ? { line: entry.pragmaLine, reason: entry.reason } : null;
+  }
+
   private read(text: string, line: number, nextInstructionLine: number): void {
     const fileMatch = OWN_FILE.exec(text) ?? HADOLINT_FILE.exec(text);
     if (fileMatch) {

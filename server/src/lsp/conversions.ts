@@ -1,3 +1,4 @@
+import { shellCheckPage } from '../engine/shellcheck';
 import { DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { ActionPlan } from '../features/code-actions';
 import type { Problem } from '../engine/lint';
@@ -24,7 +25,8 @@ export function toDiagnostic(problem: Problem, docsBaseUri: string): Diagnostic 
     severity: SEVERITIES[problem.severity],
     source: DIAGNOSTIC_SOURCE,
     code: problem.ruleId,
-    codeDescription: { href: `${docsBaseUri}/${problem.ruleId}.md` },
+    // ShellCheck's findings link to its own pages.
+    codeDescription: { href: /^SC\d+$/.test(problem.ruleId) ? shellCheckPage(problem.ruleId) : `${docsBaseUri}/${problem.ruleId}.md` },
     message: problem.message,
   };
   if (problem.tags.length > 0) diagnostic.tags = problem.tags.map((tag) => TAGS[tag]);

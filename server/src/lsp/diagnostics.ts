@@ -1,4 +1,6 @@
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { builtInFacts } from '../images/image-facts';
+import { ShellCheckStore } from './shellcheck';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import * as path from 'node:path';
@@ -37,6 +39,9 @@ export class DiagnosticsScheduler {
   /** Other Dockerfile tools installed beside us, as the client reported them. */
   private otherTools: readonly OtherTool[] = [];
   private readonly lastProblems = new Map<string, { version: number; problems: Problem[]; suppressed: LintResult['suppressed'] }>();
+  /** ShellCheck's diagnostics of the text they were found in, per document. */
+  private readonly lastShellCheck = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
+  private readonly shellCheck: ShellCheckStore;
 
   constructor(
     private readonly connection: Connection,
@@ -46,7 +51,9 @@ export class DiagnosticsScheduler {
     private readonly projectConfigs: ProjectConfigStore,
     private readonly workspaceTargets: WorkspaceTargets,
     private readonly docsBaseUri: string,
-  ) {}
+  ) {
+    this.shellCheck = new ShellCheckStore(connection);
+  }
 
   /**
    * What the rules need to know beside the text: the chosen target, what the workspace's build
@@ -117,6 +124,7 @@ export class DiagnosticsScheduler {
     this.cancel(uri);
     this.lastCostMs.delete(uri);
     this.lastProblems.delete(uri);
+    this.lastShellCheck.delete(uri);
     this.targets.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -142,8 +150,23 @@ export class DiagnosticsScheduler {
         this.connection.console.error(`Rule ${failure.ruleId} failed on ${uri}: ${describeError(failure.error)}`);
       }
       this.lastProblems.set(uri, { version: document.version, problems: result.problems, suppressed: result.suppressed });
-      const diagnostics = result.problems.map((problem) => toDiagnostic(problem, this.docsBaseUri));
-      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      const ours = result.problems.map((problem) => toDiagnostic(problem, this.docsBaseUri));
+      // ShellCheck's last findings for this text stay until its new ones arrive.
+      const previous = this.lastShellCheck.get(uri);
+      const kept = previous && previous.text === document.getText() ? previous.diagnostics : [];
+      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...ours, ...kept] });
+      const version = document.version;
+      const text = document.getText();
+      void this.shellCheck.problems(model, settings.shellcheck, builtInFacts).then((found) => {
+        const current = this.documents.get(uri);
+        if (!current || current.version !== version) return;
+        const severities = { ...project.rules, ...settings.rules } as Record<string, string>;
+        const diagnostics = found
+          .filter((problem) => severities[problem.ruleId] !== 'off')
+          .map((problem) => toDiagnostic(problem, this.docsBaseUri));
+        this.lastShellCheck.set(uri, { text, diagnostics });
+        if (diagnostics.length > 0 || kept.length > 0) void this.connection.sendDiagnostics({ uri, version, diagnostics: [...ours, ...diagnostics] });
+      });
     } catch (error) {
       this.connection.console.error(`Linting ${uri} failed: ${describeError(error)}`);
     } finally {

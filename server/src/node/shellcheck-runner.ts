@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { ShellCheckComment, ShellCheckInput } from '../engine/shellcheck';
+
+/** ShellCheck on a RUN should take well under a second; a stuck run must not hold diagnostics. */
+const TIMEOUT_MS = 10_000;
+const MAX_CACHED = 2000;
+
+/**
+ * Where the `shellcheck` binary is: the configured path (which must exist), else the first on
+ * PATH; null when there is none (then ShellCheck findings are simply absent).
+ */
+export function findShellCheck(configured: string | null, searchPath = process.env.PATH ?? ''): { path: string | null; problem: string | null } {
+  if (configured) {
+    try {
+      accessSync(configured, constants.X_OK);
+      return { path: configured, problem: null };
+    } catch {
+      return { path: null, problem: `The configured ShellCheck (${configured}) cannot be run.` };
+    }
+  }
+  for (const folder of searchPath.split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(folder, process.platform === 'win32' ? 'shellcheck.exe' : 'shellcheck');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return { path: candidate, problem: null };
+    } catch {
+      // Not in this folder.
+    }
+  }
+  return { path: null, problem: null };
+}
+
+/**
+ * Runs ShellCheck on scripts, one process per shell for all of them (argv only, never a shell
+ * string), with a time limit; answers are cached by script text.
+ */
+export class ShellCheckRunner {
+  private readonly cache = new Map<string, readonly ShellCheckComment[]>();
+
+  constructor(private readonly binary: string) {}
+
+  async check(inputs: readonly ShellCheckInput[]): Promise<Map<string, readonly ShellCheckComment[]>> {
+    const answers = new Map<string, readonly ShellCheckComment[]>();
+    const missing = inputs.filter((input) => {
+      const cached = this.cache.get(input.key);
+      if (cached) answers.set(input.key, cached);
+      return !cached;
+    });
+    for (const shell of ['sh', 'bash'] as const) {
+      const group = [...new Map(missing.filter((input) => input.shell === shell).map((input) => [input.key, input])).values()];
+      if (group.length === 0) continue;
+      for (const [key, comments] of await this.run(shell, group)) {
+        answers.set(key, comments);
+        if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
+        this.cache.set(key, comments);
+      }
+    }
+    return answers;
+  }
+
+  private async run(shell: 'sh' | 'bash', inputs: readonly ShellCheckInput[]): Promise<Map<string, ShellCheckComment[]>> {
+    const folder = mkdtempSync(path.join(tmpdir(), 'dfs-shellcheck-'));
+    try {
+      const files = inputs.map((input) => {
+        const file = path.join(folder, `${input.key.replace(/[^\w-]/g, '_')}.sh`);
+        writeFileSync(file, input.text);
+        return file;
+      });
+      const stdout = await new Promise<string>((resolve, reject) => {
+        execFile(this.binary, ['--format=json1', `--shell=${shell}`, '--norc', ...files], { timeout: TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 }, (error, out, err) => {
+          // Exit 1 means "found something": the report is on stdout all the same.
+          if (error && (error as { code?: unknown }).code !== 1) reject(new Error(err.trim() || error.message));
+          else resolve(out);
+        });
+      });
+      const report = JSON.parse(stdout) as { comments?: (ShellCheckComment & { file: string })[] };
+      const byFile = new Map<string, ShellCheckComment[]>(files.map((file) => [file, []]));
+      for (const comment of report.comments ?? []) byFile.get(comment.file)?.push(comment);
+      return new Map(inputs.map((input, i) => [input.key, byFile.get(files[i] as string) ?? []]));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+}
