@@ -8,6 +8,7 @@ import { ANCHOR_PACKAGE, ANCHOR_VERSION, anchorArgv } from './anchor';
 import { measureAnalysis, type AnalysisFigures } from './in-process';
 import { measureServer, type ServerFigures } from './measure';
 import { measureWorkspaceIndex } from './workspace-index';
+import { loadShellParser } from '../../server/src/node/shell-parser';
 
 const root = path.resolve(__dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -70,6 +71,11 @@ async function main(): Promise<void> {
   const anchor = anchorCommand
     ? await measureServer(`${ANCHOR_PACKAGE} ${ANCHOR_VERSION}`, anchorCommand, { sizes, runs: (size) => (size >= 50_000 ? Math.min(3, runs) : runs), coldRuns: 7, log })
     : null;
+  // The analysis reads RUN with the bash grammar, as the server and the CLI do.
+  await loadShellParser({
+    runtime: path.join(path.dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'),
+    bash: path.join(path.dirname(require.resolve('tree-sitter-bash/package.json')), 'tree-sitter-bash.wasm'),
+  });
   const analysis = measureAnalysis(sizes, (size) => (size >= 50_000 ? Math.min(5, runs) : Math.max(runs, 20)));
 
   serverTable(ours);
