@@ -86,9 +86,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     (params: TextDocumentPositionParams, token?: CancellationToken) =>
       withModel(params.textDocument.uri, name, token, fallback, (model) => handler(model, params));
 
-  connection.onInitialize(async (params): Promise<InitializeResult> => {
-    // RUN is read as shell with a WebAssembly grammar, loaded once before the first lint.
-    await loadShellParser().catch((error: unknown) => connection.console.error(`The shell parser did not load; rules that read RUN are silent. ${describeError(error)}`));
+  connection.onInitialize((params): InitializeResult => {
+    // RUN is read as shell with a WebAssembly grammar; it loads while the client starts, and the
+    // first lint waits for it.
+    diagnostics.waitFor(loadShellParser().then(
+      () => undefined,
+      (error: unknown) => connection.console.error(`The shell parser did not load; rules that read RUN are silent. ${describeError(error)}`),
+    ));
     if (params.capabilities.workspace?.configuration) settings.enablePull();
     snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
@@ -240,6 +244,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => warmUp());
+  connection.onShutdown(() => diagnostics.dispose());
 
   documents.listen(connection);
   connection.listen();

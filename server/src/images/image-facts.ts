@@ -90,8 +90,21 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/** Rules ask for the same few images many times per lint: answers are kept by text. */
+const factsCache = new Map<string, SourcedFacts | null>();
+const MAX_CACHED_FACTS = 5000;
+
 /** What the built-in table knows of an image, or null. */
 export function builtInFacts(text: string): SourcedFacts | null {
+  const cached = factsCache.get(text);
+  if (cached !== undefined) return cached;
+  const found = lookUpTable(text);
+  if (factsCache.size >= MAX_CACHED_FACTS) factsCache.clear();
+  factsCache.set(text, found);
+  return found;
+}
+
+function lookUpTable(text: string): SourcedFacts | null {
   const image = normalizeImage(text);
   if (!image) return null;
   for (const { name, tag, entry } of compiled) {

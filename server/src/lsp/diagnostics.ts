@@ -20,6 +20,9 @@ import type { WorkspaceTargets } from './workspace-targets';
 /** The automatic build arguments take this machine's platform unless a setting says otherwise. */
 const HOST_PLATFORM = formatPlatform(platformOf(process.platform, process.arch));
 
+/** ShellCheck waits for this pause in typing. */
+const SHELLCHECK_PAUSE_MS = 400;
+
 /** Below this cost a lint runs on the next turn of the event loop; above it, edits are batched. */
 const IMMEDIATE_BELOW_MS = 50;
 const MAX_DELAY_MS = 250;
@@ -42,6 +45,8 @@ export class DiagnosticsScheduler {
   /** ShellCheck's diagnostics of the text they were found in, per document. */
   private readonly lastShellCheck = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
   private readonly shellCheck: ShellCheckStore;
+  private ready: Promise<void> | null = null;
+  private readonly shellCheckTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly connection: Connection,
@@ -125,6 +130,8 @@ export class DiagnosticsScheduler {
     this.lastCostMs.delete(uri);
     this.lastProblems.delete(uri);
     this.lastShellCheck.delete(uri);
+    clearTimeout(this.shellCheckTimers.get(uri));
+    this.shellCheckTimers.delete(uri);
     this.targets.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -134,7 +141,22 @@ export class DiagnosticsScheduler {
     this.pending.delete(uri);
   }
 
+  /** Stops ShellCheck runs still going. */
+  dispose(): void {
+    for (const timer of this.shellCheckTimers.values()) clearTimeout(timer);
+    this.shellCheck.dispose();
+  }
+
+  /** Something the first lint must wait for (the shell grammar loading). */
+  waitFor(ready: Promise<void>): void {
+    this.ready = ready;
+  }
+
   private async publish(uri: string): Promise<void> {
+    if (this.ready) {
+      await this.ready;
+      this.ready = null;
+    }
     const settings = this.settings.peek(uri) ?? (await this.settings.get(uri));
     const document = this.documents.get(uri);
     if (!document) return;
@@ -157,16 +179,20 @@ export class DiagnosticsScheduler {
       void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...ours, ...kept] });
       const version = document.version;
       const text = document.getText();
-      void this.shellCheck.problems(model, settings.shellcheck, builtInFacts).then((found) => {
-        const current = this.documents.get(uri);
-        if (!current || current.version !== version) return;
-        const severities = { ...project.rules, ...settings.rules } as Record<string, string>;
-        const diagnostics = found
-          .filter((problem) => severities[problem.ruleId] !== 'off')
-          .map((problem) => toDiagnostic(problem, this.docsBaseUri));
-        this.lastShellCheck.set(uri, { text, diagnostics });
-        if (diagnostics.length > 0 || kept.length > 0) void this.connection.sendDiagnostics({ uri, version, diagnostics: [...ours, ...diagnostics] });
-      });
+      // ShellCheck runs after a pause in typing, never on the keystroke path.
+      clearTimeout(this.shellCheckTimers.get(uri));
+      const severities = { ...project.rules, ...settings.rules } as Record<string, string>;
+      const run = (): void => {
+        this.shellCheckTimers.delete(uri);
+        if (this.documents.get(uri)?.version !== version) return;
+        void this.shellCheck.problems(model, settings.shellcheck, builtInFacts).then((found) => {
+          if (this.documents.get(uri)?.version !== version) return;
+          const diagnostics = found.filter((problem) => severities[problem.ruleId] !== 'off').map((problem) => toDiagnostic(problem, this.docsBaseUri));
+          this.lastShellCheck.set(uri, { text, diagnostics });
+          if (diagnostics.length > 0 || kept.length > 0) void this.connection.sendDiagnostics({ uri, version, diagnostics: [...ours, ...diagnostics] });
+        });
+      };
+      this.shellCheckTimers.set(uri, setTimeout(run, SHELLCHECK_PAUSE_MS));
     } catch (error) {
       this.connection.console.error(`Linting ${uri} failed: ${describeError(error)}`);
     } finally {

@@ -18,6 +18,10 @@ export class ShellCheckStore {
 
   constructor(private readonly connection: Connection) {}
 
+  dispose(): void {
+    for (const runner of this.runners.values()) runner.dispose();
+  }
+
   async problems(model: DockerfileModel, settings: ShellCheckSettings, facts: (image: string) => SourcedFacts | null): Promise<Problem[]> {
     if (!settings.enable) return [];
     const found = findShellCheck(settings.path || null);

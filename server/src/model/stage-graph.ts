@@ -52,6 +52,22 @@ export function resolveTarget(model: DockerfileModel, targetName: string | undef
  */
 export function shippedStages(model: DockerfileModel, target: Stage | null): Stage[] {
   if (!target) return [];
+  // Asked for every stage by many rules per lint: kept per model (callers never change the list).
+  let byTarget = chainCache.get(model);
+  if (!byTarget) {
+    byTarget = new Map();
+    chainCache.set(model, byTarget);
+  }
+  const cached = byTarget.get(target.index);
+  if (cached) return cached;
+  const chain = computeShippedStages(model, target);
+  byTarget.set(target.index, chain);
+  return chain;
+}
+
+const chainCache = new WeakMap<DockerfileModel, Map<number, Stage[]>>();
+
+function computeShippedStages(model: DockerfileModel, target: Stage): Stage[] {
   const bases = baseStages(model);
   const found = new Set<number>([target.index]);
   const queue = [target.index];

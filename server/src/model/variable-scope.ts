@@ -26,6 +26,26 @@ export interface VariableDefinition {
  * expand makes it and what follows unknown.
  */
 export function globalScope(model: DockerfileModel, platform: Platform = DEFAULT_PLATFORM, beforeLine = Number.POSITIVE_INFINITY): Map<string, VariableDefinition> {
+  if (beforeLine === Number.POSITIVE_INFINITY) {
+    // Asked for by many rules per lint: computed once per model and platform.
+    const key = `${platform.os}/${platform.arch}/${platform.variant}`;
+    let byPlatform = globalCache.get(model);
+    if (!byPlatform) {
+      byPlatform = new Map();
+      globalCache.set(model, byPlatform);
+    }
+    const cached = byPlatform.get(key);
+    if (cached) return new Map(cached);
+    const computed = computeGlobalScope(model, platform, beforeLine);
+    byPlatform.set(key, computed);
+    return new Map(computed);
+  }
+  return computeGlobalScope(model, platform, beforeLine);
+}
+
+const globalCache = new WeakMap<DockerfileModel, Map<string, ReadonlyMap<string, VariableDefinition>>>();
+
+function computeGlobalScope(model: DockerfileModel, platform: Platform, beforeLine: number): Map<string, VariableDefinition> {
   const scope = new Map<string, VariableDefinition>();
   for (const [name, value] of automaticArgs(platform)) scope.set(name, { name, value, written: null, kind: 'automatic', line: -1, stage: null });
   let broken = false;
@@ -57,20 +77,57 @@ export function globalScope(model: DockerfileModel, platform: Platform = DEFAULT
 export function variablesInScope(model: DockerfileModel, line: number, platform: Platform = DEFAULT_PLATFORM): Map<string, VariableDefinition> {
   const stage = stageAtLine(model, line);
   if (!stage || line <= stage.from.range.end.line) return globalScope(model, platform, stage ? stage.from.range.start.line : line);
-  const globals = globalScope(model, platform);
-  const scope = new Map<string, VariableDefinition>();
-  const chain = shippedStages(model, stage);
-  for (const base of chain) {
-    // Each stage of the chain starts from the ENVs of the one below; its ARGs stay its own.
-    const own = new Map<string, VariableDefinition>([...scope].filter(([, d]) => d.kind === 'ENV'));
-    for (const instruction of base.instructions) {
-      if (base === stage && instruction.range.start.line >= line) break;
-      for (const declaration of declarations(model, instruction)) own.set(declaration.name, define(model, declaration, instruction, base, own, globals));
-    }
-    scope.clear();
-    for (const [name, definition] of own) scope.set(name, definition);
+  const steps = stageSteps(model, stage, platform);
+  // The scope before `line`: the last step declared before it.
+  let found = steps.start;
+  for (const step of steps.steps) {
+    if (step.line >= line) break;
+    found = step.scope;
   }
-  return scope;
+  return new Map(found);
+}
+
+interface StageSteps {
+  /** What the stage starts with: the ENVs of the stages below it. */
+  readonly start: ReadonlyMap<string, VariableDefinition>;
+  /** The scope after each declaring instruction of the stage, in order. */
+  readonly steps: readonly { readonly line: number; readonly scope: ReadonlyMap<string, VariableDefinition> }[];
+}
+
+/** Per model, platform and stage: the scopes a stage goes through (a stage's chain is read once). */
+const stepsCache = new WeakMap<DockerfileModel, Map<string, StageSteps>>();
+
+function stageSteps(model: DockerfileModel, stage: Stage, platform: Platform): StageSteps {
+  const key = `${stage.index} ${platform.os}/${platform.arch}/${platform.variant}`;
+  let byStage = stepsCache.get(model);
+  if (!byStage) {
+    byStage = new Map();
+    stepsCache.set(model, byStage);
+  }
+  const cached = byStage.get(key);
+  if (cached) return cached;
+  const globals = globalScope(model, platform);
+  const chain = shippedStages(model, stage);
+  const below = chain.length > 1 ? (chain[chain.length - 2] as Stage) : null;
+  // Each stage of the chain starts from the ENVs of the one below; its ARGs stay its own.
+  const startFrom = below ? lastScope(stageSteps(model, below, platform)) : new Map<string, VariableDefinition>();
+  const start = new Map([...startFrom].filter(([, d]) => d.kind === 'ENV'));
+  const steps: { line: number; scope: ReadonlyMap<string, VariableDefinition> }[] = [];
+  let own = start;
+  for (const instruction of stage.instructions) {
+    const declared = declarations(model, instruction);
+    if (declared.length === 0) continue;
+    own = new Map(own);
+    for (const declaration of declared) own.set(declaration.name, define(model, declaration, instruction, stage, own, globals));
+    steps.push({ line: instruction.range.start.line, scope: own });
+  }
+  const result = { start, steps };
+  byStage.set(key, result);
+  return result;
+}
+
+function lastScope(steps: StageSteps): ReadonlyMap<string, VariableDefinition> {
+  return steps.steps[steps.steps.length - 1]?.scope ?? steps.start;
 }
 
 function define(model: DockerfileModel, declaration: Declaration, instruction: Instruction, stage: Stage, own: ReadonlyMap<string, VariableDefinition>, globals: ReadonlyMap<string, VariableDefinition>): VariableDefinition {
@@ -132,10 +189,19 @@ interface Declaration {
   readonly written: string | null;
 }
 
+/** Per instruction (the model hands out the same object while its text is unchanged). */
+const declarationCache = new WeakMap<Instruction, readonly Declaration[]>();
+
 /** The names an ARG or ENV declares, with their values as written, split as BuildKit's parser does. */
-export function declarations(model: DockerfileModel, instruction: Instruction): Declaration[] {
+export function declarations(model: DockerfileModel, instruction: Instruction): readonly Declaration[] {
   if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return [];
+  const cached = declarationCache.get(instruction);
+  if (cached) return cached;
   const rest = logicalText(model, instruction).text;
-  if (instruction.keyword === 'ARG') return parseNameOrNameValues(rest, model.escapeChar).map((p) => ({ name: p.name, written: p.value }));
-  return parseNameValues(rest, model.escapeChar).pairs.map((p) => ({ name: p.name, written: p.value }));
+  const found =
+    instruction.keyword === 'ARG'
+      ? parseNameOrNameValues(rest, model.escapeChar).map((p) => ({ name: p.name, written: p.value }))
+      : parseNameValues(rest, model.escapeChar).pairs.map((p) => ({ name: p.name, written: p.value }));
+  declarationCache.set(instruction, found);
+  return found;
 }

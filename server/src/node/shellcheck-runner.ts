@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -7,6 +8,8 @@ import type { ShellCheckComment, ShellCheckInput } from '../engine/shellcheck';
 /** ShellCheck on a RUN should take well under a second; a stuck run must not hold diagnostics. */
 const TIMEOUT_MS = 10_000;
 const MAX_CACHED = 2000;
+const MAX_INPUTS = 300;
+const LOWEST_PRIORITY = 19;
 
 /**
  * Where the `shellcheck` binary is: the configured path (which must exist), else the first on
@@ -39,11 +42,20 @@ export function findShellCheck(configured: string | null, searchPath = process.e
  */
 export class ShellCheckRunner {
   private readonly cache = new Map<string, readonly ShellCheckComment[]>();
+  private readonly running = new Set<ChildProcess>();
 
   constructor(private readonly binary: string) {}
 
-  async check(inputs: readonly ShellCheckInput[]): Promise<Map<string, readonly ShellCheckComment[]>> {
+  /** Stops the runs still going (the server is shutting down). */
+  dispose(): void {
+    for (const child of this.running) child.kill();
+    this.running.clear();
+  }
+
+  async check(all: readonly ShellCheckInput[]): Promise<Map<string, readonly ShellCheckComment[]>> {
     const answers = new Map<string, readonly ShellCheckComment[]>();
+    // A generated file with thousands of RUNs gets its first ones checked, not a minute of work.
+    const inputs = all.slice(0, MAX_INPUTS);
     const missing = inputs.filter((input) => {
       const cached = this.cache.get(input.key);
       if (cached) answers.set(input.key, cached);
@@ -70,11 +82,19 @@ export class ShellCheckRunner {
         return file;
       });
       const stdout = await new Promise<string>((resolve, reject) => {
-        execFile(this.binary, ['--format=json1', `--shell=${shell}`, '--norc', ...files], { timeout: TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 }, (error, out, err) => {
+        const child = execFile(this.binary, ['--format=json1', `--shell=${shell}`, '--norc', ...files], { timeout: TIMEOUT_MS, maxBuffer: 32 * 1024 * 1024 }, (error, out, err) => {
+          this.running.delete(child);
           // Exit 1 means "found something": the report is on stdout all the same.
           if (error && (error as { code?: unknown }).code !== 1) reject(new Error(err.trim() || error.message));
           else resolve(out);
         });
+        this.running.add(child);
+        // It runs beside the editor's own work: at the lowest priority.
+        try {
+          if (child.pid !== undefined) setPriority(child.pid, LOWEST_PRIORITY);
+        } catch {
+          // Not allowed here: it runs at normal priority.
+        }
       });
       const report = JSON.parse(stdout) as { comments?: (ShellCheckComment & { file: string })[] };
       const byFile = new Map<string, ShellCheckComment[]>(files.map((file) => [file, []]));

@@ -13,6 +13,8 @@ export default defineRule({
   check({ model, report }) {
     const args = [...model.preamble, ...model.stages.flatMap((stage) => stage.instructions)].filter((i) => i.keyword === 'ARG');
     for (const instruction of args) {
+      // Most ARGs name nothing automatic: look at the text before splitting it.
+      if (!instruction.args.some((arg) => AUTOMATIC.has(arg.value.split('=')[0] ?? '') && arg.value.includes('='))) continue;
       const { text, map } = logicalText(model, instruction);
       for (const pair of parseNameOrNameValues(text, model.escapeChar)) {
         if (!AUTOMATIC.has(pair.name) || pair.value === null) continue;

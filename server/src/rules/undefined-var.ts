@@ -45,6 +45,8 @@ export default defineRule({
     const { model, report } = context;
     const globals = new Set(model.globalArgs.map((arg) => arg.name));
     for (const stage of model.stages) {
+      // Most stages expand no variable in these instructions: nothing to look up.
+      if (!stage.instructions.some((i) => EXPANDED.has(i.keyword) && i.args.some((a) => a.value.includes('$')))) continue;
       const defined = inherited(model, stage);
       const imageEnv = baseImageEnv(context, stage);
       for (const instruction of stage.instructions.slice(1)) {

@@ -29,10 +29,20 @@ const EOF = '';
 
 /** Go's unicode.IsSpace: the Latin-1 spaces and the Unicode White_Space set. */
 function isSpace(ch: string): boolean {
-  return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/.test(ch);
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /^[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/.test(ch);
 }
-const isLetter = (ch: string): boolean => /^\p{L}$/u.test(ch);
-const isDigit = (ch: string): boolean => /^\p{Nd}$/u.test(ch);
+function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^\p{L}$/u.test(ch);
+}
+function isDigit(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 48 && c <= 57;
+  return /^\p{Nd}$/u.test(ch);
+}
 /** `$@ $* $# $? $- $$ $! $0`: single-character special parameters. */
 const isSpecialParam = (ch: string): boolean => '@*#?-$!0'.includes(ch) && ch !== '';
 
