@@ -89,10 +89,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params): InitializeResult => {
     // RUN is read as shell with a WebAssembly grammar; it loads while the client starts, and the
     // first lint waits for it.
-    diagnostics.waitFor(loadShellParser().then(
-      () => undefined,
-      (error: unknown) => connection.console.error(`The shell parser did not load; rules that read RUN are silent. ${describeError(error)}`),
-    ));
+    diagnostics.waitFor(
+      new Promise<void>((resolve) =>
+        setImmediate(() => {
+          loadShellParser().then(
+            () => resolve(),
+            (error: unknown) => {
+              connection.console.error(`The shell parser did not load; rules that read RUN are silent. ${describeError(error)}`);
+              resolve();
+            },
+          );
+        }),
+      ),
+    );
     if (params.capabilities.workspace?.configuration) settings.enablePull();
     snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;

@@ -29,6 +29,8 @@ const NOTHING: DocumentTargets = { uses: [], references: [], localImages: new Se
 export class WorkspaceTargets {
   private folders: string[] = [];
   private readonly scans = new Map<string, ScannedWorkspace>();
+  /** The root of each document folder: looking for `.git` upwards costs file-system calls per lint otherwise. */
+  private readonly roots = new Map<string, string>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -36,6 +38,7 @@ export class WorkspaceTargets {
   setFolders(uris: readonly string[]): void {
     this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     this.scans.clear();
+    this.roots.clear();
   }
 
   forDocument(uri: string): DocumentTargets {
@@ -66,8 +69,13 @@ export class WorkspaceTargets {
 
   private workspaceOf(file: string): ScannedWorkspace {
     // The deepest workspace folder holding the file; outside them, the nearest folder with `.git`.
-    const folder = this.folders.filter((f) => !path.relative(f, file).startsWith('..')).sort((a, b) => b.length - a.length)[0] ?? null;
-    const root = workspaceRootOf(file, folder);
+    const dir = path.dirname(file);
+    let root = this.roots.get(dir);
+    if (root === undefined) {
+      const folder = this.folders.filter((f) => !path.relative(f, file).startsWith('..')).sort((a, b) => b.length - a.length)[0] ?? null;
+      root = workspaceRootOf(file, folder);
+      this.roots.set(dir, root);
+    }
     let workspace = this.scans.get(root);
     if (!workspace) {
       const started = performance.now();

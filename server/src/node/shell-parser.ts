@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { Language, Parser } from 'web-tree-sitter';
+import type * as TreeSitter from 'web-tree-sitter';
 import { registerShellParser } from '../shell/run-script';
 import type { ShellParser, SyntaxNode } from '../shell/types';
 
@@ -32,6 +32,9 @@ export function loadShellParser(files: ShellWasmFiles = besideBundle()): Promise
     // V8's optimizing tier recompiles the 1.3 MB grammar in the background for ~0.4 s of CPU, and a
     // short CLI run waits for it at exit; the baseline compiler parses RUNs as fast (~80 µs each).
     setFlagsFromString('--liftoff-only');
+    // Required here, not imported at the top: its runtime is set up only when the grammar loads,
+    // after the server has answered `initialize`.
+    const { Language, Parser } = require('web-tree-sitter') as typeof TreeSitter;
     await Parser.init({ locateFile: () => files.runtime });
     const bash = await Language.load(files.bash);
     const parser = new Parser();
