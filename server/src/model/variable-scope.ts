@@ -25,7 +25,7 @@ export interface VariableDefinition {
  * without default adds nothing (it is unset unless the build sets it); a default BuildKit cannot
  * expand makes it and what follows unknown.
  */
-export function globalScope(model: DockerfileModel, platform: Platform = DEFAULT_PLATFORM, beforeLine = Number.POSITIVE_INFINITY): Map<string, VariableDefinition> {
+export function globalScope(model: DockerfileModel, platform: Platform = DEFAULT_PLATFORM, beforeLine = Number.POSITIVE_INFINITY): ReadonlyMap<string, VariableDefinition> {
   if (beforeLine === Number.POSITIVE_INFINITY) {
     // Asked for by many rules per lint: computed once per model and platform.
     const key = `${platform.os}/${platform.arch}/${platform.variant}`;
@@ -35,10 +35,10 @@ export function globalScope(model: DockerfileModel, platform: Platform = DEFAULT
       globalCache.set(model, byPlatform);
     }
     const cached = byPlatform.get(key);
-    if (cached) return new Map(cached);
+    if (cached) return cached;
     const computed = computeGlobalScope(model, platform, beforeLine);
     byPlatform.set(key, computed);
-    return new Map(computed);
+    return computed;
   }
   return computeGlobalScope(model, platform, beforeLine);
 }
@@ -74,7 +74,7 @@ function computeGlobalScope(model: DockerfileModel, platform: Platform, beforeLi
  * scope; in a stage, its own ARGs and ENVs above the line, the ENVs of the stages it is built FROM
  * (ARGs end with their stage), an `ARG NAME` taking the global default or automatic value.
  */
-export function variablesInScope(model: DockerfileModel, line: number, platform: Platform = DEFAULT_PLATFORM): Map<string, VariableDefinition> {
+export function variablesInScope(model: DockerfileModel, line: number, platform: Platform = DEFAULT_PLATFORM): ReadonlyMap<string, VariableDefinition> {
   const stage = stageAtLine(model, line);
   if (!stage || line <= stage.from.range.end.line) return globalScope(model, platform, stage ? stage.from.range.start.line : line);
   const steps = stageSteps(model, stage, platform);
@@ -84,7 +84,7 @@ export function variablesInScope(model: DockerfileModel, line: number, platform:
     if (step.line >= line) break;
     found = step.scope;
   }
-  return new Map(found);
+  return found;
 }
 
 interface StageSteps {

@@ -11,8 +11,9 @@ export default defineRule({
   summary: 'An ARG gives an automatic platform argument (TARGETARCH, BUILDPLATFORM…) a default, which replaces the value BuildKit sets.',
   severity: 'warning',
   check({ model, report }) {
-    const args = [...model.preamble, ...model.stages.flatMap((stage) => stage.instructions)].filter((i) => i.keyword === 'ARG');
-    for (const instruction of args) {
+    const lists = [model.preamble, ...model.stages.map((stage) => stage.instructions)];
+    for (const instruction of lists.flat()) {
+      if (instruction.keyword !== 'ARG') continue;
       // Most ARGs name nothing automatic: look at the text before splitting it.
       if (!instruction.args.some((arg) => AUTOMATIC.has(arg.value.split('=')[0] ?? '') && arg.value.includes('='))) continue;
       const { text, map } = logicalText(model, instruction);

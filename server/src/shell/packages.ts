@@ -45,10 +45,16 @@ const APT_VALUE_OPTIONS = new Set(['-o', '-c', '-t', '--target-release', '--opti
 const APK_VALUE_OPTIONS = new Set(['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']);
 const RPM_VALUE_OPTIONS = new Set(['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-x', '--exclude', '--nodocs']);
 
+/** Per script (the command model keeps one per RUN while its text is unchanged). */
+const actionCache = new WeakMap<RunScript, readonly PackageAction[]>();
+
 /** The package facts of a RUN, in command order. Empty for a RUN that was not read as shell. */
-export function packageActions(script: RunScript): PackageAction[] {
+export function packageActions(script: RunScript): readonly PackageAction[] {
+  const cached = actionCache.get(script);
+  if (cached) return cached;
   const actions: PackageAction[] = [];
   for (const command of script.commands) actions.push(...actionsOf(command));
+  actionCache.set(script, actions);
   return actions;
 }
 
