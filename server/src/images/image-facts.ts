@@ -46,11 +46,23 @@ export interface NormalizedImage {
   readonly tag: string | null;
 }
 
+const normalized = new Map<string, NormalizedImage | null>();
+
 /**
  * Normalizes `nginx:1.27`, `library/nginx`, `docker.io/nginx` to `docker.io/library/nginx`; a
  * name on another registry keeps it. Null for text with variables or no name.
  */
 export function normalizeImage(text: string): NormalizedImage | null {
+  let found = normalized.get(text);
+  if (found === undefined) {
+    found = normalizeImageText(text);
+    if (normalized.size >= 5000) normalized.clear();
+    normalized.set(text, found);
+  }
+  return found;
+}
+
+function normalizeImageText(text: string): NormalizedImage | null {
   if (!text || text.includes('$')) return null;
   const withoutDigest = text.split('@')[0] ?? '';
   const lastSlash = withoutDigest.lastIndexOf('/');

@@ -109,8 +109,17 @@ function stageSteps(model: DockerfileModel, stage: Stage, platform: Platform): S
   const globals = globalScope(model, platform);
   const chain = shippedStages(model, stage);
   const below = chain.length > 1 ? (chain[chain.length - 2] as Stage) : null;
+  const belowSteps = below ? stageSteps(model, below, platform) : null;
+  // Typing in one stage leaves the others' instruction lists as they were: their scopes too, as
+  // long as the global scope and the stage below are the same.
+  const globalsKey = globalsSignature(globals);
+  const kept = keptSteps.get(stage.instructions);
+  if (kept && kept.globalsKey === globalsKey && kept.below === belowSteps) {
+    byStage.set(key, kept.steps);
+    return kept.steps;
+  }
   // Each stage of the chain starts from the ENVs of the one below; its ARGs stay its own.
-  const startFrom = below ? lastScope(stageSteps(model, below, platform)) : new Map<string, VariableDefinition>();
+  const startFrom = belowSteps ? lastScope(belowSteps) : new Map<string, VariableDefinition>();
   const start = new Map([...startFrom].filter(([, d]) => d.kind === 'ENV'));
   const steps: { line: number; scope: ReadonlyMap<string, VariableDefinition> }[] = [];
   let own = start;
@@ -123,7 +132,22 @@ function stageSteps(model: DockerfileModel, stage: Stage, platform: Platform): S
   }
   const result = { start, steps };
   byStage.set(key, result);
+  keptSteps.set(stage.instructions, { globalsKey, below: belowSteps, steps: result });
   return result;
+}
+
+/** Scopes kept with a stage's instruction list across edits (see stageSteps). */
+const keptSteps = new WeakMap<readonly Instruction[], { globalsKey: string; below: StageSteps | null; steps: StageSteps }>();
+
+const signatures = new WeakMap<ReadonlyMap<string, VariableDefinition>, string>();
+
+function globalsSignature(globals: ReadonlyMap<string, VariableDefinition>): string {
+  let signature = signatures.get(globals);
+  if (signature === undefined) {
+    signature = [...globals.values()].map((d) => `${d.name}=${d.value ?? '\u0000'}`).join('\u0001');
+    signatures.set(globals, signature);
+  }
+  return signature;
 }
 
 function lastScope(steps: StageSteps): ReadonlyMap<string, VariableDefinition> {

@@ -12,10 +12,10 @@ export default defineRule({
   severity: 'warning',
   check({ model, report }) {
     const lists = [model.preamble, ...model.stages.map((stage) => stage.instructions)];
-    for (const instruction of lists.flat()) {
+    for (const list of lists) for (const instruction of list) {
       if (instruction.keyword !== 'ARG') continue;
       // Most ARGs name nothing automatic: look at the text before splitting it.
-      if (!instruction.args.some((arg) => AUTOMATIC.has(arg.value.split('=')[0] ?? '') && arg.value.includes('='))) continue;
+      if (!instruction.args.some((arg) => (arg.value.startsWith('TARGET') || arg.value.startsWith('BUILD')) && AUTOMATIC.has(arg.value.split('=')[0] ?? '') && arg.value.includes('='))) continue;
       const { text, map } = logicalText(model, instruction);
       for (const pair of parseNameOrNameValues(text, model.escapeChar)) {
         if (!AUTOMATIC.has(pair.name) || pair.value === null) continue;

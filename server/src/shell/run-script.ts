@@ -87,7 +87,7 @@ function unparsed(shell: ShellKind, source: Mapped): RunScript {
 function commandLine(model: DockerfileModel, run: Instruction): Mapped {
   const lastFlag = run.flags[run.flags.length - 1];
   const { text, map } = logicalText(model, run, lastFlag ? lastFlag.range.end : run.keywordRange.end);
-  return { text, map: [...map] };
+  return { text, map: Array.from(map) };
 }
 
 /** The first heredoc's body lines, as written (`<<-` strips leading tabs, as the shell does). */
