@@ -81,9 +81,10 @@ export function stageRoles(
     uses.filter((use) => (use.target === null ? stage.index === last : use.target.toLowerCase() === stage.normalizedName));
   const roles: StageRoleInfo[] = [];
   for (const stage of model.stages) {
-    const role = roleOf(model, stage, purposesOf(stage), { usedAsBase: usedAsBase.has(stage.index), copiedFrom: copiedFrom.has(stage.index), last: stage.index === last }, facts, roles);
+    const purposes = uses.length === 0 ? uses : purposesOf(stage);
+    const role = roleOf(model, stage, purposes, { usedAsBase: usedAsBase.has(stage.index), copiedFrom: copiedFrom.has(stage.index), last: stage.index === last }, facts, roles);
     // A runtime stage of `Dockerfile.dev` is a dev image, unless a build file ships it.
-    const shipped = purposesOf(stage).some((u) => u.purpose === 'ship' || u.purpose === 'build');
+    const shipped = purposes.some((u) => u.purpose === 'ship' || u.purpose === 'build');
     roles.push(role.role === 'runtime' && byFileName && !shipped ? { role: byFileName, because: `in ${fileName}` } : role);
   }
   return roles;
@@ -99,8 +100,7 @@ function roleOf(
 ): StageRoleInfo {
   const name = stage.normalizedName ?? '';
   const chain = shippedStages(model, stage);
-  const instructions = chain.flatMap((s) => s.instructions);
-  const hasCommand = instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+  const hasCommand = chain.some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
   const root = chain[0]?.baseImage?.text ?? null;
   const rootFacts = root ? facts(root) : null;
   const fromScratch = root?.toLowerCase() === 'scratch';
