@@ -184,6 +184,7 @@ export function expandInScope(model: DockerfileModel, line: number, text: string
 }
 
 export function expandWithDefaults(model: DockerfileModel, line: number, text: string, platform: Platform = DEFAULT_PLATFORM): string | null {
+  if (isPlainWord(text, model.escapeChar)) return text;
   try {
     return processWord(text, envOf(variablesInScope(model, line, platform)), { escape: model.escapeChar }).value;
   } catch (error) {
@@ -198,6 +199,7 @@ export function expandWithDefaults(model: DockerfileModel, line: number, text: s
  * the base image may set. Rules that judge values stay silent on null.
  */
 export function expandIfKnown(model: DockerfileModel, line: number, text: string, platform: Platform = DEFAULT_PLATFORM): string | null {
+  if (isPlainWord(text, model.escapeChar)) return text;
   try {
     const word = processWord(text, envOf(variablesInScope(model, line, platform)), { escape: model.escapeChar });
     return word.unmatched.size > 0 ? null : word.value;
@@ -205,6 +207,11 @@ export function expandIfKnown(model: DockerfileModel, line: number, text: string
     if (error instanceof WordError) return null;
     throw error;
   }
+}
+
+/** A text with no variable, quote or escape reads as written: no scope needs computing. */
+function isPlainWord(text: string, escapeChar: string): boolean {
+  return !text.includes('$') && !text.includes('"') && !text.includes("'") && !text.includes(escapeChar);
 }
 
 interface Declaration {
