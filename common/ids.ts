@@ -4,6 +4,8 @@ export const CLIENT_NAME = 'Dockerfile Stages';
 export const LANGUAGE_ID = 'dockerfile';
 /** File names that are Dockerfiles whatever language VS Code guessed for them. */
 export const DOCKERFILE_PATTERNS = ['**/Dockerfile', '**/*.Dockerfile', '**/Dockerfile.*', '**/Containerfile', '**/Containerfile.*'];
+/** The command that looks a Dockerfile's base images up in their registries (the image hover links to it). */
+export const LOOK_UP_IMAGES_COMMAND = 'dockerfileStages.lookUpBaseImages';
 /** Extensions that lint Dockerfiles too: Container Tools (and its predecessor, Docker), and Docker DX. */
 export const OTHER_TOOL_EXTENSIONS = {
   containerTools: ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker'],

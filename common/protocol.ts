@@ -62,3 +62,19 @@ export interface OtherToolsParams {
 export function stageKey(stage: { readonly name: string | null; readonly index: number }): string {
   return stage.name ?? `#${stage.index}`;
 }
+
+/** `dockerfileStages/lookUpImages`: look the document's base images up in their registries (the user asked). */
+export const LOOK_UP_IMAGES_REQUEST = 'dockerfileStages/lookUpImages';
+
+export interface LookUpImagesParams {
+  readonly uri: string;
+}
+
+export interface LookUpImagesResult {
+  /** Every base image asked for, with the reason when it failed. */
+  readonly images: readonly { readonly image: string; readonly error?: string }[];
+  /** Set when the look-up is turned off (`dockerfileStages.images.lookUp` is `never`) or there was nothing to do. */
+  readonly refused?: string;
+  /** Set when the answers could not be written to the disk cache. */
+  readonly cacheProblem?: string;
+}

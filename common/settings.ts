@@ -30,6 +30,19 @@ export interface DockerfileStagesSettings {
   /** The target platform the automatic build arguments (TARGETARCH…) take, `os/arch[/variant]`; empty for the host's. */
   readonly platform: string;
   readonly shellcheck: ShellCheckSettings;
+  readonly images: ImageSettings;
+}
+
+/** When base images are looked up in their registries. */
+export type ImageLookUp = 'never' | 'onRequest' | 'always';
+
+export interface ImageSettings {
+  /** `never`; `onRequest` (a command, a link in the image hover, the pin quick fixes); `always`. */
+  readonly lookUp: ImageLookUp;
+  /** Read the facts of images the local engine has (`<engine> image inspect`). */
+  readonly localEngine: boolean;
+  /** The engine's command (`dockerfileStages.build.command`): `docker`, `podman` or a path. */
+  readonly engineCommand: string;
 }
 
 export interface ShellCheckSettings {
@@ -41,7 +54,18 @@ export interface ShellCheckSettings {
 
 export const DEFAULT_REGISTRY_SETTINGS: RegistrySettings = { plainHttpHosts: ['localhost', '127.0.0.1'], timeoutMs: 5000 };
 
-export const DEFAULT_SETTINGS: DockerfileStagesSettings = { rules: {}, registry: DEFAULT_REGISTRY_SETTINGS, coexistence: 'auto', platform: '', shellcheck: { enable: true, path: '' } };
+export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { lookUp: 'onRequest', localEngine: true, engineCommand: 'docker' };
+
+export const DEFAULT_SETTINGS: DockerfileStagesSettings = {
+  rules: {},
+  registry: DEFAULT_REGISTRY_SETTINGS,
+  coexistence: 'auto',
+  platform: '',
+  shellcheck: { enable: true, path: '' },
+  images: DEFAULT_IMAGE_SETTINGS,
+};
+
+const IMAGE_LOOK_UPS: ReadonlySet<string> = new Set(['never', 'onRequest', 'always']);
 
 /** `linux/amd64`, `linux/arm/v7`: what a platform setting may hold. */
 export const PLATFORM_PATTERN = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/i;
@@ -85,7 +109,17 @@ export function normalizeSettings(raw: unknown): DockerfileStagesSettings {
     enable: typeof shellcheckRaw?.enable === 'boolean' ? shellcheckRaw.enable : true,
     path: typeof shellcheckRaw?.path === 'string' ? shellcheckRaw.path.trim() : '',
   };
-  return { rules, registry: normalizeRegistry((raw as { registry?: unknown }).registry), coexistence, platform, shellcheck };
+  return { rules, registry: normalizeRegistry((raw as { registry?: unknown }).registry), coexistence, platform, shellcheck, images: normalizeImages(raw) };
+}
+
+function normalizeImages(raw: object): ImageSettings {
+  const images = (raw as { images?: { lookUp?: unknown; localEngine?: unknown } }).images;
+  const command = (raw as { build?: { command?: unknown } }).build?.command;
+  return {
+    lookUp: typeof images?.lookUp === 'string' && IMAGE_LOOK_UPS.has(images.lookUp) ? (images.lookUp as ImageLookUp) : DEFAULT_IMAGE_SETTINGS.lookUp,
+    localEngine: typeof images?.localEngine === 'boolean' ? images.localEngine : DEFAULT_IMAGE_SETTINGS.localEngine,
+    engineCommand: typeof command === 'string' && command.trim() !== '' ? command.trim() : DEFAULT_IMAGE_SETTINGS.engineCommand,
+  };
 }
 
 function normalizeRegistry(raw: unknown): RegistrySettings {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, DOCKERFILE_PATTERNS, LANGUAGE_ID, OTHER_TOOL_EXTENSIONS, TARGET_FILE_GLOBS } from '../../common/ids';
+import { CLIENT_ID, CLIENT_NAME, DOCKERFILE_PATTERNS, LANGUAGE_ID, LOOK_UP_IMAGES_COMMAND, OTHER_TOOL_EXTENSIONS, TARGET_FILE_GLOBS } from '../../common/ids';
 import { PROJECT_CONFIG_FILE, SETTINGS_SECTION, type OtherTool } from '../../common/settings';
 
 /** Builds the language client for the bundled server, started over IPC. */
@@ -27,7 +27,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     },
     outputChannel,
     // The server leaves to these tools the rules they report too (setting dockerfileStages.coexistence).
-    initializationOptions: { otherTools: installedOtherTools() },
+    // Registry answers about base images are kept in the extension's global storage.
+    initializationOptions: { otherTools: installedOtherTools(), storageFolder: context.globalStorageUri.fsPath },
+    // The image hover links to the look-up command, and to nothing else.
+    markdown: { isTrusted: { enabledCommands: [LOOK_UP_IMAGES_COMMAND] } },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -60,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('dockerfileStages')) refresh();
     }),
-    ...registerCommands(source, targets),
+    ...registerCommands(source, targets, client),
   );
   // The Stages view shows while a Dockerfile is the active editor.
   const showView = (): void => {

@@ -3,7 +3,6 @@ import {
   TextDocumentSyncKind,
   ResponseError,
   ErrorCodes,
-  CodeActionTriggerKind,
   CompletionTriggerKind,
   type CompletionParams,
   type CancellationToken,
@@ -12,9 +11,19 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { OTHER_TOOL_EXTENSIONS } from '../../common/ids';
-import type { OtherTool } from '../../common/settings';
-import { OTHER_TOOLS_NOTIFICATION, SET_TARGET_NOTIFICATION, STAGES_REQUEST, type OtherToolsParams, type SetTargetParams, type StagesParams } from '../../common/protocol';
+import { LOOK_UP_IMAGES_COMMAND, OTHER_TOOL_EXTENSIONS } from '../../common/ids';
+import { DEFAULT_IMAGE_SETTINGS, type OtherTool } from '../../common/settings';
+import {
+  LOOK_UP_IMAGES_REQUEST,
+  OTHER_TOOLS_NOTIFICATION,
+  SET_TARGET_NOTIFICATION,
+  STAGES_REQUEST,
+  type LookUpImagesParams,
+  type LookUpImagesResult,
+  type OtherToolsParams,
+  type SetTargetParams,
+  type StagesParams,
+} from '../../common/protocol';
 import { codeActions, FIX_ALL_KIND, REWRITE_KIND } from './features/code-actions';
 import { completeStages, resolveStageItem } from './features/completion';
 import { completeDirectives } from './features/directive-completion';
@@ -37,6 +46,7 @@ import { toCompletionList } from './lsp/completion-list';
 import { toCodeAction } from './lsp/conversions';
 import { encodeTokens, SEMANTIC_LEGEND } from './lsp/semantic-tokens';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
+import { ImageFactsService } from './lsp/image-facts';
 import { DocumentModels } from './lsp/document-models';
 import { ProjectConfigStore } from './lsp/project-config';
 import { PinActions } from './lsp/pin-actions';
@@ -68,12 +78,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const pins = new PinActions(connection);
   /** Whether the client applies snippet edits (LSP 3.18), for fixes with a placeholder to fill. */
   let snippetEdits = false;
+  /** Whether the client asks for a code action's edit when the user picks it (codeAction/resolve). */
+  let resolveEdits = false;
   /** Whether the client takes one edit range for a whole completion list (LSP 3.17). */
   let editRangeDefault = false;
   /** The document of the last completion list, whose items a resolve request describes. */
   let lastCompletionUri = '';
   const workspaceTargets = new WorkspaceTargets(connection);
-  const diagnostics = new DiagnosticsScheduler(connection, documents, models, settings, projectConfigs, workspaceTargets, options.docsBaseUri);
+  const images = new ImageFactsService(connection, () => diagnostics.scheduleAll());
+  const diagnostics = new DiagnosticsScheduler(connection, documents, models, settings, projectConfigs, workspaceTargets, options.docsBaseUri, images);
 
   /** Answers `fallback` for documents the server does not have open. */
   function withModel<T>(uri: string, name: string, token: CancellationToken | undefined, fallback: T, handler: (model: DockerfileModel) => T) {
@@ -104,8 +117,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     );
     if (params.capabilities.workspace?.configuration) settings.enablePull();
     snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
-    diagnostics.setOtherTools(otherToolsOf((params.initializationOptions as { otherTools?: unknown } | null | undefined)?.otherTools));
+    const initialization = params.initializationOptions as { otherTools?: unknown; storageFolder?: unknown } | null | undefined;
+    diagnostics.setOtherTools(otherToolsOf(initialization?.otherTools));
+    images.setStorageFolder(typeof initialization?.storageFolder === 'string' && initialization.storageFolder !== '' ? initialization.storageFolder : null);
     workspaceTargets.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
@@ -120,7 +136,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         documentSymbolProvider: { label: 'Dockerfile stages' },
         foldingRangeProvider: true,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, REWRITE_KIND] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, REWRITE_KIND], resolveProvider: true },
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true },
         documentLinkProvider: { resolveProvider: false },
         documentFormattingProvider: true,
@@ -212,8 +228,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     withModel(params.textDocument.uri, 'hover', token, null, (model) => {
       const version = documents.get(params.textDocument.uri)?.version ?? -1;
       const { problems, suppressed } = diagnostics.problemsOf(params.textDocument.uri, version);
-      const shipping = shippingFor(model, diagnostics.buildFacts(params.textDocument.uri));
-      return hover(model, params.position, { problems, suppressed, docsBaseUri: options.docsBaseUri, shipping });
+      const facts = diagnostics.buildFacts(params.textDocument.uri);
+      const shipping = shippingFor(model, facts);
+      const lookUp = settings.peek(params.textDocument.uri)?.images.lookUp ?? DEFAULT_IMAGE_SETTINGS.lookUp;
+      const lookUpLink = lookUp === 'never' ? null : `command:${LOOK_UP_IMAGES_COMMAND}?${encodeURIComponent(JSON.stringify([params.textDocument.uri]))}`;
+      return hover(model, params.position, { problems, suppressed, docsBaseUri: options.docsBaseUri, shipping, images: { facts: images.store.factsOf, lookUpLink } });
     }),
   );
 
@@ -225,17 +244,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return codeActions(model, problems, params.range, params.context.only);
     });
     if (plans instanceof ResponseError || !document) return plans;
-    // Registry look-ups only when the user asked for the menu (not for the automatic light bulb).
-    if (params.context.triggerKind === CodeActionTriggerKind.Invoked) {
-      try {
-        const { problems } = diagnostics.problemsOf(uri, document.version);
-        const registry = (settings.peek(uri) ?? (await settings.get(uri))).registry;
-        plans.unshift(...(await pins.plans(models.get(document), problems, params.range, registry)));
-      } catch (error) {
-        connection.console.error(`Pin look-up failed: ${describeError(error)}`);
-      }
+    const actions = plans.map((plan) => toCodeAction(plan, uri, options.docsBaseUri, { supported: snippetEdits, version: document.version }));
+    // Pin actions cost nothing to list: their registry look-up waits until the user picks one.
+    const current = settings.peek(uri) ?? (await settings.get(uri));
+    if (resolveEdits && current.images.lookUp !== 'never' && (!params.context.only || params.context.only.includes('quickfix'))) {
+      const { problems } = diagnostics.problemsOf(uri, document.version);
+      actions.unshift(...pins.offers(models.get(document), problems, params.range, uri, document.version));
     }
-    return plans.map((plan) => toCodeAction(plan, uri, options.docsBaseUri, { supported: snippetEdits, version: document.version }));
+    return actions;
+  });
+  connection.onCodeActionResolve(async (action) => {
+    const uri = (action.data as { pin?: { uri?: unknown } } | undefined)?.pin?.uri;
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!document || typeof uri !== 'string') return action;
+    const registry = (settings.peek(uri) ?? (await settings.get(uri))).registry;
+    const { problems } = diagnostics.problemsOf(uri, document.version);
+    return pins.resolve(action, { model: models.get(document), version: document.version, problems }, registry);
   });
 
   connection.onRequest(STAGES_REQUEST, (params: StagesParams, token) =>
@@ -244,6 +268,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return stagesOf(model, shippingFor(model, facts), facts.uses ?? []);
     }),
   );
+  connection.onRequest(LOOK_UP_IMAGES_REQUEST, async (params: LookUpImagesParams): Promise<LookUpImagesResult> => {
+    const document = documents.get(params.uri);
+    if (!document) return { images: [], refused: 'The document is not open.' };
+    const current = settings.peek(params.uri) ?? (await settings.get(params.uri));
+    return images.lookUp(models.get(document), current, diagnostics.buildFacts(params.uri).platform ?? '');
+  });
   connection.onNotification(OTHER_TOOLS_NOTIFICATION, (params: OtherToolsParams) => {
     diagnostics.setOtherTools(otherToolsOf(params.tools));
     diagnostics.scheduleAll();

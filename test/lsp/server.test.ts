@@ -227,7 +227,7 @@ describe('code actions over JSON-RPC', () => {
     const client = new LspTestClient();
     try {
       const caps = await client.initialize();
-      assert.deepEqual(caps.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.dockerfileStages', 'refactor.rewrite'] });
+      assert.deepEqual(caps.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.dockerfileStages', 'refactor.rewrite'], resolveProvider: true });
       const published = await client.open(uri, mistakes);
       const diagnostic = published.diagnostics.find((d) => d.code === 'stage-ref-unknown');
       const actions = await client.request<{ title: string; isPreferred?: boolean; diagnostics?: Diagnostic[]; edit?: WorkspaceEdit }[]>(

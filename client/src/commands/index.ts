@@ -4,6 +4,9 @@ import { isDockerfile, type StagesSource } from '../stages-source';
 import { stageOfNode } from '../views/stages-view';
 import type { TargetStore } from '../views/targets';
 import { buildAndRun, buildStage } from './build';
+import { lookUpBaseImages } from './look-up-images';
+import { LOOK_UP_IMAGES_COMMAND } from '../../../common/ids';
+import type { LanguageClient } from 'vscode-languageclient/node';
 
 export const COMMANDS = {
   buildStage: 'dockerfileStages.buildStage',
@@ -12,6 +15,7 @@ export const COMMANDS = {
   buildFromView: 'dockerfileStages.buildFromView',
   selectTarget: 'dockerfileStages.selectTarget',
   explainUnnamed: 'dockerfileStages.explainUnnamed',
+  lookUpBaseImages: LOOK_UP_IMAGES_COMMAND,
 } as const;
 
 function activeDockerfile(): vscode.TextDocument | undefined {
@@ -52,7 +56,7 @@ function targetItems(result: StagesResult): (TargetItem | vscode.QuickPickItem)[
 }
 
 /** Registers every command of the extension, from one table. */
-export function registerCommands(source: StagesSource, targets: TargetStore): vscode.Disposable[] {
+export function registerCommands(source: StagesSource, targets: TargetStore, client: LanguageClient): vscode.Disposable[] {
   const table: Record<string, (...args: never[]) => unknown> = {
     [COMMANDS.buildStage]: async (uri?: vscode.Uri, target?: string | null) => {
       if (uri) return buildStage(uri, target ?? null);
@@ -81,6 +85,7 @@ export function registerCommands(source: StagesSource, targets: TargetStore): vs
       const picked = await vscode.window.showQuickPick(targetItems(result), { placeHolder: 'Build target: the stage you build and ship (final-image rules check it)' });
       if (picked && 'key' in picked) await targets.choose(document.uri, picked.key);
     },
+    [COMMANDS.lookUpBaseImages]: (uri?: vscode.Uri | string) => lookUpBaseImages(client, uri),
     [COMMANDS.explainUnnamed]: (index: number) =>
       vscode.window.showInformationMessage(`docker build --target takes stage names: add "AS <name>" to stage #${index}'s FROM line to build it on its own.`),
   };

@@ -8,7 +8,9 @@ import type { DockerfileModel, ImageReference, Stage, StageReference } from '../
 import { instructionHover } from './instruction-hover';
 import { variableHover } from './variable-hover';
 import { parseImageReference } from '../model/image-reference';
-import { expandInScope } from '../model/variable-scope';
+import { expandIfKnown, expandInScope } from '../model/variable-scope';
+import type { SourcedFacts } from '../images/image-facts';
+import { imageFactLines } from './image-facts-text';
 import { stageByDefaults } from '../model/variable-references';
 import { describeImage, fromLineText, roleText, usersOf } from './stage-text';
 import type { Shipping } from '../model/shipping';
@@ -22,6 +24,8 @@ export interface ProblemContext {
   readonly docsBaseUri: string;
   /** What ships and what each stage is for, as the diagnostics see it. */
   readonly shipping?: Shipping;
+  /** What is known of base images, and a link that looks them up (null when look-ups are off). */
+  readonly images?: { readonly facts: (image: string) => SourcedFacts | null; readonly lookUpLink: string | null };
 }
 
 /**
@@ -29,21 +33,21 @@ export interface ProblemContext {
  * problem, what its rule is about and where its page is.
  */
 export function hover(model: DockerfileModel, position: Position, context?: ProblemContext): Hover | null {
-  const card = variableHover(model, position) ?? symbolHover(model, position, context?.shipping) ?? withRole(model, position, instructionHover(model, position), context?.shipping);
+  const card = variableHover(model, position) ?? symbolHover(model, position, context?.shipping, context?.images) ?? withRole(model, position, instructionHover(model, position), context?.shipping);
   const notes = context ? [...problemNotes(context, position), ...suppressionNotes(context, position)] : [];
   if (notes.length === 0) return card;
   const lines = card && typeof card.contents === 'object' && 'value' in card.contents ? [card.contents.value, '', '---', ''] : [];
   return { contents: { kind: MarkupKind.Markdown, value: [...lines, ...notes].join('\n') }, ...(card?.range ? { range: card.range } : {}) };
 }
 
-function symbolHover(model: DockerfileModel, position: Position, shipping: Shipping | undefined): Hover | null {
+function symbolHover(model: DockerfileModel, position: Position, shipping: Shipping | undefined, images: ProblemContext['images']): Hover | null {
   const symbol = symbolAt(model, position);
   if (!symbol) return null;
   switch (symbol.kind) {
     case 'declaration':
       return markdown(stageCard(model, symbol.stage, shipping), symbol.stage.nameRange ?? symbol.stage.from.keywordRange);
     case 'base-image':
-      return markdown(imageCard(symbol.image, 'Base image', model), symbol.image.range);
+      return markdown([...imageCard(symbol.image, 'Base image', model), ...factsCard(model, symbol.image, images)], symbol.image.range);
     case 'reference':
       return markdown(referenceCard(model, symbol.reference, symbol.target, shipping), symbol.reference.range);
   }
@@ -123,6 +127,19 @@ function imageCard(image: ImageReference, title: string, model?: DockerfileModel
     }
   }
   return [`**${title}** \`${image.text}\``, '', ...describeImage(image).map((line) => `- ${line}`)];
+}
+
+/** What the engine, a registry or the built-in table knows of a base image, and where from. */
+function factsCard(model: DockerfileModel, image: ImageReference, images: ProblemContext['images']): string[] {
+  if (!images) return [];
+  const text = image.hasVariables ? expandIfKnown(model, image.range.start.line, image.text) : image.text;
+  if (!text || text.toLowerCase() === 'scratch') return [];
+  const known = images.facts(text);
+  const lines = imageFactLines(known);
+  const fromImage = known !== null && [known.source, ...Object.values(known.sources ?? {})].some((source) => typeof source === 'string' && !source.startsWith('built-in table'));
+  const link = images.lookUpLink && !fromImage ? [`[Look up in its registry](${images.lookUpLink})`] : [];
+  if (lines.length === 0) return ['', `**Image facts:** nothing is known of \`${text}\` here; rules that need its user or environment stay silent.`, ...(link.length > 0 ? ['', ...link] : [])];
+  return ['', '**Image facts**', '', ...lines.map((line) => `- ${line}`), ...(link.length > 0 ? ['', ...link] : [])];
 }
 
 function markdown(lines: string[], range: Hover['range']): Hover {

@@ -25,12 +25,27 @@ export interface ImageFacts {
   readonly env?: readonly string[];
   /** True when `env` is all of them (read from the image itself), not a selection. */
   readonly envComplete?: boolean;
+  /** The values of `env`, when read from the image itself. */
+  readonly envValues?: Readonly<Record<string, string>>;
+  readonly workingDir?: string;
+  readonly entrypoint?: readonly string[];
+  readonly cmd?: readonly string[];
+  /** `80/tcp`, as the image config spells them. */
+  readonly exposedPorts?: readonly string[];
+  /** The image has a HEALTHCHECK of its own, which images built FROM it inherit. */
+  readonly healthcheck?: boolean;
+  /** The platforms the tag offers (`linux/amd64`, `linux/arm64/v8`). */
+  readonly platforms?: readonly string[];
+  /** Bytes to pull: the compressed layers of one platform. */
+  readonly compressedSize?: number;
 }
 
-/** Facts and where they come from ("built-in table: <documentation>", "local image", …). */
+/** Facts and where they come from ("built-in table (<documentation>)", "local image", …). */
 export interface SourcedFacts {
   readonly facts: ImageFacts;
+  /** Where the facts come from; `sources` says it per fact when they come from several places. */
   readonly source: string;
+  readonly sources?: Readonly<Partial<Record<keyof ImageFacts, string>>>;
 }
 
 interface Entry {
@@ -76,6 +91,17 @@ function normalizeImageText(text: string): NormalizedImage | null {
   else if (first === 'index.docker.io' || first === 'registry-1.docker.io') name = `docker.io/${name.slice(first.length + 1)}`;
   if (name.startsWith('docker.io/') && name.split('/').length === 2) name = `docker.io/library/${name.slice(10)}`;
   return { name, tag };
+}
+
+/**
+ * The key facts are kept under: `docker.io/library/node:22`, `ghcr.io/o/app:latest@sha256:…`;
+ * null for text with variables, `scratch` or no name.
+ */
+export function imageKey(text: string): string | null {
+  const image = normalizeImage(text);
+  if (!image || image.name === 'scratch') return null;
+  const at = text.indexOf('@');
+  return `${image.name}:${image.tag ?? 'latest'}${at >= 0 ? text.slice(at) : ''}`;
 }
 
 const compiled: readonly { readonly name: RegExp; readonly tag: RegExp | null; readonly entry: Entry }[] = (table.entries as Entry[]).map((entry) => ({
@@ -155,4 +181,11 @@ export function mayBePublicImage(text: string): boolean {
 export function isOfficialImage(text: string): boolean {
   const image = normalizeImage(text);
   return image !== null && (image.name === 'scratch' || (image.name.startsWith('docker.io/library/') && OFFICIAL.has(image.name.slice('docker.io/library/'.length))));
+}
+
+/** `48.2 MB`, as registries count (powers of 1000). */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
 }

@@ -1,5 +1,4 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { builtInFacts } from '../images/image-facts';
 import { ShellCheckStore } from './shellcheck';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
@@ -16,6 +15,7 @@ import { describeError } from './run-safe';
 import type { ProjectConfigStore } from './project-config';
 import type { SettingsStore } from './settings';
 import type { WorkspaceTargets } from './workspace-targets';
+import type { ImageFactsService } from './image-facts';
 
 /** The automatic build arguments take this machine's platform unless a setting says otherwise. */
 const HOST_PLATFORM = formatPlatform(platformOf(process.platform, process.arch));
@@ -56,6 +56,7 @@ export class DiagnosticsScheduler {
     private readonly projectConfigs: ProjectConfigStore,
     private readonly workspaceTargets: WorkspaceTargets,
     private readonly docsBaseUri: string,
+    private readonly images: ImageFactsService,
   ) {
     this.shellCheck = new ShellCheckStore(connection);
   }
@@ -65,7 +66,7 @@ export class DiagnosticsScheduler {
    * files say, the file name and the build context. Hover and the Stages view use it too, so they
    * tell the same story as the diagnostics.
    */
-  buildFacts(uri: string): Pick<LintOptions, 'target' | 'uses' | 'fileName' | 'targetFiles' | 'localImages' | 'namedContexts' | 'buildContext' | 'platform'> {
+  buildFacts(uri: string): Pick<LintOptions, 'target' | 'uses' | 'fileName' | 'targetFiles' | 'localImages' | 'namedContexts' | 'buildContext' | 'platform' | 'imageFacts'> {
     const project = this.projectConfigs.get(uri);
     const target = this.targets.get(uri) ?? project.target;
     const workspace = this.workspaceTargets.forDocument(uri);
@@ -80,6 +81,7 @@ export class DiagnosticsScheduler {
       localImages: workspace.localImages,
       namedContexts: workspace.namedContexts,
       buildContext: this.projectConfigs.buildContext(uri, workspace.contextFolder),
+      imageFacts: this.images.store.factsOf,
     };
   }
 
@@ -167,7 +169,10 @@ export class DiagnosticsScheduler {
       // Rules another installed tool reports are left to it; the project file, then the editor's
       // settings, win over that, rule by rule.
       const deferred = Object.fromEntries(rulesReportedBy(toolsToDeferTo(settings.coexistence, this.otherTools)).map((id) => [id, 'off' as const]));
-      const result = lint(model, { severities: { ...deferred, ...project.rules, ...settings.rules }, ...this.buildFacts(uri) });
+      this.images.configure(settings);
+      const facts = this.buildFacts(uri);
+      const result = lint(model, { severities: { ...deferred, ...project.rules, ...settings.rules }, ...facts });
+      this.images.afterLint(model, settings, facts.platform ?? HOST_PLATFORM);
       for (const failure of result.failures) {
         this.connection.console.error(`Rule ${failure.ruleId} failed on ${uri}: ${describeError(failure.error)}`);
       }
@@ -185,7 +190,7 @@ export class DiagnosticsScheduler {
       const run = (): void => {
         this.shellCheckTimers.delete(uri);
         if (this.documents.get(uri)?.version !== version) return;
-        void this.shellCheck.problems(model, settings.shellcheck, builtInFacts).then((found) => {
+        void this.shellCheck.problems(model, settings.shellcheck, this.images.store.factsOf).then((found) => {
           if (this.documents.get(uri)?.version !== version) return;
           const diagnostics = found.filter((problem) => severities[problem.ruleId] !== 'off').map((problem) => toDiagnostic(problem, this.docsBaseUri));
           this.lastShellCheck.set(uri, { text, diagnostics });

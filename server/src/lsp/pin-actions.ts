@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver';
+import type { CodeAction, Connection } from 'vscode-languageserver';
 import type { RegistrySettings } from '../../../common/settings';
 import type { Problem } from '../engine/lint';
 import type { ActionPlan } from '../features/code-actions';
@@ -11,35 +11,71 @@ import { choosePin, type PinChoice } from '../registry/pin';
 
 const MAX_IMAGES_PER_REQUEST = 3;
 
+/** What a pin action carries until the user picks it. */
+export interface PinData {
+  readonly pin: { readonly uri: string; readonly version: number; readonly kind: 'tag' | 'digest'; readonly line: number; readonly character: number };
+}
+
+/** What resolving a pin action needs of the server: the document's model and problems now. */
+export interface PinDocument {
+  readonly model: DockerfileModel;
+  readonly version: number;
+  readonly problems: readonly Problem[];
+}
+
 /**
- * "Pin to <name>:<tag>" and "Pin to digest", from the image's registry. Asked only when the user
- * opens the quick-fix menu (never while linting, never for the automatic light bulb); answers are
- * kept while the editor runs; a failure is shown to the user, and the offline fix remains.
+ * "Pin to a release tag" and "Pin to its digest", from the image's registry. Listing them costs
+ * nothing: the registry is asked only when the user picks one (codeAction/resolve), and only then
+ * is a failure shown. Answers are kept while the editor runs.
  */
 export class PinActions {
   private readonly answers = new Map<string, Promise<PinChoice>>();
 
   constructor(private readonly connection: Connection) {}
 
-  async plans(model: DockerfileModel, problems: readonly Problem[], range: { start: Problem['range']['start']; end: Problem['range']['end'] }, settings: RegistrySettings): Promise<ActionPlan[]> {
-    const unpinned = problems
-      .filter((p) => p.ruleId === 'image-unpinned' && comparePositions(p.range.start, range.end) <= 0 && comparePositions(range.start, p.range.end) <= 0)
-      .slice(0, MAX_IMAGES_PER_REQUEST);
-    const plans: ActionPlan[] = [];
-    for (const problem of unpinned) {
+  /** The pin actions for the unpinned images in a range, without their edits. */
+  offers(model: DockerfileModel, problems: readonly Problem[], range: { start: Problem['range']['start']; end: Problem['range']['end'] }, uri: string, version: number): CodeAction[] {
+    const actions: CodeAction[] = [];
+    for (const problem of unpinnedIn(problems, range).slice(0, MAX_IMAGES_PER_REQUEST)) {
       const target = pinTarget(model, problem);
-      const text = target.text;
-      const image = toRegistryImage(text);
+      const image = toRegistryImage(target.text);
       if (!image) continue;
-      try {
-        const choice = await this.lookUp(image, settings);
-        plans.push(...pinPlans(problem, image, choice, target));
-      } catch (error) {
-        const reason = error instanceof RegistryError ? error.message : String(error);
-        void this.connection.window.showWarningMessage(`Could not look up ${text} in its registry: ${reason}`);
-      }
+      const host = image.host === 'registry-1.docker.io' ? 'Docker Hub' : image.host;
+      const at = { uri, version, line: problem.range.start.line, character: problem.range.start.character };
+      actions.push(
+        { title: `Pin ${target.text} to a release tag (asks ${host})`, kind: 'quickfix', data: { pin: { ...at, kind: 'tag' } } satisfies PinData },
+        { title: `Pin ${target.text} to its digest (asks ${host})`, kind: 'quickfix', data: { pin: { ...at, kind: 'digest' } } satisfies PinData },
+      );
     }
-    return plans;
+    return actions;
+  }
+
+  /** Fills in a pin action's edit from the registry; on failure says why and leaves the text alone. */
+  async resolve(action: CodeAction, document: PinDocument | null, settings: RegistrySettings): Promise<CodeAction> {
+    const data = (action.data as Partial<PinData> | undefined)?.pin;
+    if (!data) return action;
+    if (!document || document.version !== data.version) {
+      void this.connection.window.showWarningMessage('The Dockerfile changed since the quick fix was offered; open the menu again.');
+      return action;
+    }
+    const problem = document.problems.find((p) => p.ruleId === 'image-unpinned' && p.range.start.line === data.line && p.range.start.character === data.character);
+    if (!problem) return action;
+    const target = pinTarget(document.model, problem);
+    const image = toRegistryImage(target.text);
+    if (!image) return action;
+    try {
+      const choice = await this.lookUp(image, settings);
+      const plan = data.kind === 'tag' ? tagPlan(problem, image, choice, target) : digestPlan(problem, image, choice, target);
+      if (!plan) {
+        void this.connection.window.showWarningMessage(`${image.host} lists no release tag for ${target.text}; pin it to its digest instead.`);
+        return action;
+      }
+      return { ...action, edit: { changes: { [data.uri]: [...plan.edits] } } };
+    } catch (error) {
+      const reason = error instanceof RegistryError ? error.message : String(error);
+      void this.connection.window.showErrorMessage(`Could not look up ${target.text} in its registry: ${reason}`);
+      return action;
+    }
   }
 
   private lookUp(image: RegistryImage, settings: RegistrySettings): Promise<PinChoice> {
@@ -54,6 +90,10 @@ export class PinActions {
     }
     return answer;
   }
+}
+
+function unpinnedIn(problems: readonly Problem[], range: { start: Problem['range']['start']; end: Problem['range']['end'] }): Problem[] {
+  return problems.filter((p) => p.ruleId === 'image-unpinned' && comparePositions(p.range.start, range.end) <= 0 && comparePositions(range.start, p.range.end) <= 0);
 }
 
 /** What to look up and where the pin is written: the image itself, or the ARG default it comes from. */
@@ -77,23 +117,18 @@ function textOf(model: DockerfileModel, problem: Problem): string {
   return model.text.slice(offset + start.character, offset + end.character);
 }
 
-function pinPlans(problem: Problem, image: RegistryImage, choice: PinChoice, target: PinTarget): ActionPlan[] {
-  const plans: ActionPlan[] = [];
+/** The release tag the registry says the image means today (or its newest release). */
+export function tagPlan(problem: Problem, image: RegistryImage, choice: PinChoice, target: PinTarget): ActionPlan | null {
+  if (!choice.tag) return null;
   // A tag that comes from an ARG gets only the tag written into the ARG's default.
-  const write = (name: string, tag: string) => (target.part === 'tag' ? tag : `${name}:${tag}`);
-  if (choice.tag) {
-    const pinned = `${image.name}:${choice.tag}`;
-    plans.push({ title: `Pin to ${pinned}`, kind: 'quickfix', edits: [{ range: target.range, newText: write(image.name, choice.tag) }], preferred: choice.sameAsCurrent, problems: [problem] });
-  }
+  const newText = target.part === 'tag' ? choice.tag : `${image.name}:${choice.tag}`;
+  return { title: `Pin to ${image.name}:${choice.tag}`, kind: 'quickfix', edits: [{ range: target.range, newText }], preferred: choice.sameAsCurrent, problems: [problem] };
+}
+
+/** The digest of what the tag means today, kept beside the tag for people. */
+export function digestPlan(problem: Problem, image: RegistryImage, choice: PinChoice, target: PinTarget): ActionPlan {
   const tag = choice.tag && choice.sameAsCurrent ? choice.tag : image.tag;
   const tagged = tag ? `${image.name}:${tag}` : image.name;
-  const digestText = target.part === 'tag' ? `${tag ?? 'latest'}@${choice.digest}` : `${tagged}@${choice.digest}`;
-  plans.push({
-    title: `Pin to digest (${tagged}@${choice.digest.slice(0, 19)}…)`,
-    kind: 'quickfix',
-    edits: [{ range: target.range, newText: digestText }],
-    preferred: false,
-    problems: [problem],
-  });
-  return plans;
+  const newText = target.part === 'tag' ? `${tag ?? 'latest'}@${choice.digest}` : `${tagged}@${choice.digest}`;
+  return { title: `Pin to digest (${tagged}@${choice.digest.slice(0, 19)}…)`, kind: 'quickfix', edits: [{ range: target.range, newText }], preferred: false, problems: [problem] };
 }

@@ -55,6 +55,20 @@ export class RegistryClient {
     return digest;
   }
 
+  /** A manifest or an index, parsed, with its media type and digest. */
+  async manifest(image: RegistryImage, reference: string): Promise<{ mediaType: string; digest: string | null; body: Record<string, unknown> }> {
+    const response = await this.request(image, `/v2/${image.repository}/manifests/${reference}`, 'GET', { Accept: MANIFEST_ACCEPT });
+    const body = await jsonBody(response, `${image.host} sent a manifest of ${image.name}:${reference} that is not JSON.`);
+    const mediaType = (typeof body.mediaType === 'string' ? body.mediaType : null) ?? response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+    return { mediaType, digest: response.headers.get('docker-content-digest'), body };
+  }
+
+  /** A JSON blob (an image config), by digest. */
+  async jsonBlob(image: RegistryImage, digest: string): Promise<Record<string, unknown>> {
+    const response = await this.request(image, `/v2/${image.repository}/blobs/${digest}`, 'GET', {});
+    return jsonBody(response, `${image.host} sent an image config of ${image.name} that is not JSON.`);
+  }
+
   private baseUrl(host: string): string {
     const bare = host.replace(/:\d+$/, '');
     const plain = this.options.plainHttpHosts.some((allowed) => allowed === host || allowed === bare);
@@ -104,6 +118,22 @@ export class RegistryClient {
       throw new RegistryError(`Could not reach ${host}: ${cause}.`);
     }
   }
+}
+
+/** Image configs and manifests are small; anything larger is not what was asked for. */
+const MAX_JSON_BYTES = 4 * 1024 * 1024;
+
+async function jsonBody(response: Response, complaint: string): Promise<Record<string, unknown>> {
+  const length = Number(response.headers.get('content-length') ?? '0');
+  if (length > MAX_JSON_BYTES) throw new RegistryError(complaint);
+  const text = await response.text().catch(() => '');
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new RegistryError(complaint);
 }
 
 /** Parses `Bearer realm="…",service="…",scope="…"`. */

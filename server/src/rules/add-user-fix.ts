@@ -1,21 +1,23 @@
 import { lineBreak, lineText } from '../model/queries';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { insertAt } from './edits';
-import { libcOf } from './libc';
 import type { Fix } from './rule';
 
-/** The lines that create and switch to a non-root user, for the image the stage rests on. */
-function userLines(rootImage: string | null): { lines: string[]; user: string } {
+/**
+ * The lines that create and switch to a non-root user, for the image the stage rests on and its C
+ * library (from image facts): busybox's adduser on musl, shadow's useradd on glibc, a bare uid
+ * (which needs no passwd entry) when nothing is known.
+ */
+function userLines(rootImage: string | null, libc: string | null): { lines: string[]; user: string } {
   const image = (rootImage ?? '').toLowerCase();
   const repository = image.replace(/[:@].*$/, '').split('/').pop() ?? '';
   if (image === '' || image === 'scratch') return { lines: ['USER 65532:65532'], user: '65532:65532' };
   if (repository === 'node') return { lines: ['USER node'], user: 'node' };
   if (image.includes('distroless')) return { lines: ['USER nonroot:nonroot'], user: 'nonroot:nonroot' };
-  const libc = libcOf(rootImage);
-  if (libc === 'musl' || image.includes('alpine')) {
+  if (libc === 'musl') {
     return { lines: ['RUN addgroup -S app && adduser -S -G app app', 'USER app'], user: 'app' };
   }
-  if (libc === 'glibc' || /debian|ubuntu/.test(image)) {
+  if (libc === 'glibc') {
     return { lines: ['RUN groupadd --system app && useradd --system --gid app --no-create-home app', 'USER app'], user: 'app' };
   }
   return { lines: ['USER 65532:65532'], user: '65532:65532' };
@@ -25,10 +27,10 @@ function userLines(rootImage: string | null): { lines: string[]; user: string } 
  * "Add a non-root USER": inserted before the final CMD/ENTRYPOINT (at the end of the stage when
  * there is none), with the user the base image calls for; a COPY --from after it gains --chown.
  */
-export function addUserFix(model: DockerfileModel, target: Stage, rootImage: string | null): Fix | null {
+export function addUserFix(model: DockerfileModel, target: Stage, rootImage: string | null, libc: string | null): Fix | null {
   // Text added after an unterminated heredoc would become part of its body.
   if (target.instructions.some((i) => i.heredocs.some((h) => h.delimiterRange === null))) return null;
-  const { lines, user } = userLines(rootImage);
+  const { lines, user } = userLines(rootImage, libc);
   const instructions = target.instructions;
   let insertBefore: Instruction | null = null;
   for (let i = instructions.length - 1; i > 0; i--) {

@@ -16,11 +16,15 @@ export const CONTAINER_TOOLS_OVERLAP: Readonly<Record<string, string>> = {
 };
 
 /**
- * Our rules that Docker DX reports through BuildKit's build checks: every rule mapped to a
- * check, except the experimental ones BuildKit runs only when asked to (CopyIgnoredFile).
+ * Checks Docker DX does not run in the editor: the experimental ones BuildKit runs only when
+ * asked to (CopyIgnoredFile), and those that need the base image's config, which only a build
+ * resolves (InvalidBaseImagePlatform).
  */
+const NOT_IN_EDITOR: ReadonlySet<string> = new Set(['CopyIgnoredFile', 'InvalidBaseImagePlatform']);
+
+/** Our rules that Docker DX reports through BuildKit's build checks. */
 export const DOCKER_DX_OVERLAP: Readonly<Record<string, string>> = Object.fromEntries(
-  RULES.filter((rule) => rule.buildkit !== undefined && rule.buildkit !== 'CopyIgnoredFile').map((rule) => [rule.id, rule.buildkit as string]),
+  RULES.filter((rule) => rule.buildkit !== undefined && !NOT_IN_EDITOR.has(rule.buildkit)).map((rule) => [rule.id, rule.buildkit as string]),
 );
 
 /** Rule ids to turn off because the given tools already report them. */

@@ -24,8 +24,11 @@ export default defineRule({
       reported.add(expose);
       const port = /^\d+/.exec(expose.args[0]?.value ?? '')?.[0] ?? '8080';
       const base = chain[0] ? baseImageOf(model, chain[0], platform) : null;
+      const baseFacts = base !== null ? imageFacts(base)?.facts : undefined;
+      // The base image's own HEALTHCHECK is inherited.
+      if (baseFacts?.healthcheck === true) continue;
       // The template runs a shell command; an image without a shell needs a probe binary of its own.
-      const hasShell = base !== null && imageFacts(base)?.facts.shell === true;
+      const hasShell = baseFacts?.shell === true;
       const nl = lineBreak(model);
       report({
         range: expose.range,

@@ -31,11 +31,12 @@ export default defineRule({
         if (reported.has(verdict.instruction)) continue;
         reported.add(verdict.instruction);
         const root = shippedStages(model, stage)[0];
+        const base = root ? baseImageOf(model, root, context.platform) : null;
         report({
           range: verdict.instruction.range,
           message: `${stageTitle(stage)} runs as '${verdict.user}': switch to a non-root USER after the steps that need root. It ships because ${because}.`,
           // The root steps stay; the non-root USER goes before the command.
-          fixes: [addUserFix(model, stage, root ? baseImageOf(model, root, context.platform) : null)].filter((fix) => fix !== null),
+          fixes: [addUserFix(model, stage, base, libcOf(context, base))].filter((fix) => fix !== null),
         });
         continue;
       }
@@ -44,11 +45,15 @@ export default defineRule({
       report({
         range: stage.from.range,
         message: `${stageTitle(stage)} runs as root: no USER is set and ${verdict.base} runs as root by default. Add a non-root USER before CMD/ENTRYPOINT. It ships because ${because}.`,
-        fixes: [addUserFix(model, stage, verdict.base)].filter((fix) => fix !== null),
+        fixes: [addUserFix(model, stage, verdict.base, libcOf(context, verdict.base))].filter((fix) => fix !== null),
       });
     }
   },
 });
+
+function libcOf(context: RuleContext, image: string | null): string | null {
+  return image ? (context.imageFacts(image)?.facts.libc ?? null) : null;
+}
 
 type Verdict =
   | { kind: 'unknown' }

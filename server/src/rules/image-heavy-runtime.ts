@@ -1,5 +1,5 @@
 import { shippedStages } from '../model/stage-graph';
-import { normalizeImage } from '../images/image-facts';
+import { formatSize, normalizeImage } from '../images/image-facts';
 import { defineRule } from './rule';
 import { baseImageOf } from './stage-state';
 
@@ -17,9 +17,10 @@ export default defineRule({
       if (facts?.kind !== 'sdk') continue;
       const name = normalizeImage(image)?.name.replace(/^docker\.io\/(library\/)?/, '') ?? image;
       const instead = (facts.lighter ?? 'a runtime or slim image').replace(/<name>/g, name);
+      const size = facts.compressedSize ? ` (${formatSize(facts.compressedSize)} to pull)` : '';
       report({
         range: root.baseImage?.range ?? root.from.range,
-        message: `The image ships on '${image}', a full SDK with compilers and headers; build in an earlier stage and ship on ${instead}.`,
+        message: `The image ships on '${image}'${size}, a full SDK with compilers and headers; build in an earlier stage and ship on ${instead}.`,
       });
     }
   },

@@ -13,6 +13,7 @@ import multipleInstructionsDisallowed from './multiple-instructions-disallowed';
 import legacyKeyValueFormat from './legacy-key-value-format';
 import workdirRelativePath from './workdir-relative-path';
 import redundantTargetPlatform from './redundant-target-platform';
+import baseImagePlatform from './base-image-platform';
 import fromPlatformFlagConstDisallowed from './from-platform-flag-const-disallowed';
 import exposeProtoCasing from './expose-proto-casing';
 import exposeInvalidFormat from './expose-invalid-format';
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   invalidDefaultArgInFrom,
   undefinedVar,
   imageUnpinned,
+  baseImagePlatform,
   imageHeavyRuntime,
   muslGlibcMismatch,
   finalUserRoot,

@@ -1,8 +1,17 @@
 import { shippedStages } from '../model/stage-graph';
 import type { Stage } from '../model/types';
-import { libcOf } from './libc';
+import type { DockerfileModel } from '../model/types';
+import type { Platform } from '../words/platform';
+import type { SourcedFacts } from '../images/image-facts';
 import { defineRule } from './rule';
-import { rootImageText } from './stage-state';
+import { baseImageOf } from './stage-state';
+
+/** The C library of the image at the bottom of a stage's chain, when image facts know it. */
+function libcOf(model: DockerfileModel, stage: Stage, platform: Platform, facts: (image: string) => SourcedFacts | null): string | null {
+  const root = shippedStages(model, stage)[0];
+  const image = root ? baseImageOf(model, root, platform) : null;
+  return image ? (facts(image)?.facts.libc ?? null) : null;
+}
 
 const NATIVE_PATH = /node_modules|site-packages|\/venv|\.venv|\/opt\/venv|wheels?(\/|$)|\.whl$/;
 
@@ -16,10 +25,10 @@ export default defineRule({
   id: 'musl-glibc-mismatch',
   summary: 'Native files built against glibc are copied into a musl (alpine) image, or the reverse.',
   severity: 'warning',
-  check({ model, shipping, report }) {
+  check({ model, shipping, imageFacts, platform, report }) {
     for (const { stage: target } of shipping.shipped) {
     const shipped = shippedStages(model, target);
-    const runtimeLibc = libcOf(rootImageText(model, target));
+    const runtimeLibc = libcOf(model, target, platform, imageFacts);
     if (runtimeLibc !== 'musl' && runtimeLibc !== 'glibc') continue;
     const shippedIndexes = new Set(shipped.map((stage) => stage.index));
     const stageText = (stage: Stage): string =>
@@ -28,7 +37,7 @@ export default defineRule({
       if (reference.kind !== 'copy-from' || reference.resolution.kind !== 'stage' || !shippedIndexes.has(reference.fromStage)) continue;
       const source = model.stages[reference.resolution.stage];
       if (!source) continue;
-      const sourceLibc = libcOf(rootImageText(model, source));
+      const sourceLibc = libcOf(model, source, platform, imageFacts);
       if ((sourceLibc !== 'musl' && sourceLibc !== 'glibc') || sourceLibc === runtimeLibc) continue;
       const sources = reference.instruction.args.slice(0, -1).map((arg) => arg.value);
       const native = sources.some((path) => NATIVE_PATH.test(path)) || buildsCgoBinary(source, stageText);

@@ -20,6 +20,20 @@ export function formatPlatform(platform: Platform): string {
 }
 
 /**
+ * True when two platform texts name the same platform, as containerd normalizes them:
+ * `linux/arm64` is `linux/arm64/v8`, `linux/amd64` is `linux/amd64/v1`, `linux/arm` is `linux/arm/v7`.
+ */
+export function samePlatform(a: string, b: string): boolean {
+  const normal = (text: string): string => {
+    const p = parsePlatform(text);
+    if (!p) return text.toLowerCase();
+    const variant = p.arch === 'arm64' && p.variant === 'v8' ? '' : p.arch === 'amd64' && p.variant === 'v1' ? '' : p.arch === 'arm' && p.variant === '' ? 'v7' : p.variant;
+    return formatPlatform({ ...p, variant });
+  };
+  return normal(a) === normal(b);
+}
+
+/**
  * The build arguments BuildKit defines for every build, as its defaultArgs gives them: the build
  * platform (where the build runs), the target platform (what it builds for) and the target stage.
  */

@@ -16,6 +16,14 @@ const CONTEXTS: Record<string, { bad: LintOptions['buildContext']; good: LintOpt
   },
 };
 
+/** What a registry look-up says of the examples' base images, for the rules that need it. */
+const LOOKED_UP: Record<string, LintOptions['imageFacts']> = {
+  'base-image-platform': (image) =>
+    image.startsWith('mcr.microsoft.com/windows/nanoserver') ? { facts: { platforms: ['windows/amd64'] }, source: 'registry' }
+    : image.startsWith('debian:') ? { facts: { platforms: ['linux/amd64', 'linux/arm64/v8'] }, source: 'registry' }
+    : null,
+};
+
 function example(rule: Rule, section: 'Bad' | 'Good'): string {
   const doc = readFileSync(`docs/rules/${rule.id}.md`, 'utf8');
   const match = new RegExp(`## ${section}\\n\\n\`\`\`dockerfile\\n([\\s\\S]*?)\`\`\``).exec(doc);
@@ -24,7 +32,8 @@ function example(rule: Rule, section: 'Bad' | 'Good'): string {
 }
 
 function findings(rule: Rule, text: string, section: 'bad' | 'good') {
-  return lint(buildModel(text), { buildContext: CONTEXTS[rule.id]?.[section] ?? null }, [rule]).problems;
+  const imageFacts = LOOKED_UP[rule.id];
+  return lint(buildModel(text), { buildContext: CONTEXTS[rule.id]?.[section] ?? null, ...(imageFacts ? { imageFacts } : {}) }, [rule]).problems;
 }
 
 describe('rule pages: the bad example fires, the good one does not, and every suppression form silences it', () => {

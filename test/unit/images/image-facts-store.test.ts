@@ -1,0 +1,134 @@
+import assert from '../../support/assert';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ImageFactsCache } from '../../../server/src/node/image-facts-cache';
+import { ImageFactsStore, type ImageInspector } from '../../../server/src/node/image-facts-store';
+import type { EngineAnswer } from '../../../server/src/node/local-engine';
+
+const SETTINGS = { plainHttpHosts: ['127.0.0.1'], timeoutMs: 2000 };
+const ARM64 = { os: 'linux', arch: 'arm64', variant: '' };
+
+/** A registry with one two-platform index (and an attestation manifest), served from memory. */
+function fakeRegistry(): { server: Server; requests: string[] } {
+  const blobs = new Map<string, { type: string; body: string }>();
+  const add = (type: string, value: unknown): { digest: string; size: number } => {
+    const body = JSON.stringify(value);
+    const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
+    blobs.set(digest, { type, body });
+    return { digest, size: body.length };
+  };
+  const manifestFor = (arch: string, user: string) => {
+    const config = add('application/vnd.oci.image.config.v1+json', { os: 'linux', architecture: arch, config: { User: user, Env: ['PATH=/bin', 'APP_HOME=/srv'], Healthcheck: { Test: ['CMD', '/probe'] } } });
+    return add('application/vnd.oci.image.manifest.v1+json', {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+      layers: [{ digest: 'sha256:00', size: 30_000_000 }, { digest: 'sha256:01', size: 2_500_000 }],
+    });
+  };
+  const amd64 = manifestFor('amd64', '1000');
+  const arm64 = manifestFor('arm64', '1001');
+  const index = add('application/vnd.oci.image.index.v1+json', {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: [
+      { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...amd64, platform: { os: 'linux', architecture: 'amd64' } },
+      { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...arm64, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+      { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...amd64, platform: { os: 'unknown', architecture: 'unknown' } },
+    ],
+  });
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    const match = /^\/v2\/team\/app\/(manifests|blobs)\/(.+)$/.exec(req.url ?? '');
+    const reference = match?.[2] === '1' ? index.digest : match?.[2];
+    const blob = reference ? blobs.get(reference) : undefined;
+    if (!blob) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': blob.type, 'docker-content-digest': reference ?? '' }).end(blob.body);
+  });
+  return { server, requests };
+}
+
+describe('image facts from the engine, a registry and the disk cache', () => {
+  let registry: ReturnType<typeof fakeRegistry>;
+  let host = '';
+  let folder = '';
+  before(async () => {
+    registry = fakeRegistry();
+    await new Promise<void>((resolve) => registry.server.listen(0, '127.0.0.1', resolve));
+    host = `127.0.0.1:${(registry.server.address() as AddressInfo).port}`;
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dfs-image-cache-'));
+  });
+  after(() => {
+    registry.server.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('reads the platform of the target from the index, with the platforms offered and the size to pull', async () => {
+    const store = new ImageFactsStore({ cache: new ImageFactsCache(folder) });
+    const image = `${host}/team/app:1`;
+    assert.equal(store.factsOf(image), null);
+    const { results, cacheProblem } = await store.lookUp([image], ARM64, SETTINGS);
+    assert.deepEqual(results, [{ image }]);
+    assert.equal(cacheProblem, null);
+    const known = store.factsOf(image);
+    assert.equal(known?.facts.user, '1001');
+    assert.deepEqual(known?.facts.platforms, ['linux/amd64', 'linux/arm64/v8']);
+    assert.equal(known?.facts.compressedSize, 32_500_000);
+    assert.equal(known?.facts.healthcheck, true);
+    assert.deepEqual(known?.facts.env, ['PATH', 'APP_HOME']);
+    assert.equal(known?.source, `registry ${host}, looked up just now`);
+    assert.ok(store.learned(image));
+  });
+
+  it('answers from the disk cache with the registry gone, and says a failure without throwing', async () => {
+    await new Promise<void>((resolve) => registry.server.close(() => resolve()));
+    const count = registry.requests.length;
+    const store = new ImageFactsStore({ cache: new ImageFactsCache(folder) });
+    assert.equal(store.factsOf(`${host}/team/app:1`)?.facts.user, '1001');
+    assert.equal(registry.requests.length, count);
+    const { results } = await store.lookUp([`${host}/team/app:2`], ARM64, SETTINGS);
+    assert.match(results[0]?.error ?? '', new RegExp(`Could not reach ${host.replace(/\./g, '\\.')}`));
+    // An expired answer is not used.
+    const later = new ImageFactsStore({ cache: new ImageFactsCache(folder, () => Date.now() + 8 * 24 * 3600 * 1000) });
+    assert.equal(later.factsOf(`${host}/team/app:1`), null);
+  });
+
+  it('asks the engine about the images the rules asked about, once, and the engine wins over the table', async () => {
+    const asked: string[] = [];
+    const answers: Record<string, EngineAnswer> = {
+      'node:22': { kind: 'found', facts: { os: 'linux', user: 'node', env: ['NODE_VERSION'], envComplete: true } },
+      'myorg/base:1': { kind: 'absent' },
+    };
+    const inspector: ImageInspector = { inspect: (reference) => (asked.push(reference), Promise.resolve(answers[reference] ?? { kind: 'absent' })) };
+    const store = new ImageFactsStore({ engineCommand: 'docker', createInspector: () => inspector });
+    assert.equal(store.factsOf('node:22')?.facts.user, 'root');
+    store.factsOf('myorg/base:1');
+    assert.equal(await store.askEngine(), true);
+    assert.deepEqual(asked, ['node:22', 'myorg/base:1']);
+    const known = store.factsOf('node:22');
+    assert.equal(known?.facts.user, 'node');
+    assert.equal(known?.facts.kind, 'sdk');
+    assert.equal(known?.sources?.user, 'local image (image inspect)');
+    assert.equal(store.factsOf('myorg/base:1'), null);
+    assert.equal(await store.askEngine(), false);
+    assert.equal(asked.length, 2);
+  });
+
+  it('leaves an engine that does not answer alone for a while', async () => {
+    let calls = 0;
+    const inspector: ImageInspector = { inspect: () => (calls++, Promise.resolve({ kind: 'unavailable', reason: 'Cannot connect to the Docker daemon' })) };
+    const store = new ImageFactsStore({ engineCommand: 'docker', createInspector: () => inspector });
+    store.factsOf('node:22');
+    store.factsOf('python:3.13');
+    assert.equal(await store.askEngine(), false);
+    assert.equal(await store.askEngine(), false);
+    assert.equal(calls, 1);
+    assert.equal(store.engineProblem(), 'Cannot connect to the Docker daemon');
+  });
+});
