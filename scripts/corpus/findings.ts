@@ -41,7 +41,7 @@ export function collect(cli = path.join(ROOT, 'dist', 'cli.js')): Finding[] {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first.`);
   const findings: Finding[] = [];
   for (const repository of repositories()) {
-    const run = spawnSync(process.execPath, [cli, 'check', repository, '--format', 'json', '--fail-level', 'none', '--shellcheck', 'off'], {
+    const run = spawnSync(process.execPath, [cli, 'check', repository, '--format', 'json', '--fail-level', 'none', '--shellcheck', 'off', '--images', 'none'], {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,

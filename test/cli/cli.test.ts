@@ -8,10 +8,12 @@ import AjvDraft04 from 'ajv-draft-04';
 import { findShellCheck } from '../../server/src/node/shellcheck-runner';
 
 const CLI = path.resolve('dist/cli.js');
+/** The CLI asks the local engine and reads its disk cache by default: neither may be this machine's. */
+const HERMETIC = { DOCKER_HOST: 'unix:///nonexistent/docker.sock', XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'dfs-cli-cache-')) };
 const APP = 'test/fixtures/cli/app/Dockerfile';
 
 function cli(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input: options.input, cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env } });
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input: options.input, cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...HERMETIC, ...options.env } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

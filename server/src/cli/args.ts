@@ -8,6 +8,7 @@ export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
 export type FailLevel = 'error' | 'warning' | 'info' | 'none';
 export type GraphFormat = 'mermaid' | 'dot' | 'json';
 export type RulesFormat = 'md' | 'json';
+export type ImagesOption = 'none' | 'cache' | 'lookup';
 
 export type Command =
   | { readonly name: 'help' }
@@ -25,6 +26,10 @@ export type Command =
       readonly platform: string | null;
       /** `auto` (ShellCheck from PATH when there is one), `off`, or the path of the binary. */
       readonly shellcheck: string;
+      /** Where base image facts come from: `none` the built-in table; `cache` also the local engine and the disk cache; `lookup` also registries. */
+      readonly images: ImagesOption;
+      /** The folder registry answers are kept in; null for the user's cache folder. */
+      readonly imagesCache: string | null;
       readonly fix: boolean;
       readonly quiet: boolean;
     }
@@ -63,6 +68,8 @@ export function parseCommand(argv: readonly string[]): Command {
         target: { type: 'string' },
         platform: { type: 'string' },
         shellcheck: { type: 'string' },
+        images: { type: 'string' },
+        'images-cache': { type: 'string' },
         fix: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
       },
@@ -92,6 +99,8 @@ export function parseCommand(argv: readonly string[]): Command {
         target: values.target ?? null,
         platform: platformOption(values.platform),
         shellcheck: values.shellcheck ?? 'auto',
+        images: oneOf('images', values.images, ['none', 'cache', 'lookup'] as const, 'cache'),
+        imagesCache: values['images-cache'] ?? null,
         fix: values.fix ?? false,
         quiet: values.quiet ?? false,
       };

@@ -1,5 +1,5 @@
 import { shellCheckInputs, shellCheckProblems, type ShellCheckComment, type ShellCheckInput } from '../engine/shellcheck';
-import { builtInFacts } from '../images/image-facts';
+import { builtInFacts, type SourcedFacts } from '../images/image-facts';
 import type { DockerfileModel } from '../model/types';
 import { findShellCheck, ShellCheckRunner } from '../node/shellcheck-runner';
 import { formatPlatform, platformOf } from '../words/platform';
@@ -16,6 +16,8 @@ import { findProjectConfigFile, readTextOrNull } from '../node/project-config-fi
 import { UsageError, type Command } from './args';
 import { contextFromWorkspace, scanWorkspace, usesOf, workspaceRootOf, type ScannedWorkspace } from '../node/workspace-scan';
 import { findDockerfiles, isFolder } from './find-dockerfiles';
+
+type ImageFactsOf = (image: string) => SourcedFacts | null;
 
 export interface FileResult {
   /** The path as given (or found), `-` for standard input. */
@@ -67,10 +69,8 @@ const MAX_FIX_PASSES = 10;
 
 type CheckCommand = Extract<Command, { name: 'check' }>;
 
-/** Checks every file the command names. Throws UsageError for what makes the run impossible. */
-export function runCheck(command: CheckCommand, readStdin: () => string): FileResult[] {
-  const explicitConfig =
-    command.config === null ? null : { config: loadConfig(command.config, readTextOrNull(command.config)), folder: path.dirname(path.resolve(command.config)) };
+/** The files a command names, with the folder each was found under (its workspace). */
+export function listFiles(command: CheckCommand): { file: string; root: string | null }[] {
   const files: { file: string; root: string | null }[] = [];
   for (const p of command.paths) {
     if (p === '-') files.push({ file: '-', root: null });
@@ -81,6 +81,14 @@ export function runCheck(command: CheckCommand, readStdin: () => string): FileRe
       files.push(...found.map((file) => ({ file, root: p })));
     } else files.push({ file: p, root: null });
   }
+  return files;
+}
+
+/** Checks every file the command names. Throws UsageError for what makes the run impossible. */
+export function runCheck(command: CheckCommand, readStdin: () => string, imageFacts: ImageFactsOf = builtInFacts): FileResult[] {
+  const explicitConfig =
+    command.config === null ? null : { config: loadConfig(command.config, readTextOrNull(command.config)), folder: path.dirname(path.resolve(command.config)) };
+  const files = listFiles(command);
   if (command.fix && files.some((f) => f.file === '-')) throw new UsageError('--fix changes files in place; it cannot be used with standard input.');
   const workspaces = new Map<string, ScannedWorkspace>();
   const workspaceOf = (file: string, given: string | null): ScannedWorkspace => {
@@ -94,11 +102,11 @@ export function runCheck(command: CheckCommand, readStdin: () => string): FileRe
     return workspace;
   };
   return files.map(({ file, root }) =>
-    checkFile(command, file, file === '-' ? readStdin() : readFile(file), explicitConfig, file === '-' ? null : workspaceOf(file, root)),
+    checkFile(command, file, file === '-' ? readStdin() : readFile(file), explicitConfig, file === '-' ? null : workspaceOf(file, root), imageFacts),
   );
 }
 
-function readFile(file: string): string {
+export function readFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
@@ -120,6 +128,7 @@ function checkFile(
   original: string,
   explicitConfig: { config: ProjectConfig; folder: string } | null,
   workspace: ScannedWorkspace | null,
+  imageFacts: ImageFactsOf,
 ): FileResult {
   if (original.slice(0, 8000).includes('\u0000')) return { file, problems: [], line: () => '', skipped: 'binary file, not a Dockerfile' };
   const absolute = file === '-' ? null : path.resolve(file);
@@ -143,6 +152,7 @@ function checkFile(
     targetFiles: workspace?.index.files ?? [],
     ...(workspace ? { localImages: workspace.localImages, namedContexts: workspace.namedContexts } : {}),
     buildContext: absolute && contextFolder ? readBuildContext(absolute, contextFolder.folder, contextFolder.assumed) : null,
+    imageFacts,
   };
   let text = original;
   let fixed = 0;
@@ -159,6 +169,6 @@ function checkFile(
   const problems = lint(model, options).problems.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
-  const shellCheck = { model, inputs: shellCheckInputs(model, builtInFacts), severities: options.severities };
+  const shellCheck = { model, inputs: shellCheckInputs(model, imageFacts), severities: options.severities };
   return { file, problems, line: (index) => lineText(model, index), ...(command.fix ? { fixed } : {}), shellCheck };
 }

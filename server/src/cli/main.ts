@@ -3,6 +3,7 @@ import { buildModel } from '../model/model-builder';
 import { RULES } from '../rules/index';
 import { parseCommand, UsageError, type Command } from './args';
 import { addShellCheck, runCheck, type FileResult } from './check-command';
+import { imageFactsFor } from './image-facts';
 import { formatGithub, formatJson, formatSarif, formatText, SEVERITY_RANK } from './formats';
 import { formatGraph, stageGraph } from './graph';
 import { loadShellParser } from '../node/shell-parser';
@@ -28,6 +29,12 @@ Options of check:
                                         arguments take (default: this machine's)
   --shellcheck auto|off|<path>          check the shell of each RUN with ShellCheck (default auto:
                                         when a shellcheck binary is on PATH)
+  --images none|cache|lookup            where facts of base images come from: none the built-in
+                                        table; cache (default) also the local engine (docker image
+                                        inspect) and earlier look-ups on disk, never the network;
+                                        lookup also their registries
+  --images-cache <folder>               where look-ups are kept (default
+                                        $XDG_CACHE_HOME/dockerfile-stages/images or ~/.cache/…)
   --fix                                 apply the safe, offline fixes in place and report them
   -q, --quiet                           print only the problems
   -h, --help, --version
@@ -59,7 +66,10 @@ async function run(command: Command): Promise<number> {
     }
     case 'check': {
       const warn = (message: string): void => void process.stderr.write(`dockerfile-stages: ${message}\n`);
-      const results = await addShellCheck(runCheck(command, () => readFileSync(0, 'utf8')), command.shellcheck, warn);
+      let stdin: string | null = null;
+      const readStdin = (): string => (stdin ??= readFileSync(0, 'utf8'));
+      const imageFacts = await imageFactsFor(command, readStdin, warn);
+      const results = await addShellCheck(runCheck(command, readStdin, imageFacts), command.shellcheck, warn);
       process.stdout.write(render(results, command));
       const worst = Math.max(-1, ...results.flatMap((r) => r.problems.map((p) => SEVERITY_RANK[p.severity])));
       return worst >= FAIL_RANK[command.failLevel] ? 1 : 0;
