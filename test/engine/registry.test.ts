@@ -52,58 +52,48 @@ describe('pin tag against a real registry', { skip: (!engineAvailable() || !regi
     assert.deepEqual(pin, { tag: '1.36.1-musl', digest: await client.digestOf(image, 'musl'), sameAsCurrent: true });
   });
 
-  it('offers Pin to <tag> and Pin to digest in the quick-fix menu over LSP, and nothing from the network for the light bulb', async () => {
+  it('offers the pins without asking the registry, and asks it when one is picked (codeAction/resolve)', async () => {
     const image = toRegistryImage(`${registry}/pin/busybox`);
     assert.ok(image);
     const digest = await client.digestOf(image, '1.36.1');
     const lsp = new LspTestClient();
+    type Action = { title: string; isPreferred?: boolean; data?: unknown; edit?: { changes?: Record<string, { range: { start: { line: number; character: number } }; newText: string }[]> } };
     try {
       lsp.settings = { registry: { plainHttpHosts: ['127.0.0.1'], timeoutMs: 5000 } };
-      await lsp.initialize({ workspace: { configuration: true } });
+      await lsp.initialize({ workspace: { configuration: true }, textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } });
+      const actionsAt = async (uri: string, text: string) => {
+        const diagnostic = (await lsp.open(uri, text)).diagnostics.find((d) => d.code === 'image-unpinned');
+        assert.ok(diagnostic);
+        return lsp.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 2 } });
+      };
+      const resolved = (action: Action | undefined) => lsp.request<Action>('codeAction/resolve', action);
+      const edited = (action: Action, uri: string) => action.edit?.changes?.[uri]?.map((e) => [e.range.start, e.newText]);
+
       const uri = 'untitled:pin/Dockerfile';
-      const text = `FROM ${registry}/pin/busybox AS app\nUSER 65532\n`;
-      const published = await lsp.open(uri, text);
-      const diagnostic = published.diagnostics.find((d) => d.code === 'image-unpinned');
-      assert.ok(diagnostic);
-      const ask = (triggerKind: number) =>
-        lsp.request<{ title: string; isPreferred?: boolean; edit?: { changes?: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
-          textDocument: { uri },
-          range: diagnostic.range,
-          context: { diagnostics: [diagnostic], triggerKind },
-        });
-      const invoked = await ask(1);
-      assert.deepEqual(invoked.slice(0, 2).map((a) => [a.title, a.isPreferred ?? false, a.edit?.changes?.[uri]?.[0]?.newText]), [
-        [`Pin to ${registry}/pin/busybox:1.36.1`, true, `${registry}/pin/busybox:1.36.1`],
-        [`Pin to digest (${registry}/pin/busybox:1.36.1@${digest.slice(0, 19)}…)`, false, `${registry}/pin/busybox:1.36.1@${digest}`],
+      const offered = await actionsAt(uri, `FROM ${registry}/pin/busybox AS app\nUSER 65532\n`);
+      assert.deepEqual(offered.slice(0, 3).map((a) => [a.title, a.edit === undefined]), [
+        [`Pin ${registry}/pin/busybox to a release tag (asks ${registry})`, true],
+        [`Pin ${registry}/pin/busybox to its digest (asks ${registry})`, true],
+        ['Pin a version (type it in)', false],
       ]);
+      assert.deepEqual(edited(await resolved(offered[0]), uri), [[{ line: 0, character: 5 }, `${registry}/pin/busybox:1.36.1`]]);
+      assert.deepEqual(edited(await resolved(offered[1]), uri), [[{ line: 0, character: 5 }, `${registry}/pin/busybox:1.36.1@${digest}`]]);
+
       // Through a build argument: the pin goes into the ARG's default, the tag alone for a tag ARG.
       const viaArg = 'untitled:pin/Arg.Dockerfile';
-      const argText = `ARG TAG=latest\nFROM ${registry}/pin/busybox:\${TAG} AS app\nUSER 65532\n`;
-      const argDiagnostic = (await lsp.open(viaArg, argText)).diagnostics.find((d) => d.code === 'image-unpinned');
-      assert.ok(argDiagnostic);
-      const argActions = await lsp.request<{ title: string; edit?: { changes?: Record<string, { range: { start: { line: number; character: number } }; newText: string }[]> } }[]>(
-        'textDocument/codeAction',
-        { textDocument: { uri: viaArg }, range: argDiagnostic.range, context: { diagnostics: [argDiagnostic], triggerKind: 1 } },
-      );
-      assert.deepEqual(argActions.slice(0, 2).map((a) => [a.title, a.edit?.changes?.[viaArg]?.[0]?.range.start, a.edit?.changes?.[viaArg]?.[0]?.newText]), [
-        [`Pin to ${registry}/pin/busybox:1.36.1`, { line: 0, character: 8 }, '1.36.1'],
-        [`Pin to digest (${registry}/pin/busybox:1.36.1@${digest.slice(0, 19)}…)`, { line: 0, character: 8 }, `1.36.1@${digest}`],
-      ]);
-      const automatic = await ask(2);
-      assert.ok(!automatic.some((a) => a.title.startsWith('Pin to')), 'no registry actions for the automatic light bulb');
-      assert.ok(automatic.some((a) => a.title === 'Pin a version (type it in)'));
-      // A registry that does not answer: a clear message, and the offline fix still there.
+      const argOffers = await actionsAt(viaArg, `ARG TAG=latest\nFROM ${registry}/pin/busybox:\${TAG} AS app\nUSER 65532\n`);
+      assert.deepEqual(edited(await resolved(argOffers[0]), viaArg), [[{ line: 0, character: 8 }, '1.36.1']]);
+      assert.deepEqual(edited(await resolved(argOffers[1]), viaArg), [[{ line: 0, character: 8 }, `1.36.1@${digest}`]]);
+      assert.equal(lsp.messages.length, 0, 'nothing said while the registry answers');
+
+      // A registry that does not answer: offered all the same, and a clear message only when picked.
       lsp.settings = { registry: { plainHttpHosts: ['127.0.0.1'], timeoutMs: 500 } };
       await lsp.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       const other = 'untitled:pin/Other.Dockerfile';
-      const unreachable = await lsp.open(other, 'FROM 127.0.0.1:1/nothing/here\n');
-      const d2 = unreachable.diagnostics.find((d) => d.code === 'image-unpinned');
-      const actions = await lsp.request<{ title: string }[]>('textDocument/codeAction', {
-        textDocument: { uri: other },
-        range: d2?.range,
-        context: { diagnostics: [d2], triggerKind: 1 },
-      });
-      assert.equal(actions[0]?.title, 'Pin a version (type it in)');
+      const unreachable = await actionsAt(other, 'FROM 127.0.0.1:1/nothing/here\n');
+      assert.equal(unreachable[0]?.title, 'Pin 127.0.0.1:1/nothing/here to a release tag (asks 127.0.0.1:1)');
+      assert.equal(lsp.messages.length, 0, 'listing the actions asks no registry');
+      assert.equal((await resolved(unreachable[0])).edit, undefined);
       assert.match(lsp.messages.map((m) => m.message).join('\n'), /Could not look up 127\.0\.0\.1:1\/nothing\/here in its registry: Could not reach 127\.0\.0\.1:1/);
     } finally {
       assert.equal(await lsp.stop(), 0);
