@@ -175,7 +175,8 @@ export class ImageFactsStore {
   private compute(key: string, text: string): SourcedFacts | null {
     const table = builtInFacts(text);
     const engine = this.engineAnswers.get(key)?.answer;
-    if (engine?.kind === 'found') return mergeFacts({ facts: engine.facts, source: 'local image (image inspect)' }, table);
+    // The command's own name: "docker", "podman" or the path the user set.
+    if (engine?.kind === 'found') return mergeFacts({ facts: engine.facts, source: `local engine (${this.engineCommand ?? 'docker'} image inspect)` }, table);
     const registry = this.registryAnswer(key);
     if (registry) return mergeFacts({ facts: registry.facts, source: `${registry.source}, looked up ${describeAge(this.now() - registry.at)}` }, table);
     return table;

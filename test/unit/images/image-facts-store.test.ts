@@ -72,7 +72,7 @@ describe('image facts from the engine, a registry and the disk cache', () => {
     const known = store.factsOf('node:22');
     assert.equal(known?.facts.user, 'node');
     assert.equal(known?.facts.kind, 'sdk');
-    assert.equal(known?.sources?.user, 'local image (image inspect)');
+    assert.equal(known?.sources?.user, 'local engine (docker image inspect)');
     assert.equal(store.factsOf('myorg/base:1'), null);
     assert.equal(await store.askEngine(), false);
     assert.equal(asked.length, 2);

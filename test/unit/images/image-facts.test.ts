@@ -91,17 +91,17 @@ describe('facts from an image config', () => {
   });
 
   it("lets the image's own config win over the table, which fills in the rest, each with its source", () => {
-    const learned = { facts: factsFromImageConfig({ Os: 'linux', Config: { User: 'nginx' } }), source: 'local image (image inspect)' };
+    const learned = { facts: factsFromImageConfig({ Os: 'linux', Config: { User: 'nginx' } }), source: 'local engine (docker image inspect)' };
     const merged = mergeFacts(learned, builtInFacts('nginx:1.27'));
     assert.equal(merged.facts.user, 'nginx');
     assert.equal(merged.facts.libc, 'glibc');
     // The table's "its server leaves root" was about the image as published, not this one.
     assert.equal(merged.facts.dropsPrivileges, undefined);
-    assert.equal(merged.sources?.user, 'local image (image inspect)');
+    assert.equal(merged.sources?.user, 'local engine (docker image inspect)');
     assert.match(merged.sources?.libc ?? '', /^built-in table/);
     assert.deepEqual(
       imageFactLines(merged).map((line) => line.replace(/built-in table \(\[documentation\]\(https:[^)]*\).*\)\*$/, 'built-in table (…)*')),
-      ['Linux, user `nginx`, no environment variables — *local image (image inspect)*', 'a server image, glibc, has a shell, its command starts a server — *built-in table (…)*'],
+      ['Linux, user `nginx`, no environment variables — *local engine (docker image inspect)*', 'a server image, glibc, has a shell, its command starts a server — *built-in table (…)*'],
     );
   });
 });
