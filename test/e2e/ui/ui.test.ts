@@ -85,6 +85,8 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     copyFileSync('test/e2e/ui/ui-fixture.Dockerfile', path.join(folder, 'ui.Dockerfile'));
     copyFileSync('test/e2e/ui/highlight-fixture.Dockerfile', path.join(folder, 'highlight.Dockerfile'));
     writeFileSync(path.join(folder, 'template.Dockerfile'), '');
+    // A registry nothing answers on: the editor must stay quiet until the user asks it something.
+    writeFileSync(path.join(folder, 'offline.Dockerfile'), 'FROM 127.0.0.1:1/team/app\nUSER 65532\nCMD ["/app"]\n');
     server = await workbench.startCodeServer({
       workspace: folder,
       vsix: [VSIX],
@@ -204,5 +206,23 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     // Leave snippet mode and the suggestions, as a user moving on would.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
+  });
+
+  it('asks no registry for an unpinned image until a pin is picked, then says why it failed', async () => {
+    await openFile(page, 'offline.Dockerfile');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'image-unpinned' }).first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    const failure = page.locator('.notifications-toasts .notification-toast', { hasText: 'Could not look up 127.0.0.1:1/team/app' });
+    await page.waitForTimeout(1500);
+    assert.equal(await failure.count(), 0, 'no notification before the user asks');
+    await goToLine(page, 1);
+    await quickFix(page, 'Pin 127.0.0.1:1/team/app to a release tag (asks 127.0.0.1:1)');
+    await failure.first().waitFor({ timeout: 15000 });
+    assert.match((await failure.first().textContent()) ?? '', /Could not look up 127\.0\.0\.1:1\/team\/app in its registry: Could not reach 127\.0\.0\.1:1/);
+    assert.doesNotMatch(await editorText(page), /team\/app[:@]/, 'the text is left alone');
+    // The toast slides in; let it settle for the picture.
+    await page.waitForTimeout(500);
+    await shot(page, 'pin-offline-failure');
   });
 });
