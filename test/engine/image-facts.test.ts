@@ -1,8 +1,9 @@
 import assert from '../support/assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { engineAvailable } from '../support/engine';
@@ -25,22 +26,50 @@ function build(tag: string, dockerfile: string, platform = 'linux/amd64'): void 
   }
 }
 
+/** A private docker-registry on a free loopback port, so that a test can stop it (by pid). */
+async function startRegistry(folder: string): Promise<{ address: string; process: ChildProcess }> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as { port: number };
+      probe.close(() => resolve(free));
+    });
+  });
+  const config = path.join(folder, 'registry.yml');
+  writeFileSync(config, `version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${path.join(folder, 'storage')}\nhttp:\n  addr: 127.0.0.1:${port}\n`);
+  const child = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/v2/`).then((r) => r.ok).catch(() => false);
+    if (up) return { address: `127.0.0.1:${port}`, process: child };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error('docker-registry did not start');
+}
+
 describe('base image facts from a real engine and a real registry', { skip: (!engineAvailable() || !registry) && 'no engine or registry (run scripts/test-engine.mjs)' }, () => {
-  const index = `${registry}/facts/app:1`;
   let folder = '';
-  before(() => {
+  let own: { address: string; process: ChildProcess };
+  let index = '';
+  before(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'dfs-facts-'));
+    // A registry of this test's own, stopped later to show the disk cache answering.
+    own = await startRegistry(folder);
+    const address = own.address;
+    index = `${address}/facts/app:1`;
     // One image that leaves root, sets its environment and a HEALTHCHECK; the engine has it locally.
     build('local/facts-user:1', 'FROM local/busybox:1\nUSER 1000\nENV APP_HOME=/srv\nWORKDIR /srv\nHEALTHCHECK CMD true\n');
-    // A two-platform index in the registry: amd64 runs as 1000, arm64 (files only) as 1001.
-    execFileSync('docker', ['tag', 'local/facts-user:1', `${registry}/facts/app:amd64`]);
-    execFileSync('docker', ['push', '-q', `${registry}/facts/app:amd64`]);
-    build(`${registry}/facts/app:arm64`, 'FROM scratch\nCOPY marker /marker\nUSER 1001\n', 'linux/arm64');
-    execFileSync('docker', ['push', '-q', `${registry}/facts/app:arm64`]);
-    execFileSync('docker', ['manifest', 'create', '--amend', '--insecure', index, `${registry}/facts/app:amd64`, `${registry}/facts/app:arm64`]);
+    // A two-platform index in the registry: amd64 runs as 1000 with a HEALTHCHECK, arm64 (files only) as root.
+    execFileSync('docker', ['tag', 'local/facts-user:1', `${address}/facts/app:amd64`]);
+    execFileSync('docker', ['push', '-q', `${address}/facts/app:amd64`]);
+    build(`${address}/facts/app:arm64`, 'FROM scratch\nCOPY marker /marker\n', 'linux/arm64');
+    execFileSync('docker', ['push', '-q', `${address}/facts/app:arm64`]);
+    execFileSync('docker', ['manifest', 'create', '--amend', '--insecure', index, `${address}/facts/app:amd64`, `${address}/facts/app:arm64`]);
     execFileSync('docker', ['manifest', 'push', '--insecure', index]);
   });
-  after(() => rmSync(folder, { recursive: true, force: true }));
+  after(() => {
+    own?.process.kill();
+    rmSync(folder, { recursive: true, force: true });
+  });
 
   it('reads what the local engine has (image inspect) and lints with it, no registry asked', async () => {
     const lsp = new LspTestClient();
@@ -64,13 +93,15 @@ describe('base image facts from a real engine and a real registry', { skip: (!en
     }
   });
 
-  it('looks an index up in the registry: the platforms it offers, each platform its own user; then from the disk cache', () => {
+  it('looks an index up in the registry: the platforms it offers, each platform its own user; then, the registry stopped, from the disk cache', async () => {
     const dockerfile = path.join(folder, 'Dockerfile');
-    writeFileSync(dockerfile, `FROM ${index}\nCMD ["/app"]\n`);
+    writeFileSync(dockerfile, `FROM ${index}\nEXPOSE 8080\nCMD ["/app"]\n`);
     const cache = path.join(folder, 'cache');
+    let stderr = '';
     const check = (images: string, platform: string) => {
       const run = spawnSync(process.execPath, [CLI, 'check', dockerfile, '--format', 'json', '--fail-level', 'none', '--shellcheck', 'off', '--images', images, '--images-cache', cache, '--platform', platform], { encoding: 'utf8' });
       assert.equal(run.status, 0, run.stderr);
+      stderr = run.stderr;
       return (JSON.parse(run.stdout) as { diagnostics: { ruleId: string; message: string }[] }[]).flatMap((r) => r.diagnostics.map((d) => `${d.ruleId}: ${d.message}`));
     };
     assert.deepEqual(check('lookup', 'linux/s390x'), [
@@ -80,9 +111,23 @@ describe('base image facts from a real engine and a real registry', { skip: (!en
     const built = spawnSync('docker', ['build', '--platform', 'linux/s390x', '-f', dockerfile, folder], { encoding: 'utf8' });
     assert.notEqual(built.status, 0);
     assert.match(built.stderr, /no match for platform/);
-    // For arm64 the image runs as 1001 and has no HEALTHCHECK; for amd64 as 1000 with one.
-    assert.deepEqual(check('lookup', 'linux/arm64').filter((f) => !f.startsWith('final-no-healthcheck')), []);
-    assert.deepEqual(check('cache', 'linux/s390x').length, 1, 'the disk cache answers without a look-up');
-    assert.deepEqual(check('none', 'linux/s390x'), []);
+    // Each platform has its own configuration: arm64 runs as root with no HEALTHCHECK, amd64 as 1000 with one.
+    assert.deepEqual(check('lookup', 'linux/arm64').map((f) => f.split(':')[0]), ['final-user-root', 'final-no-healthcheck']);
+    assert.deepEqual(check('lookup', 'linux/amd64'), []);
+    assert.equal(stderr, '');
+
+    own.process.kill();
+    await new Promise((resolve) => own.process.once('exit', resolve));
+    assert.deepEqual(check('cache', 'linux/s390x').length, 1, 'the disk cache answers with the registry stopped');
+    assert.deepEqual(check('cache', 'linux/arm64').length, 2);
+    assert.equal(stderr, '');
+    // What the cache knows is not asked again; what it does not know fails, said on stderr.
+    assert.deepEqual(check('lookup', 'linux/arm64').length, 2);
+    assert.equal(stderr, '');
+    // Nothing known: the user rule is silent; the HEALTHCHECK hint is not (few images inherit one).
+    const ids = (findings: string[]) => findings.map((f) => f.split(':')[0]);
+    assert.deepEqual(ids(check('lookup', 'linux/riscv64')), ['final-no-healthcheck']);
+    assert.match(stderr, /could not look up .*\/facts\/app:1 \(linux\/riscv64\): Could not reach/);
+    assert.deepEqual(ids(check('none', 'linux/s390x')), ['final-no-healthcheck']);
   });
 });

@@ -26,6 +26,7 @@ export async function imageFactsFor(command: CheckCommand, readStdin: () => stri
   if (command.images === 'none') return builtInFacts;
   const store = new ImageFactsStore({ engineCommand: 'docker', cache: new ImageFactsCache(command.imagesCache ?? defaultImagesCache()) });
   const platform = parsePlatform(command.platform ?? '') ?? platformOf(process.platform, process.arch) ?? DEFAULT_PLATFORM;
+  store.setPlatform(platform);
   const images = new Set<string>();
   for (const { file } of listFiles(command)) {
     let text: string;

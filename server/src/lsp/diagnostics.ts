@@ -169,8 +169,8 @@ export class DiagnosticsScheduler {
       // Rules another installed tool reports are left to it; the project file, then the editor's
       // settings, win over that, rule by rule.
       const deferred = Object.fromEntries(rulesReportedBy(toolsToDeferTo(settings.coexistence, this.otherTools)).map((id) => [id, 'off' as const]));
-      this.images.configure(settings);
       const facts = this.buildFacts(uri);
+      this.images.configure(settings, facts.platform ?? HOST_PLATFORM);
       const result = lint(model, { severities: { ...deferred, ...project.rules, ...settings.rules }, ...facts });
       this.images.afterLint(model, settings, facts.platform ?? HOST_PLATFORM);
       for (const failure of result.failures) {

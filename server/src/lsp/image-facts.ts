@@ -34,9 +34,10 @@ export class ImageFactsService {
     this.store.setCache(folder ? new ImageFactsCache(folder) : null);
   }
 
-  /** Before a lint: which engine to ask, from the settings. */
-  configure(settings: DockerfileStagesSettings): void {
+  /** Before a lint: which engine to ask, from the settings, and the platform the document targets. */
+  configure(settings: DockerfileStagesSettings, platform: string): void {
     this.store.setEngine(settings.images.localEngine ? settings.images.engineCommand : null);
+    this.store.setPlatform(parsePlatform(platform) ?? DEFAULT_PLATFORM);
   }
 
   /** After a lint: ask the engine about what the rules asked, and with `always` the registries. */

@@ -4,7 +4,7 @@ import { builtInFacts, imageKey, type ImageFacts, type SourcedFacts } from '../i
 import { RegistryClient, RegistryError } from '../registry/client';
 import { readImageFacts } from '../registry/image-config';
 import { toRegistryImage } from '../registry/image-name';
-import type { Platform } from '../words/platform';
+import { DEFAULT_PLATFORM, formatPlatform, type Platform } from '../words/platform';
 import type { ImageFactsCache } from './image-facts-cache';
 import { LocalEngine, type EngineAnswer } from './local-engine';
 
@@ -56,6 +56,8 @@ export class ImageFactsStore {
   private readonly now: () => number;
   private engineCommand: string | null = null;
   private engine: ImageInspector | null = null;
+  /** The target platform: a registry answer is one platform's configuration. */
+  private platform = formatPlatform(DEFAULT_PLATFORM);
   private cache: ImageFactsCache | null;
 
   constructor(private readonly options: ImageFactsStoreOptions = {}) {
@@ -73,6 +75,14 @@ export class ImageFactsStore {
     this.misses.clear();
     this.merged.clear();
     this.engineDownUntil = 0;
+  }
+
+  /** The platform the documents are built for; registry answers of another platform are not used. */
+  setPlatform(platform: Platform): void {
+    const text = formatPlatform(platform);
+    if (text === this.platform) return;
+    this.platform = text;
+    this.merged.clear();
   }
 
   setCache(cache: ImageFactsCache | null): void {
@@ -156,8 +166,9 @@ export class ImageFactsStore {
         const facts = await readImageFacts(client, image, platform);
         const host = image.host === 'registry-1.docker.io' ? 'docker.io' : image.host;
         const answer = { facts, source: `registry ${host}`, at: this.now() };
-        this.registryAnswers.set(key, answer);
-        answers[key] = answer;
+        const platformKey = `${key} ${formatPlatform(platform)}`;
+        this.registryAnswers.set(platformKey, answer);
+        answers[platformKey] = answer;
         this.merged.delete(key);
         results.push({ image: text });
       } catch (error) {
@@ -169,7 +180,8 @@ export class ImageFactsStore {
   }
 
   private registryAnswer(key: string): { facts: ImageFacts; source: string; at: number } | null {
-    return this.registryAnswers.get(key) ?? this.cache?.get(key) ?? null;
+    const platformKey = `${key} ${this.platform}`;
+    return this.registryAnswers.get(platformKey) ?? this.cache?.get(platformKey) ?? null;
   }
 
   private compute(key: string, text: string): SourcedFacts | null {

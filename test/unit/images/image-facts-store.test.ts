@@ -11,6 +11,7 @@ import { fakeRegistry } from '../../support/fake-registry';
 
 const SETTINGS = { plainHttpHosts: ['127.0.0.1'], timeoutMs: 2000 };
 const ARM64 = { os: 'linux', arch: 'arm64', variant: '' };
+const AMD64 = { os: 'linux', arch: 'amd64', variant: '' };
 
 describe('image facts from the engine, a registry and the disk cache', () => {
   let registry: ReturnType<typeof fakeRegistry>;
@@ -29,6 +30,7 @@ describe('image facts from the engine, a registry and the disk cache', () => {
 
   it('reads the platform of the target from the index, with the platforms offered and the size to pull', async () => {
     const store = new ImageFactsStore({ cache: new ImageFactsCache(folder) });
+    store.setPlatform(ARM64);
     const image = `${host}/team/app:1`;
     assert.equal(store.factsOf(image), null);
     const { results, cacheProblem } = await store.lookUp([image], ARM64, SETTINGS);
@@ -42,18 +44,26 @@ describe('image facts from the engine, a registry and the disk cache', () => {
     assert.deepEqual(known?.facts.env, ['PATH', 'APP_HOME']);
     assert.equal(known?.source, `registry ${host}, looked up just now`);
     assert.ok(store.learned(image));
+    // The answer is one platform's configuration: for another target it is not used.
+    store.setPlatform(AMD64);
+    assert.equal(store.factsOf(image), null);
+    assert.ok(!store.learned(image));
+    await store.lookUp([image], AMD64, SETTINGS);
+    assert.equal(store.factsOf(image)?.facts.user, '1000');
   });
 
   it('answers from the disk cache with the registry gone, and says a failure without throwing', async () => {
     await new Promise<void>((resolve) => registry.server.close(() => resolve()));
     const count = registry.requests.length;
     const store = new ImageFactsStore({ cache: new ImageFactsCache(folder) });
+    store.setPlatform(ARM64);
     assert.equal(store.factsOf(`${host}/team/app:1`)?.facts.user, '1001');
     assert.equal(registry.requests.length, count);
     const { results } = await store.lookUp([`${host}/team/app:2`], ARM64, SETTINGS);
     assert.match(results[0]?.error ?? '', new RegExp(`Could not reach ${host.replace(/\./g, '\\.')}`));
     // An expired answer is not used.
     const later = new ImageFactsStore({ cache: new ImageFactsCache(folder, () => Date.now() + 8 * 24 * 3600 * 1000) });
+    later.setPlatform(ARM64);
     assert.equal(later.factsOf(`${host}/team/app:1`), null);
   });
 
