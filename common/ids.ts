@@ -2,6 +2,11 @@
 export const CLIENT_ID = 'dockerfileStages';
 export const CLIENT_NAME = 'Dockerfile Stages';
 export const LANGUAGE_ID = 'dockerfile';
+/**
+ * The schemes of the documents that are linted: files and new editors. Git's copy of a file
+ * (`git:`, opened for quick diffs) and other virtual copies are not, or their problems show twice.
+ */
+export const LINTED_SCHEMES = ['file', 'untitled'] as const;
 /** File names that are Dockerfiles whatever language VS Code guessed for them. */
 export const DOCKERFILE_PATTERNS = ['**/Dockerfile', '**/*.Dockerfile', '**/Dockerfile.*', '**/Containerfile', '**/Containerfile.*'];
 /** The command that looks a Dockerfile's base images up in their registries (the image hover links to it). */

@@ -63,6 +63,16 @@ export function stageKey(stage: { readonly name: string | null; readonly index: 
   return stage.name ?? `#${stage.index}`;
 }
 
+/** `dockerfileStages/memory`: what the server holds, after a full collection (bug reports, the leak test). */
+export const MEMORY_REQUEST = 'dockerfileStages/memory';
+
+export interface MemoryResult {
+  /** Whether a full collection could be forced before measuring. */
+  readonly collected: boolean;
+  readonly heapUsedBytes: number;
+  readonly rssBytes: number;
+}
+
 /** `dockerfileStages/lookUpImages`: look the document's base images up in their registries (the user asked). */
 export const LOOK_UP_IMAGES_REQUEST = 'dockerfileStages/lookUpImages';
 

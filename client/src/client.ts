@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, DOCKERFILE_PATTERNS, LANGUAGE_ID, LOOK_UP_IMAGES_COMMAND, OTHER_TOOL_EXTENSIONS, TARGET_FILE_GLOBS } from '../../common/ids';
+import { CLIENT_ID, CLIENT_NAME, DOCKERFILE_PATTERNS, LANGUAGE_ID, LINTED_SCHEMES, LOOK_UP_IMAGES_COMMAND, OTHER_TOOL_EXTENSIONS, TARGET_FILE_GLOBS } from '../../common/ids';
 import { PROJECT_CONFIG_FILE, SETTINGS_SECTION, type OtherTool } from '../../common/settings';
 
 /** Builds the language client for the bundled server, started over IPC. */
@@ -16,11 +16,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   const targetWatchers = TARGET_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   context.subscriptions.push(configWatcher, ...targetWatchers);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: LANGUAGE_ID },
-      ...DOCKERFILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
-      ...DOCKERFILE_PATTERNS.map((pattern) => ({ scheme: 'untitled', pattern })),
-    ],
+    documentSelector: LINTED_SCHEMES.flatMap((scheme) => [{ language: LANGUAGE_ID, scheme }, ...DOCKERFILE_PATTERNS.map((pattern) => ({ scheme, pattern }))]),
     synchronize: {
       configurationSection: SETTINGS_SECTION,
       fileEvents: [configWatcher, ...targetWatchers],

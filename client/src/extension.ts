@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CLIENT_NAME } from '../../common/ids';
+import { CLIENT_NAME, LANGUAGE_ID, LINTED_SCHEMES } from '../../common/ids';
 import { StageTaskProvider, TASK_TYPE } from './build/tasks';
 import { createLanguageClient, installedOtherTools } from './client';
 import { OTHER_TOOLS_NOTIFICATION } from '../../common/protocol';
@@ -49,7 +49,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     targets,
     lenses,
     view,
-    vscode.languages.registerCodeLensProvider({ language: 'dockerfile' }, lenses),
+    vscode.languages.registerCodeLensProvider(
+      LINTED_SCHEMES.map((scheme) => ({ language: LANGUAGE_ID, scheme })),
+      lenses,
+    ),
     vscode.window.registerTreeDataProvider('dockerfileStages.stages', view),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new StageTaskProvider()),
     createTargetStatus(source, targets),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { LANGUAGE_ID, LINTED_SCHEMES } from '../../common/ids';
 import { STAGES_REQUEST, type StageInfo, type StagesResult } from '../../common/protocol';
 
 const EMPTY: StagesResult = { stages: [], defaultTarget: -1, workspaceTargets: [] };
@@ -51,7 +52,7 @@ export class StagesSource implements vscode.Disposable {
 }
 
 export function isDockerfile(document: vscode.TextDocument): boolean {
-  return document.languageId === 'dockerfile';
+  return document.languageId === LANGUAGE_ID && (LINTED_SCHEMES as readonly string[]).includes(document.uri.scheme);
 }
 
 /** The stages a target needs (itself included), from the dependency lists the server sends. */

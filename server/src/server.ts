@@ -15,6 +15,7 @@ import { LOOK_UP_IMAGES_COMMAND, OTHER_TOOL_EXTENSIONS } from '../../common/ids'
 import { DEFAULT_IMAGE_SETTINGS, type OtherTool } from '../../common/settings';
 import {
   LOOK_UP_IMAGES_REQUEST,
+  MEMORY_REQUEST,
   OTHER_TOOLS_NOTIFICATION,
   SET_TARGET_NOTIFICATION,
   STAGES_REQUEST,
@@ -49,6 +50,7 @@ import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { ImageFactsService } from './lsp/image-facts';
 import { DocumentModels } from './lsp/document-models';
 import { ProjectConfigStore } from './lsp/project-config';
+import { memoryAfterCollection } from './lsp/memory';
 import { PinActions } from './lsp/pin-actions';
 import { describeError, runSafe } from './lsp/run-safe';
 import { SettingsStore } from './lsp/settings';
@@ -262,6 +264,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return pins.resolve(action, { model: models.get(document), version: document.version, problems }, registry);
   });
 
+  connection.onRequest(MEMORY_REQUEST, () => memoryAfterCollection());
   connection.onRequest(STAGES_REQUEST, (params: StagesParams, token) =>
     withModel(params.uri, 'stages', token, { stages: [], defaultTarget: -1, workspaceTargets: [] }, (model) => {
       const facts = diagnostics.buildFacts(params.uri);

@@ -1,13 +1,8 @@
 import assert from '../support/assert';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { MEMORY_REQUEST, type MemoryResult } from '../../common/protocol';
 import { LspTestClient } from '../support/lsp-client';
-
-/** Resident memory of a process, from /proc (Linux). */
-function rssMb(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 const stage = (i: number) => `# stage ${i}\nFROM alpine:3.20 AS s${i}\nRUN apk add --no-cache curl \\\n    && echo ${i}\nCOPY --from=s${Math.max(0, i - 1)} /out /in\n`;
 
@@ -114,19 +109,33 @@ describe('protocol robustness', () => {
     const client = new LspTestClient();
     try {
       await client.initialize();
+      // The heap after a full collection: what the server retains. (RSS follows the collector's
+      // timing and the machine's load, not leaks.)
+      const heapMb = async () => {
+        const memory = await client.request<MemoryResult>(MEMORY_REQUEST, {});
+        assert.ok(memory.collected, 'the server can force a collection');
+        return memory.heapUsedBytes / 1024 / 1024;
+      };
       const text = readFileSync('examples/node-service/Dockerfile', 'utf8').repeat(20);
       for (let i = 0; i < 50; i++) {
         await client.open(`untitled:warm/${i}`, text);
         await client.close(`untitled:warm/${i}`);
       }
-      const startMb = rssMb(client.process.pid);
+      const startMb = await heapMb();
+      // What one open document holds: a leak of one per cycle would retain a thousand of these.
+      for (let i = 0; i < 20; i++) await client.open(`untitled:held/${i}`, `${text}# ${i}\n`);
+      const perDocumentMb = ((await heapMb()) - startMb) / 20;
+      for (let i = 0; i < 20; i++) await client.close(`untitled:held/${i}`);
       for (let i = 0; i < 1000; i++) {
         await client.open(`untitled:cycle/${i}`, text);
         await client.close(`untitled:cycle/${i}`);
       }
-      const endMb = rssMb(client.process.pid);
-      t.diagnostic(`RSS after warm-up ${startMb.toFixed(1)} MB, after 1,000 open/close cycles ${endMb.toFixed(1)} MB`);
-      assert.ok(endMb - startMb < 40, `RSS grew by ${(endMb - startMb).toFixed(1)} MB`);
+      const endMb = await heapMb();
+      t.diagnostic(`heap after warm-up ${startMb.toFixed(1)} MB, after 1,000 open/close cycles ${endMb.toFixed(1)} MB; one open document holds ${(perDocumentMb * 1024).toFixed(0)} KB`);
+      assert.ok(perDocumentMb > 0.01, `an open document holds ${(perDocumentMb * 1024).toFixed(0)} KB`);
+      // A bound a leak of one document per cycle would pass 20 times over.
+      const bound = (perDocumentMb * 1000) / 20;
+      assert.ok(endMb - startMb < bound, `heap grew by ${(endMb - startMb).toFixed(1)} MB (bound ${bound.toFixed(1)} MB)`);
     } finally {
       assert.equal(await client.stop(), 0);
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isDockerfile } from '../stages-source';
 import { buildArgv, runArgv, type BuildRequest } from './build-args';
 import { buildSettings, contextFolder } from '../config';
 
@@ -45,7 +46,7 @@ export async function stageTask(uri: vscode.Uri, target: string | null, kind: 'b
 export class StageTaskProvider implements vscode.TaskProvider {
   async provideTasks(): Promise<vscode.Task[]> {
     const editor = vscode.window.activeTextEditor;
-    return editor && editor.document.languageId === 'dockerfile' ? [await stageTask(editor.document.uri, null)] : [];
+    return editor && isDockerfile(editor.document) ? [await stageTask(editor.document.uri, null)] : [];
   }
 
   async resolveTask(task: vscode.Task): Promise<vscode.Task | undefined> {

@@ -34,6 +34,11 @@ function formatInstruction(model: DockerfileModel, instruction: Instruction, ind
   const replace = (line: number, from: number, to: number, text: string, current: string) => {
     if (text !== current) edits.push({ range: { start: { line, character: from }, end: { line, character: to } }, newText: text });
   };
+  // `AS` follows the case of `FROM`, which is upper case once formatted (BuildKit's FromAsCasing).
+  const as = instruction.keyword === 'FROM' ? instruction.args[1] : undefined;
+  if (as && as.value.toLowerCase() === 'as' && as.value !== 'AS' && as.range.start.line === as.range.end.line) {
+    replace(as.range.start.line, as.range.start.character, as.range.end.character, 'AS', as.value);
+  }
   let quote: string | null = null;
   /** Whether the last instruction line ended with a blank before its escape character. */
   let separated = false;

@@ -1,10 +1,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { MemoryResult } from '../../../common/protocol';
 
 /** A short pause after a large analysis, so that queued messages are served before the collection. */
 const PAUSE_MS = 20;
 
-let collect: (() => void) | null | undefined;
+let collectorFound: (() => void) | null | undefined;
 let timer: NodeJS.Timeout | undefined;
 
 /**
@@ -14,16 +15,32 @@ let timer: NodeJS.Timeout | undefined;
  * trigger it.
  */
 export function collectSoon(): void {
-  if (collect === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      collect = runInNewContext('gc') as () => void;
-    } catch {
-      collect = null;
-    }
-  }
+  const collect = collector();
   if (!collect) return;
   clearTimeout(timer);
-  timer = setTimeout(() => collect?.(), PAUSE_MS);
+  timer = setTimeout(() => collect(), PAUSE_MS);
   timer.unref();
+}
+
+function collector(): (() => void) | null {
+  if (collectorFound === undefined) {
+    try {
+      setFlagsFromString('--expose-gc');
+      collectorFound = runInNewContext('gc') as () => void;
+    } catch {
+      collectorFound = null;
+    }
+  }
+  return collectorFound;
+}
+
+/**
+ * What the server holds, after a full collection when one can be forced: the heap follows what is
+ * retained, where RSS follows the collector's timing. For bug reports and the leak test.
+ */
+export function memoryAfterCollection(): MemoryResult {
+  const collect = collector();
+  collect?.();
+  const usage = process.memoryUsage();
+  return { collected: collect !== null, heapUsedBytes: usage.heapUsed, rssBytes: usage.rss };
 }

@@ -21,7 +21,7 @@ describe('editing help in a real VS Code', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.set(document.uri, edits);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.equal(document.getText(), ['ARG TAG=1.25', 'FROM golang:${TAG} as build', 'RUN go build \\', '    -o /out/app .', 'FROM alpine:3.20', 'COPY --from=build /out/app /app', ''].join('\n'));
+    assert.equal(document.getText(), ['ARG TAG=1.25', 'FROM golang:${TAG} AS build', 'RUN go build \\', '    -o /out/app .', 'FROM alpine:3.20', 'COPY --from=build /out/app /app', ''].join('\n'));
   });
 
   it('completes instructions at the start of a line and flags after --', async () => {

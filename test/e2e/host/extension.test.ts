@@ -87,4 +87,26 @@ describe('extension in a real VS Code', () => {
     assert.deepEqual(execution.args, ['build', '--target', 'builder', '-f', uri.fsPath, '-t', 'go-api:builder', '--build-arg', 'APP_VERSION=1.0 beta', vscode.Uri.joinPath(uri, '..').fsPath]);
     assert.deepEqual(task.problemMatchers, ['$dockerfile-stages-build']);
   });
+
+  it("lints a file once: git's copy of it (another scheme) gets no problems", async () => {
+    const uri = workspaceFile(MISTAKES);
+    await waitFor('diagnostics of the file', () => (codes(uri).length > 0 ? true : undefined));
+    // What the git extension does for quick diffs: the same text under its own scheme.
+    const copy = uri.with({ scheme: 'dfs-git-copy', query: JSON.stringify({ path: uri.fsPath, ref: 'HEAD' }) });
+    const provider = vscode.workspace.registerTextDocumentContentProvider('dfs-git-copy', {
+      provideTextDocumentContent: async () => (await vscode.workspace.openTextDocument(uri)).getText(),
+    });
+    try {
+      const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(copy), 'dockerfile');
+      assert.equal(document.languageId, 'dockerfile');
+      // A document opened after it is linted; the server answers in order, so the copy had its chance.
+      const after = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM busybox\n' });
+      await waitFor('diagnostics of a later document', () => (codes(after.uri).length > 0 ? true : undefined));
+      assert.deepEqual(codes(copy), []);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', copy);
+      assert.deepEqual(lenses, [], 'no build lens on a copy');
+    } finally {
+      provider.dispose();
+    }
+  });
 });

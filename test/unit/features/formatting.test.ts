@@ -5,7 +5,24 @@ import { formatEdits } from '../../../server/src/features/formatting';
 import { applyEdits } from '../../../server/src/engine/text-edits';
 import { buildModel } from '../../../server/src/model/model-builder';
 import type { DockerfileModel } from '../../../server/src/model/types';
+import { lint } from '../../../server/src/engine/lint';
 import { anyDockerfile } from '../../support/arbitraries';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** Every Dockerfile the project holds: examples, fixtures and the real-world corpus. */
+function projectDockerfiles(): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const file = path.join(folder, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (/(^|[._-])(dockerfile|containerfile)([._-]|$)/i.test(name) && !/\.dockerignore$/.test(name)) found.push(file);
+    }
+  };
+  for (const root of ['examples', 'test/fixtures', 'test/real-world', 'test/e2e/ui']) walk(root);
+  return found.sort();
+}
 
 const spaces = { tabSize: 4, insertSpaces: true };
 const format = (text: string, lines?: { first: number; last: number }) => applyEdits(text, formatEdits(buildModel(text), spaces, lines));
@@ -18,7 +35,8 @@ const format = (text: string, lines?: { first: number; last: number }) => applyE
 const meaning = (model: DockerfileModel) =>
   [...model.preamble, ...model.stages.flatMap((s) => s.instructions)].map((i) => [
     i.keyword,
-    i.args.map((a) => a.value).filter((value) => value !== ''),
+    // BuildKit reads FROM's `AS` in any case; formatting writes it as `FROM` is written.
+    i.args.map((a, n) => (i.keyword === 'FROM' && n === 1 && a.value.toLowerCase() === 'as' ? 'AS' : a.value)).filter((value) => value !== ''),
     i.flags.map((f) => [f.name, f.value]),
     i.jsonForm,
   ]);
@@ -40,7 +58,7 @@ describe('formatting', () => {
       format(messy),
       [
         '# syntax=docker/dockerfile:1',
-        'FROM golang:1.25 as build',
+        'FROM golang:1.25 AS build',
         'RUN apk add --no-cache git \\',
         '    && go build \\',
         '    # a comment inside the continuation',
@@ -69,6 +87,27 @@ describe('formatting', () => {
       format(text),
       ['FROM alpine:3.20', '   # an indented comment stays', 'RUN <<EOF', '   echo "  indented body  "   ', 'EOF', 'LABEL description="first line \\', '      second line"', 'ENTRYPOINT [ "sh", \\', '    "-c" ]', ''].join('\n'),
     );
+  });
+
+  it('writes AS in the case of FROM', () => {
+    assert.equal(format('from local/busybox:1 as Tools\nFROM tools As t2\n'), 'FROM local/busybox:1 AS Tools\nFROM tools AS t2\n');
+  });
+
+  it('leaves no problem that was not there before, on every example, fixture and real-world Dockerfile', () => {
+    const files = projectDockerfiles();
+    assert.ok(files.length > 150, `${files.length} files`);
+    const counts = (text: string) => {
+      const byRule = new Map<string, number>();
+      for (const problem of lint(buildModel(text), {}).problems) byRule.set(problem.ruleId, (byRule.get(problem.ruleId) ?? 0) + 1);
+      return byRule;
+    };
+    const worse: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const before = counts(text);
+      for (const [rule, count] of counts(format(text))) if (count > (before.get(rule) ?? 0)) worse.push(`${file}: ${rule} ${before.get(rule) ?? 0} → ${count}`);
+    }
+    assert.deepEqual(worse, []);
   });
 
   it('adds no blank where a keyword runs straight into its escape', () => {
