@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, LANGUAGE_ID, LINTED_SCHEMES } from '../../common/ids';
-import { StageTaskProvider, TASK_TYPE } from './build/tasks';
+import type { Argv } from './build/build-args';
+import { BuildProblems } from './build/build-problems';
+import { StageTaskProvider, StageTasks, stageArgv, TASK_TYPE } from './build/tasks';
 import { createLanguageClient, installedOtherTools } from './client';
 import { OTHER_TOOLS_NOTIFICATION } from '../../common/protocol';
 import { registerCommands } from './commands/index';
@@ -13,7 +15,14 @@ import { TargetStore } from './views/targets';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension offers other extensions (and its tests): the argv a build of a stage runs. */
+export interface DockerfileStagesApi {
+  buildArgv(uri: vscode.Uri, target: string | null): Promise<Argv>;
+}
+
+const API: DockerfileStagesApi = { buildArgv: (uri, target) => stageArgv(uri, target, 'build') };
+
+export async function activate(context: vscode.ExtensionContext): Promise<DockerfileStagesApi> {
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   context.subscriptions.push(outputChannel);
   client = createLanguageClient(context, outputChannel);
@@ -23,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const message = error instanceof Error ? error.message : String(error);
     outputChannel.error(`The language server failed to start: ${message}`);
     void vscode.window.showErrorMessage(`${CLIENT_NAME}: the language server failed to start (${message}). See the "${CLIENT_NAME}" output for details.`);
-    return;
+    return API;
   }
   // Installing or removing Container Tools or Docker DX changes which rules are left to them.
   let otherTools = installedOtherTools().join(',');
@@ -40,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const targets = new TargetStore(context.workspaceState, client);
   const lenses = new BuildLensProvider(source, targets);
   const view = new StagesView(source, targets);
+  const buildProblems = new BuildProblems();
+  const tasks = new StageTasks(buildProblems);
   const refresh = (): void => {
     lenses.refresh();
     view.refresh();
@@ -54,7 +65,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       lenses,
     ),
     vscode.window.registerTreeDataProvider('dockerfileStages.stages', view),
-    vscode.tasks.registerTaskProvider(TASK_TYPE, new StageTaskProvider()),
+    buildProblems,
+    tasks,
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new StageTaskProvider(tasks)),
     createTargetStatus(source, targets),
     source.onDidChange(refresh),
     targets.onDidChange(refresh),
@@ -63,7 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('dockerfileStages')) refresh();
     }),
-    ...registerCommands(source, targets, client),
+    ...registerCommands(source, targets, client, tasks),
   );
   // The Stages view shows while a Dockerfile is the active editor.
   const showView = (): void => {
@@ -74,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await targets.announce();
   // The editor may have asked for lenses before the provider was there.
   refresh();
+  return API;
 }
 
 export async function deactivate(): Promise<void> {

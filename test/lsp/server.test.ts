@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { after as afterText, rangeOf } from '../support/fixtures';
+import { applyEdits } from '../../server/src/engine/text-edits';
 import { fileUri, LspTestClient } from '../support/lsp-client';
 
 const MISTAKES = 'examples/Dockerfile.mistakes';
@@ -246,6 +247,29 @@ describe('code actions over JSON-RPC', () => {
         context: { diagnostics: [], only: ['source.fixAll'] },
       });
       assert.deepEqual(fixAll.map((a) => a.kind), ['source.fixAll.dockerfileStages']);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+
+  it('fixes all in one go: what a first pass left fixable (apt fixes after chaining the RUNs) goes too', async () => {
+    const client = new LspTestClient();
+    try {
+      await client.initialize({ workspace: { configuration: true } });
+      const aptUri = 'untitled:fix-all/Dockerfile';
+      const text = 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\nUSER 1000\nCMD ["curl"]\n';
+      await client.open(aptUri, text);
+      const [fixAll] = await client.request<{ edit?: WorkspaceEdit }[]>('textDocument/codeAction', {
+        textDocument: { uri: aptUri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+      const edits = fixAll?.edit?.changes?.[aptUri] ?? [];
+      assert.equal(edits.length, 1, 'one edit for the whole settled text');
+      const fixed = applyEdits(text, edits);
+      assert.equal(fixed, 'FROM debian:12-slim\nRUN apt-get update \\\n    && apt-get install --no-install-recommends -y curl \\\n    && rm -rf /var/lib/apt/lists/*\nUSER 1000\nCMD ["curl"]\n');
+      const after = await client.change(aptUri, 2, [{ text: fixed }]);
+      assert.deepEqual(after.diagnostics.filter((d) => d.severity !== 4).map((d) => d.code), []);
     } finally {
       assert.equal(await client.stop(), 0);
     }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { engineAvailable } from '../build/engine-check';
-import { stageTask } from '../build/tasks';
+import type { StageTasks } from '../build/tasks';
 import { buildSettings } from '../config';
 
 /** Saves the Dockerfile (the engine reads it from disk), checks trust and the engine, runs the task. */
@@ -14,19 +14,22 @@ async function prepare(uri: vscode.Uri): Promise<boolean> {
   return engineAvailable(buildSettings(uri).command);
 }
 
-export async function buildStage(uri: vscode.Uri, target: string | null): Promise<vscode.TaskExecution | undefined> {
+export async function buildStage(tasks: StageTasks, uri: vscode.Uri, target: string | null): Promise<vscode.TaskExecution | undefined> {
   if (!(await prepare(uri))) return undefined;
-  return vscode.tasks.executeTask(await stageTask(uri, target, 'build'));
+  return vscode.tasks.executeTask(await tasks.task(uri, target, 'build'));
 }
 
 /** Builds the stage, then runs the image when the build succeeded. */
-export async function buildAndRun(uri: vscode.Uri, target: string | null): Promise<void> {
-  const execution = await buildStage(uri, target);
-  if (!execution) return;
-  const listener = vscode.tasks.onDidEndTaskProcess(async (event) => {
-    if (event.execution !== execution) return;
-    listener.dispose();
-    if (event.exitCode === 0) await vscode.tasks.executeTask(await stageTask(uri, target, 'run'));
-    else void vscode.window.showErrorMessage(`The build of ${target ?? 'the last stage'} failed (exit ${event.exitCode}); see the task terminal and the Problems panel.`);
+export async function buildAndRun(tasks: StageTasks, uri: vscode.Uri, target: string | null): Promise<void> {
+  const ended = new Promise<number>((resolve) => {
+    const listener = tasks.onDidEndBuild((end) => {
+      if (end.dockerfile.toString() !== uri.toString() || end.target !== target) return;
+      listener.dispose();
+      resolve(end.code);
+    });
   });
+  if (!(await buildStage(tasks, uri, target))) return;
+  const code = await ended;
+  if (code === 0) await vscode.tasks.executeTask(await tasks.task(uri, target, 'run'));
+  else void vscode.window.showErrorMessage(`The build of ${target ?? 'the last stage'} failed (exit code ${code}); the Problems panel and the task terminal say why.`);
 }

@@ -4,6 +4,7 @@ import { isDockerfile, type StagesSource } from '../stages-source';
 import { stageOfNode } from '../views/stages-view';
 import type { TargetStore } from '../views/targets';
 import { buildAndRun, buildStage } from './build';
+import type { StageTasks } from '../build/tasks';
 import { lookUpBaseImages } from './look-up-images';
 import { LOOK_UP_IMAGES_COMMAND } from '../../../common/ids';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -56,27 +57,27 @@ function targetItems(result: StagesResult): (TargetItem | vscode.QuickPickItem)[
 }
 
 /** Registers every command of the extension, from one table. */
-export function registerCommands(source: StagesSource, targets: TargetStore, client: LanguageClient): vscode.Disposable[] {
+export function registerCommands(source: StagesSource, targets: TargetStore, client: LanguageClient, tasks: StageTasks): vscode.Disposable[] {
   const table: Record<string, (...args: never[]) => unknown> = {
     [COMMANDS.buildStage]: async (uri?: vscode.Uri, target?: string | null) => {
-      if (uri) return buildStage(uri, target ?? null);
+      if (uri) return buildStage(tasks, uri, target ?? null);
       // From the palette: the active Dockerfile's chosen target (the last stage by default).
       const document = activeDockerfile();
       if (!document) return undefined;
       const result = await source.get(document);
       const stage = result.stages[targets.targetIndex(document.uri, result)];
-      return buildStage(document.uri, stage?.name ?? null);
+      return buildStage(tasks, document.uri, stage?.name ?? null);
     },
-    [COMMANDS.buildAndRun]: (uri: vscode.Uri, target: string | null) => buildAndRun(uri, target),
+    [COMMANDS.buildAndRun]: (uri: vscode.Uri, target: string | null) => buildAndRun(tasks, uri, target),
     [COMMANDS.pickAndBuild]: async () => {
       const document = activeDockerfile();
       if (!document) return;
       const picked = await pickStage(source, targets, document, 'Build which stage?');
-      if (picked) await buildStage(document.uri, picked.stage.name);
+      if (picked) await buildStage(tasks, document.uri, picked.stage.name);
     },
     [COMMANDS.buildFromView]: (node: unknown) => {
       const stage = stageOfNode(node);
-      return stage ? buildStage(stage.uri, stage.target) : undefined;
+      return stage ? buildStage(tasks, stage.uri, stage.target) : undefined;
     },
     [COMMANDS.selectTarget]: async () => {
       const document = activeDockerfile();

@@ -6,9 +6,8 @@ import { formatPlatform, platformOf } from '../words/platform';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { configuredContext, parseProjectConfig, type ProjectConfig } from '../../../common/settings';
-import { fixAllEdits } from '../engine/fix-all';
+import { settleFixAll } from '../engine/fix-all';
 import { lint, type Problem } from '../engine/lint';
-import { applyEdits } from '../engine/text-edits';
 import { buildModel } from '../model/model-builder';
 import { lineText } from '../model/queries';
 import { readBuildContext } from '../node/build-context';
@@ -65,7 +64,6 @@ export async function addShellCheck(results: FileResult[], setting: string, warn
   });
 }
 
-const MAX_FIX_PASSES = 10;
 
 type CheckCommand = Extract<Command, { name: 'check' }>;
 
@@ -157,12 +155,7 @@ function checkFile(
   let text = original;
   let fixed = 0;
   if (command.fix) {
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const { edits, fixed: done } = fixAllEdits(lint(buildModel(text), options).problems);
-      if (edits.length === 0) break;
-      text = applyEdits(text, edits);
-      fixed += done.length;
-    }
+    ({ text, fixed } = settleFixAll(text, (next) => lint(buildModel(next), options).problems));
     if (text !== original) writeFileSync(file, text);
   }
   const model = buildModel(text);

@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Fix } from '../rules/rule';
 import type { Problem } from './lint';
-import { editsOverlap } from './text-edits';
+import { applyEdits, editsOverlap } from './text-edits';
 
 /** The fix that fix-all applies for a problem: its preferred safe fix, else its only safe one. */
 export function automaticFix(problem: Problem): Fix | null {
@@ -24,4 +24,26 @@ export function fixAllEdits(problems: readonly Problem[]): { edits: TextEdit[]; 
     fixed.push(problem);
   }
   return { edits, fixed };
+}
+
+/** Fix-all stops after this many passes, whatever is left (a fix that undoes another never ends). */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Fix-all until nothing more is fixable: a pass skips fixes that overlap one it took (chaining two
+ * RUNs and cleaning their apt lists), and a fix can make a new problem fixable. Each pass lints
+ * the text again with `problemsOf`.
+ */
+export function settleFixAll(text: string, problemsOf: (text: string) => readonly Problem[], firstProblems?: readonly Problem[]): { text: string; fixed: number } {
+  let current = text;
+  let fixed = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { edits, fixed: done } = fixAllEdits(pass === 0 && firstProblems ? firstProblems : problemsOf(current));
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+    fixed += done.length;
+  }
+  return { text: current, fixed };
 }

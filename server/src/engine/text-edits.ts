@@ -23,3 +23,38 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (const { edit, start, end } of sorted) result = result.slice(0, start) + edit.newText + result.slice(end);
   return result;
 }
+
+/** The one edit that turns `before` into `after`: the span between what they share at each end. */
+export function replacementEdit(before: string, after: string): TextEdit | null {
+  if (before === after) return null;
+  let start = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  // Never split a CRLF or a surrogate pair: step back to a whole character.
+  while (start > 0 && ((before[start - 1] === '\r' && before[start] === '\n') || isHighSurrogate(before.charCodeAt(start - 1)))) start--;
+  let end = 0;
+  while (end < shortest - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  const cut = () => before.length - end;
+  while (end > 0 && ((before[cut()] === '\n' && before[cut() - 1] === '\r') || isLowSurrogate(before.charCodeAt(cut())))) end--;
+  const lineStarts = computeLineStarts(before);
+  return { range: { start: positionAt(lineStarts, start), end: positionAt(lineStarts, before.length - end) }, newText: after.slice(start, after.length - end) };
+}
+
+function positionAt(lineStarts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((lineStarts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low, character: offset - (lineStarts[low] as number) };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}

@@ -1,5 +1,6 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import { automaticFix, fixAllEdits } from '../engine/fix-all';
+import { automaticFix, fixAllEdits, settleFixAll } from '../engine/fix-all';
+import { replacementEdit } from '../engine/text-edits';
 import type { Problem } from '../engine/lint';
 import { suppressionFixes } from '../engine/suppression-fixes';
 import { comparePositions } from '../model/positions';
@@ -33,7 +34,11 @@ function intersects(a: Range, b: Range): boolean {
  * its rule when the file has several, then the ways to silence it. With `only` asking for
  * source actions, the file-wide fix-all.
  */
-export function codeActions(model: DockerfileModel, problems: readonly Problem[], range: Range, only?: readonly string[]): ActionPlan[] {
+/**
+ * The actions for a range. `problemsOf` lints another text of the document as the diagnostics do:
+ * with it, fix-all runs until nothing more is fixable (as the CLI's --fix), in one edit.
+ */
+export function codeActions(model: DockerfileModel, problems: readonly Problem[], range: Range, only?: readonly string[], problemsOf?: (text: string) => readonly Problem[]): ActionPlan[] {
   const wantsFixAll = only?.some((kind) => kind === 'source' || kind === 'source.fixAll' || kind === FIX_ALL_KIND) ?? false;
   const wantsQuickFix = !only || only.some((kind) => kind === 'quickfix');
   const plans: ActionPlan[] = [];
@@ -73,7 +78,8 @@ export function codeActions(model: DockerfileModel, problems: readonly Problem[]
   }
   if (wantsFixAll) {
     const { edits, fixed } = fixAllEdits(problems);
-    if (edits.length > 0) plans.push({ title: 'Fix all auto-fixable Dockerfile Stages problems', kind: FIX_ALL_KIND, edits, preferred: false, problems: fixed });
+    const settled = edits.length > 0 && problemsOf ? replacementEdit(model.text, settleFixAll(model.text, problemsOf, problems).text) : null;
+    if (edits.length > 0) plans.push({ title: 'Fix all auto-fixable Dockerfile Stages problems', kind: FIX_ALL_KIND, edits: settled ? [settled] : edits, preferred: false, problems: fixed });
   }
   return plans;
 }

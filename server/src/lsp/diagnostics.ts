@@ -8,7 +8,8 @@ import { lint, type LintOptions, type LintResult, type Problem } from '../engine
 import { toDiagnostic } from './conversions';
 import { formatPlatform, platformOf } from '../words/platform';
 import type { DocumentModels } from './document-models';
-import { toolsToDeferTo, type OtherTool } from '../../../common/settings';
+import { toolsToDeferTo, type DockerfileStagesSettings, type OtherTool } from '../../../common/settings';
+import { buildModel } from '../model/model-builder';
 import { rulesReportedBy } from '../rules/coexistence';
 import { collectSoon } from './memory';
 import { describeError } from './run-safe';
@@ -116,6 +117,20 @@ export class DiagnosticsScheduler {
     this.schedule(uri);
   }
 
+  /** What a lint of the document is given: its severities and the facts of its workspace. */
+  private lintOptions(uri: string, settings: DockerfileStagesSettings): LintOptions {
+    const project = this.projectConfigs.get(uri);
+    // Rules another installed tool reports are left to it; the project file, then the editor's
+    // settings, win over that, rule by rule.
+    const deferred = Object.fromEntries(rulesReportedBy(toolsToDeferTo(settings.coexistence, this.otherTools)).map((id) => [id, 'off' as const]));
+    return { severities: { ...deferred, ...project.rules, ...settings.rules }, ...this.buildFacts(uri) };
+  }
+
+  /** The problems of another text of the document (fix-all lints again after each pass). */
+  problemsOfText(uri: string, text: string, settings: DockerfileStagesSettings): readonly Problem[] {
+    return lint(buildModel(text), this.lintOptions(uri, settings)).problems;
+  }
+
   scheduleAll(): void {
     for (const document of this.documents.all()) this.schedule(document.uri);
   }
@@ -166,13 +181,10 @@ export class DiagnosticsScheduler {
     try {
       const model = this.models.get(document);
       const project = this.projectConfigs.get(uri);
-      // Rules another installed tool reports are left to it; the project file, then the editor's
-      // settings, win over that, rule by rule.
-      const deferred = Object.fromEntries(rulesReportedBy(toolsToDeferTo(settings.coexistence, this.otherTools)).map((id) => [id, 'off' as const]));
-      const facts = this.buildFacts(uri);
-      this.images.configure(settings, facts.platform ?? HOST_PLATFORM);
-      const result = lint(model, { severities: { ...deferred, ...project.rules, ...settings.rules }, ...facts });
-      this.images.afterLint(model, settings, facts.platform ?? HOST_PLATFORM);
+      const options = this.lintOptions(uri, settings);
+      this.images.configure(settings, options.platform ?? HOST_PLATFORM);
+      const result = lint(model, options);
+      this.images.afterLint(model, settings, options.platform ?? HOST_PLATFORM);
       for (const failure of result.failures) {
         this.connection.console.error(`Rule ${failure.ruleId} failed on ${uri}: ${describeError(failure.error)}`);
       }

@@ -38,6 +38,12 @@ export function addUserFix(model: DockerfileModel, target: Stage, rootImage: str
     if (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT') insertBefore = instruction;
     else if (insertBefore) break;
   }
+  // The new USER must come after the stage's last one: a `USER root` after the command wins otherwise.
+  let lastUser = -1;
+  instructions.forEach((instruction, index) => {
+    if (instruction.keyword === 'USER') lastUser = index;
+  });
+  if (insertBefore && instructions.indexOf(insertBefore) < lastUser) insertBefore = null;
   const nl = lineBreak(model);
   const edits = [];
   const insertIndex = insertBefore ? instructions.indexOf(insertBefore) : instructions.length;

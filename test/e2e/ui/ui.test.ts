@@ -85,6 +85,7 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     copyFileSync('test/e2e/ui/ui-fixture.Dockerfile', path.join(folder, 'ui.Dockerfile'));
     copyFileSync('test/e2e/ui/highlight-fixture.Dockerfile', path.join(folder, 'highlight.Dockerfile'));
     writeFileSync(path.join(folder, 'template.Dockerfile'), '');
+    writeFileSync(path.join(folder, 'failing.Dockerfile'), 'FROM local/busybox:1 AS broken\nRUN echo about to fail && false\nUSER 65532\n');
     // A registry nothing answers on: the editor must stay quiet until the user asks it something.
     writeFileSync(path.join(folder, 'offline.Dockerfile'), 'FROM 127.0.0.1:1/team/app\nUSER 65532\nCMD ["/app"]\n');
     server = await workbench.startCodeServer({
@@ -224,5 +225,27 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     // The toast slides in; let it settle for the picture.
     await page.waitForTimeout(500);
     await shot(page, 'pin-offline-failure');
+  });
+
+  it("puts a failed build's error on its line in the Problems panel, and takes it away when the file changes", async () => {
+    await openFile(page, 'failing.Dockerfile');
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Build stage broken' }).first();
+    await lens.waitFor();
+    await lens.click();
+    await page.locator('.terminal .xterm-rows', { hasText: /The build failed \(exit code 1\)/ }).first().waitFor({ timeout: 120000 });
+    await page.keyboard.press('Control+Shift+M');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'did not complete successfully: exit code: 1' });
+    await problem.first().waitFor();
+    assert.match((await problem.first().textContent()) ?? '', /\[2\/2\] RUN echo about to fail && false failed: process "\/bin\/sh -c echo about to fail && false" did not complete successfully: exit code: 1/);
+    await shot(page, 'build-failure-problem');
+    // Any edit to the file takes the stale build error away (the panel stays open to show it go).
+    await page.keyboard.press('Control+1');
+    await goToLine(page, 3);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    await problem.first().waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'RUN echo about to fail' }).count(), 0);
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Shift+M');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import { dockerfile } from '../../support/fixtures';
-import { expectRule } from '../../support/rule-harness';
+import assert from '../../support/assert';
+import { applyRuleFix, expectRule, problemsOf } from '../../support/rule-harness';
 
 describe('final-user-root', () => {
   it('fires on a server image that ships without USER on a base known to run as root, on its FROM line', () => {
@@ -30,6 +31,13 @@ describe('final-user-root', () => {
       #^^^^^^^^^^^^^^^^^^^ final-user-root Stage 1 (node:20-alpine) runs as '0': switch to a non-root USER after the steps that need root. It ships because it is the last stage and it runs.
       CMD ["node", "server.js"]
     `);
+  });
+
+  it('puts the non-root USER after a USER root that follows the command', () => {
+    const text = 'FROM golang:1.23 AS build\nENTRYPOINT ["/app"]\nUSER root\n';
+    const fixed = applyRuleFix('final-user-root', text);
+    assert.equal(fixed, 'FROM golang:1.23 AS build\nENTRYPOINT ["/app"]\nUSER root\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\n');
+    assert.deepEqual(problemsOf('final-user-root', fixed), []);
   });
 
   it('looks at every stage the workspace ships, not at the last stage', () => {
