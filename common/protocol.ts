@@ -39,6 +39,8 @@ export interface StagesResult {
   readonly defaultTarget: number;
   /** The builds the workspace's files name (compose, Bake, CI, scripts, dev containers). */
   readonly workspaceTargets: readonly WorkspaceTargetInfo[];
+  /** The `target` of the `.dockerfile-stages.json` that applies, with its stage index (null: no such stage). */
+  readonly configuredTarget?: { readonly target: string; readonly index: number | null; readonly file: string };
 }
 
 /** `dockerfileStages/setTarget`: the stage the user builds; the "final stage" rules check it. */
@@ -61,6 +63,19 @@ export interface OtherToolsParams {
 /** `#2` for an unnamed stage, its name otherwise: how the target is written everywhere. */
 export function stageKey(stage: { readonly name: string | null; readonly index: number }): string {
   return stage.name ?? `#${stage.index}`;
+}
+
+/** `dockerfileStages/checkProjectConfig`: what is wrong in a `.dockerfile-stages.json` beyond its JSON schema. */
+export const CHECK_PROJECT_CONFIG_REQUEST = 'dockerfileStages/checkProjectConfig';
+
+export interface CheckProjectConfigParams {
+  readonly uri: string;
+  /** The editor's text of the file. */
+  readonly text: string;
+}
+
+export interface CheckProjectConfigResult {
+  readonly problems: readonly { readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } }; readonly message: string }[];
 }
 
 /** `dockerfileStages/memory`: what the server holds, after a full collection (bug reports, the leak test). */

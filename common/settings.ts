@@ -148,7 +148,11 @@ export interface ProjectConfig {
 }
 
 /** Reads a project configuration, saying what in it was not understood. */
-export function parseProjectConfig(text: string): { config: ProjectConfig; errors: string[] } {
+/**
+ * Reads a `.dockerfile-stages.json`. With `ruleIds`, a rule id not among them is an error (the
+ * command-line checker passes them; the editor's JSON schema says it there).
+ */
+export function parseProjectConfig(text: string, ruleIds?: ReadonlySet<string>): { config: ProjectConfig; errors: string[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -164,7 +168,8 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; error
     if (typeof rulesRaw !== 'object' || rulesRaw === null || Array.isArray(rulesRaw)) errors.push("'rules' must be an object");
     else {
       for (const [id, value] of Object.entries(rulesRaw)) {
-        if (typeof value === 'string' && SEVERITIES.has(value)) rules[id] = value as RuleSeveritySetting;
+        if (ruleIds && !ruleIds.has(id)) errors.push(`unknown rule '${id}'`);
+        else if (typeof value === 'string' && SEVERITIES.has(value)) rules[id] = value as RuleSeveritySetting;
         else errors.push(`rule '${id}': expected one of off, hint, info, warning, error`);
       }
     }

@@ -1,4 +1,4 @@
-// Checks what the packaged .vsix holds: the bundles, the shell grammar, snippets, grammar, rule docs and README, and
+// Checks what the packaged .vsix holds: the bundles, the shell grammar, snippets, grammar, rule docs, the project file schema and README, and
 // no node_modules, sources or sourcemaps. Run after `npm run package`.
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -17,6 +17,7 @@ const required = [
   'extension/snippets/pieces.json',
   'extension/syntaxes/dockerfile-stages.injection.tmLanguage.json',
   'extension/docs/rules/stage-ref-unknown.md',
+  'extension/schemas/project-config.schema.json',
 ];
 const problems = [];
 for (const file of required) if (!listing.some((entry) => entry.toLowerCase() === file.toLowerCase())) problems.push(`missing ${file}`);

@@ -50,9 +50,32 @@ export function rulesSettingSchema(): Record<string, unknown> {
     default: {},
     markdownDescription:
       'Severity per rule id: `off`, `hint`, `info`, `warning` or `error`, e.g. `{ "stage-ref-forward": "warning" }`. Wins over `rules` in `.dockerfile-stages.json`. See the rule pages in `docs/rules/`.',
-    properties: Object.fromEntries(
-      RULES.map((rule) => [rule.id, { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'], description: `${rule.summary} (default: ${rule.severity})` }]),
-    ),
-    additionalProperties: { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'] },
+    properties: ruleProperties(),
+    // The Settings UI fills a new entry with the default: the rule's own, not the first value (off).
+    additionalProperties: { type: 'string', enum: SEVERITY_VALUES, default: 'warning' },
+  };
+}
+
+const SEVERITY_VALUES = ['off', 'hint', 'info', 'warning', 'error'];
+
+function ruleProperties(): Record<string, unknown> {
+  return Object.fromEntries(RULES.map((rule) => [rule.id, { type: 'string', enum: SEVERITY_VALUES, default: rule.severity, description: `${rule.summary} (default: ${rule.severity})` }]));
+}
+
+/** The JSON schema of `.dockerfile-stages.json`, for completion and validation in VS Code (jsonValidation). */
+export function projectConfigSchema(): Record<string, unknown> {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Dockerfile Stages project configuration',
+    description: 'Read by the editor and the command-line checker for the Dockerfiles in this folder and below (the nearest file wins).',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      target: { type: 'string', description: 'The stage you build (docker build --target): the final-image rules check it. Wins over what the workspace\'s build files say.' },
+      platform: { type: 'string', pattern: '^[a-zA-Z0-9]+/[a-zA-Z0-9_]+(/[a-zA-Z0-9]+)?$', description: 'The target platform (linux/arm64) the automatic build arguments (TARGETARCH…) take.' },
+      context: { type: 'string', description: 'The build context folder, relative to this file.' },
+      contexts: { type: 'object', description: 'The build context folder per Dockerfile, both relative to this file: { "api/Dockerfile": "." }.', additionalProperties: { type: 'string' } },
+      rules: { type: 'object', description: 'Severity per rule id: off, hint, info, warning or error.', properties: ruleProperties(), additionalProperties: false },
+    },
   };
 }

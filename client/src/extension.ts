@@ -7,6 +7,7 @@ import { StageTaskProvider, StageTasks, stageArgv, TASK_TYPE } from './build/tas
 import { createLanguageClient, installedOtherTools } from './client';
 import { OTHER_TOOLS_NOTIFICATION } from '../../common/protocol';
 import { registerCommands } from './commands/index';
+import { ProjectConfigProblems } from './project-config';
 import { StagesSource } from './stages-source';
 import { BuildLensProvider } from './views/build-lens';
 import { StagesView } from './views/stages-view';
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Docker
     vscode.window.registerTreeDataProvider('dockerfileStages.stages', view),
     buildProblems,
     tasks,
+    new ProjectConfigProblems(client),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new StageTaskProvider(tasks)),
     createTargetStatus(source, targets),
     source.onDidChange(refresh),

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import {
   TextDocuments,
   TextDocumentSyncKind,
@@ -14,11 +15,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LOOK_UP_IMAGES_COMMAND, OTHER_TOOL_EXTENSIONS } from '../../common/ids';
 import { DEFAULT_IMAGE_SETTINGS, type OtherTool } from '../../common/settings';
 import {
+  CHECK_PROJECT_CONFIG_REQUEST,
   LOOK_UP_IMAGES_REQUEST,
   MEMORY_REQUEST,
   OTHER_TOOLS_NOTIFICATION,
   SET_TARGET_NOTIFICATION,
   STAGES_REQUEST,
+  type CheckProjectConfigParams,
   type LookUpImagesParams,
   type LookUpImagesResult,
   type OtherToolsParams,
@@ -52,6 +55,7 @@ import { DocumentModels } from './lsp/document-models';
 import { ProjectConfigStore } from './lsp/project-config';
 import { memoryAfterCollection } from './lsp/memory';
 import { PinActions } from './lsp/pin-actions';
+import { checkProjectConfig } from './lsp/project-config-check';
 import { describeError, runSafe } from './lsp/run-safe';
 import { SettingsStore } from './lsp/settings';
 import { warmUp } from './lsp/warm-up';
@@ -266,10 +270,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onRequest(MEMORY_REQUEST, () => memoryAfterCollection());
+  connection.onRequest(CHECK_PROJECT_CONFIG_REQUEST, (params: CheckProjectConfigParams) =>
+    runSafe(connection, 'checkProjectConfig', undefined, { problems: [] }, () => checkProjectConfig(params, (file) => documents.get(pathToFileURL(file).href)?.getText() ?? null)),
+  );
   connection.onRequest(STAGES_REQUEST, (params: StagesParams, token) =>
     withModel(params.uri, 'stages', token, { stages: [], defaultTarget: -1, workspaceTargets: [] }, (model) => {
       const facts = diagnostics.buildFacts(params.uri);
-      return stagesOf(model, shippingFor(model, facts), facts.uses ?? []);
+      // The picker's choice wins over the file (and travels as facts.target); the file's shows otherwise.
+      return stagesOf(model, shippingFor(model, facts), facts.uses ?? [], projectConfigs.configuredTarget(params.uri));
     }),
   );
   connection.onRequest(LOOK_UP_IMAGES_REQUEST, async (params: LookUpImagesParams): Promise<LookUpImagesResult> => {

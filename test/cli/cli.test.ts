@@ -174,14 +174,24 @@ describe('dockerfile-stages check', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'dfs-cli-'));
     try {
       mkdirSync(path.join(folder, 'empty'));
-      writeFileSync(path.join(folder, 'bad.json'), '{ "rules": { "x": "loud" } }');
+      writeFileSync(path.join(folder, 'bad.json'), '{ "rules": { "image-unpinned": "loud", "final-user-rot": "off" } }');
       assert.deepEqual(cli(['check', 'missing/Dockerfile']), { code: 2, stdout: '', stderr: 'dockerfile-stages: Cannot read missing/Dockerfile: no such file.\n' });
       assert.equal(cli(['check', path.join(folder, 'empty')]).stderr, `dockerfile-stages: No Dockerfiles found under ${path.join(folder, 'empty')}.\n`);
       assert.deepEqual(cli(['check', APP, '--config', path.join(folder, 'bad.json')]), {
         code: 2,
         stdout: '',
-        stderr: `dockerfile-stages: ${path.join(folder, 'bad.json')}: rule 'x': expected one of off, hint, info, warning, error.\n`,
+        stderr: `dockerfile-stages: ${path.join(folder, 'bad.json')}: rule 'image-unpinned': expected one of off, hint, info, warning, error; unknown rule 'final-user-rot' (did you mean 'final-user-root'?).\n`,
       });
+      // A configured target that names no stage: refused, as docker build --target would.
+      mkdirSync(path.join(folder, 'app'));
+      writeFileSync(path.join(folder, 'app', 'Dockerfile'), 'FROM alpine:3.20 AS build\nFROM build AS test\nRUN true\nFROM alpine:3.20 AS runtime\nCMD ["x"]\n');
+      writeFileSync(path.join(folder, 'app', '.dockerfile-stages.json'), '{ "target": "tset" }');
+      assert.deepEqual(cli(['check', path.join(folder, 'app', 'Dockerfile')]), {
+        code: 2,
+        stdout: '',
+        stderr: `dockerfile-stages: ${path.join(folder, 'app', '.dockerfile-stages.json')}: target 'tset' is no stage of ${path.join(folder, 'app', 'Dockerfile')} (its stages: build, test, runtime). Did you mean 'test'?\n`,
+      });
+      assert.equal(cli(['check', path.join(folder, 'app', 'Dockerfile'), '--target', 'test', '--fail-level', 'none']).code, 0, '--target wins over the file');
       assert.deepEqual(cli(['check', '--format', 'xml']), { code: 2, stdout: '', stderr: "dockerfile-stages: --format must be one of text, json, sarif, github (got 'xml').\n" });
       assert.equal(cli(['lint']).stderr, "dockerfile-stages: Unknown command 'lint'. Run 'dockerfile-stages --help'.\n");
       assert.equal(cli(['check', '-', '--fix'], { input: 'FROM alpine\n' }).code, 2);

@@ -21,9 +21,16 @@ export function createTargetStatus(source: StagesSource, targets: TargetStore): 
       return;
     }
     const shipped = result.stages.filter((stage) => stage.ships !== null);
+    const configured = result.configuredTarget;
     if (targets.chosen(document.uri)) {
       item.text = `$(target) ${stageKey(target)}`;
       item.tooltip = `Build target of this Dockerfile: ${stageKey(target)}. The final-image rules check it. Click to choose another.`;
+    } else if (configured && configured.index !== null) {
+      item.text = `$(target) ${stageKey(target)}`;
+      item.tooltip = `Build target of this Dockerfile: ${stageKey(target)}, set in ${vscode.workspace.asRelativePath(configured.file)}. The final-image rules check it. Click to choose another here.`;
+    } else if (configured) {
+      item.text = `$(error) target '${configured.target}' is no stage`;
+      item.tooltip = `${vscode.workspace.asRelativePath(configured.file)} sets the target '${configured.target}', which names no stage of this Dockerfile. Click to choose a stage.`;
     } else if (shipped.length > 0) {
       item.text = `$(package) ${shipped.map(stageKey).join(', ')}`;
       item.tooltip = ['What ships, as the workspace tells:', ...shipped.map((stage) => `${stageKey(stage)}: ${stage.ships}`), 'Click to choose a build target.'].join('\n');

@@ -6,6 +6,8 @@ import { formatPlatform, platformOf } from '../words/platform';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { configuredContext, parseProjectConfig, type ProjectConfig } from '../../../common/settings';
+import { closestName, unknownTargetMessage } from '../config/project-config-check';
+import { RULES } from '../rules/index';
 import { settleFixAll } from '../engine/fix-all';
 import { lint, type Problem } from '../engine/lint';
 import { buildModel } from '../model/model-builder';
@@ -14,7 +16,7 @@ import { readBuildContext } from '../node/build-context';
 import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
 import { UsageError, type Command } from './args';
 import { contextFromWorkspace, scanWorkspace, usesOf, workspaceRootOf, type ScannedWorkspace } from '../node/workspace-scan';
-import { findDockerfiles, isFolder } from './find-dockerfiles';
+import { findDockerfiles, isFolder } from '../node/find-dockerfiles';
 
 type ImageFactsOf = (image: string) => SourcedFacts | null;
 
@@ -85,7 +87,7 @@ export function listFiles(command: CheckCommand): { file: string; root: string |
 /** Checks every file the command names. Throws UsageError for what makes the run impossible. */
 export function runCheck(command: CheckCommand, readStdin: () => string, imageFacts: ImageFactsOf = builtInFacts): FileResult[] {
   const explicitConfig =
-    command.config === null ? null : { config: loadConfig(command.config, readTextOrNull(command.config)), folder: path.dirname(path.resolve(command.config)) };
+    command.config === null ? null : { config: loadConfig(command.config, readTextOrNull(command.config)), folder: path.dirname(path.resolve(command.config)), file: command.config };
   const files = listFiles(command);
   if (command.fix && files.some((f) => f.file === '-')) throw new UsageError('--fix changes files in place; it cannot be used with standard input.');
   const workspaces = new Map<string, ScannedWorkspace>();
@@ -113,10 +115,17 @@ export function readFile(file: string): string {
   }
 }
 
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
+
 function loadConfig(file: string, text: string | null): ProjectConfig {
   if (text === null) throw new UsageError(`Cannot read the configuration ${file}.`);
-  const { config, errors } = parseProjectConfig(text);
-  if (errors.length > 0) throw new UsageError(`${file}: ${errors.join('; ')}.`);
+  const { config, errors } = parseProjectConfig(text, RULE_IDS);
+  const said = errors.map((error) => {
+    const unknown = /^unknown rule '(.*)'$/.exec(error);
+    const closest = unknown ? closestName(unknown[1] as string, RULE_IDS) : null;
+    return closest ? `${error} (did you mean '${closest}'?)` : error;
+  });
+  if (said.length > 0) throw new UsageError(`${file}: ${said.join('; ')}.`);
   return config;
 }
 
@@ -124,7 +133,7 @@ function checkFile(
   command: CheckCommand,
   file: string,
   original: string,
-  explicitConfig: { config: ProjectConfig; folder: string } | null,
+  explicitConfig: { config: ProjectConfig; folder: string; file: string } | null,
   workspace: ScannedWorkspace | null,
   imageFacts: ImageFactsOf,
 ): FileResult {
@@ -133,7 +142,13 @@ function checkFile(
   let found = explicitConfig;
   if (!found && absolute) {
     const located = findProjectConfigFile(path.dirname(absolute), readTextOrNull);
-    found = located ? { config: loadConfig(located.file, located.text), folder: path.dirname(located.file) } : null;
+    found = located ? { config: loadConfig(located.file, located.text), folder: path.dirname(located.file), file: located.file } : null;
+  }
+  // A configured target that names no stage would check the wrong image: refuse, as BuildKit would.
+  if (found?.config.target && !command.target) {
+    const stageNames = buildModel(original).stages.flatMap((stage) => (stage.name === null ? [] : [stage.name]));
+    const unknown = unknownTargetMessage(found.config.target, [{ file: file === '-' ? 'standard input' : file, stageNames }]);
+    if (unknown) throw new UsageError(`${found.file}: target ${unknown}`);
   }
   const config = found?.config ?? null;
   const { uses, references } = workspace && absolute ? usesOf(workspace, absolute) : { uses: [], references: [] };

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { configuredContext, parseProjectConfig, type ProjectConfig } from '../../../common/settings';
+import { configuredContext, parseProjectConfig, PROJECT_CONFIG_FILE, type ProjectConfig } from '../../../common/settings';
 import { readBuildContext } from '../node/build-context';
 import type { ContextFolder } from '../node/workspace-scan';
 import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
@@ -44,6 +44,12 @@ export class ProjectConfigStore {
     const entry = { config, configFolder: found ? path.dirname(found.file) : null };
     this.byFolder.set(folder, entry);
     return entry;
+  }
+
+  /** The `target` the configuration gives a document, and the configuration's path. */
+  configuredTarget(uri: string): { target: string; file: string } | null {
+    const { config, configFolder } = this.entry(uri);
+    return config.target && configFolder ? { target: config.target, file: path.join(configFolder, PROJECT_CONFIG_FILE) } : null;
   }
 
   /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -46,7 +46,11 @@ async function openFile(page: Page, relative: string): Promise<void> {
   const input = page.locator('.quick-input-widget input').first();
   await input.waitFor({ state: 'visible' });
   await page.keyboard.type(relative);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relative) }).first().waitFor();
+  // A nested file's row shows its folder after its name: wait for that row, not a same-named one.
+  const folder = path.dirname(relative);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const row = folder === '.' ? path.basename(relative) : new RegExp(`${escape(path.basename(relative))}[\\s\\S]*${escape(folder)}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: row }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: path.basename(relative) }).first().waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
@@ -86,6 +90,9 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     copyFileSync('test/e2e/ui/highlight-fixture.Dockerfile', path.join(folder, 'highlight.Dockerfile'));
     writeFileSync(path.join(folder, 'template.Dockerfile'), '');
     writeFileSync(path.join(folder, 'failing.Dockerfile'), 'FROM local/busybox:1 AS broken\nRUN echo about to fail && false\nUSER 65532\n');
+    mkdirSync(path.join(folder, 'configured'));
+    writeFileSync(path.join(folder, 'configured', 'Dockerfile'), 'FROM local/busybox:1 AS build\nFROM build AS test\nRUN true\nFROM local/busybox:1 AS runtime\nUSER 65532\nCMD ["sh"]\n');
+    writeFileSync(path.join(folder, 'configured', '.dockerfile-stages.json'), '{\n  "target": "test"\n}\n');
     // A registry nothing answers on: the editor must stay quiet until the user asks it something.
     writeFileSync(path.join(folder, 'offline.Dockerfile'), 'FROM 127.0.0.1:1/team/app\nUSER 65532\nCMD ["/app"]\n');
     server = await workbench.startCodeServer({
@@ -246,6 +253,27 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     await problem.first().waitFor({ state: 'detached' });
     assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'RUN echo about to fail' }).count(), 0);
     await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Shift+M');
+  });
+
+  it('shows the target of .dockerfile-stages.json in the status bar and the lenses, and says when it names no stage', async () => {
+    await openFile(page, 'configured/Dockerfile');
+    await page.locator('.statusbar-item', { hasText: /^\s*test\s*$/ }).first().waitFor();
+    // Build & run sits on the configured target's line, beside its own build lens.
+    await page.locator('.codelens-decoration', { hasText: /Build stage test.*Build & run/ }).first().waitFor();
+    assert.equal(await page.locator('.codelens-decoration', { hasText: 'Build & run' }).count(), 1);
+    await shot(page, 'configured-target');
+    await openFile(page, 'configured/.dockerfile-stages.json');
+    // Misspell the target: select the word inside its quotes and type over it.
+    await goToLine(page, 2);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.type('tset');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: "'tset' is no stage of Dockerfile (its stages: build, test, runtime). Did you mean 'test'?" }).first().waitFor();
+    assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'End of file expected' }).count(), 0);
+    await shot(page, 'configured-target-misspelt');
     await page.keyboard.press('Control+Shift+M');
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isDockerfileName } from '../../../server/src/cli/find-dockerfiles';
+import { isDockerfileName } from '../../../server/src/node/find-dockerfiles';
 
 describe('Dockerfile names the checker looks for', () => {
   it('finds the names real projects use, in any case', () => {

@@ -54,5 +54,14 @@ describe('generated rule docs', () => {
     const { rulesSettingSchema } = await import('../../../scripts/rule-table');
     const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
     assert.deepEqual(manifest.contributes.configuration.properties['dockerfileStages.rules'], rulesSettingSchema());
+    // A new entry in the Settings UI starts at the rule's own severity, not at the first value (off).
+    assert.equal((rulesSettingSchema() as { properties: Record<string, { default: string }> }).properties['final-user-root']?.default, 'warning');
+  });
+
+  it('the JSON schema of .dockerfile-stages.json lists every rule and is what VS Code validates with (run `npm run gen`)', async () => {
+    const { projectConfigSchema } = await import('../../../scripts/rule-table');
+    assert.deepEqual(JSON.parse(readFileSync('schemas/project-config.schema.json', 'utf8')), projectConfigSchema());
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.dockerfile-stages.json', url: './schemas/project-config.schema.json' }]);
   });
 });
