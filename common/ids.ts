@@ -11,6 +11,8 @@ export const LINTED_SCHEMES = ['file', 'untitled'] as const;
 export const DOCKERFILE_PATTERNS = ['**/Dockerfile', '**/*.Dockerfile', '**/Dockerfile.*', '**/Containerfile', '**/Containerfile.*'];
 /** The command that looks a Dockerfile's base images up in their registries (the image hover links to it). */
 export const LOOK_UP_IMAGES_COMMAND = 'dockerfileStages.lookUpBaseImages';
+/** The extension's command that opens a file by URI (a quick fix that creates a file opens it with it). */
+export const OPEN_FILE_COMMAND = 'dockerfileStages.openFile';
 /** Extensions that lint Dockerfiles too: Container Tools (and its predecessor, Docker), and Docker DX. */
 export const OTHER_TOOL_EXTENSIONS = {
   containerTools: ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker'],

@@ -15,6 +15,10 @@ export interface StageInfo {
   readonly baseImage: string | null;
   /** Indexes of the earlier stages it builds on, copies from or mounts. */
   readonly dependencies: readonly number[];
+  /** How it uses each of them, as written: `FROM`, `COPY --from`, `RUN --mount from`. */
+  readonly uses?: readonly { readonly stage: number; readonly how: 'FROM' | 'COPY --from' | 'RUN --mount from' }[];
+  /** The ports its image exposes (`EXPOSE`, through its FROM chain), without the protocol: `8080`, `53/udp`. */
+  readonly exposes?: readonly string[];
   /** What the stage is for: runtime, builder, export, check, dev or base. */
   readonly role: string;
   /** Why, in a few words ("named 'test'", "later stages copy from it"). */
@@ -60,7 +64,15 @@ export interface OtherToolsParams {
   readonly tools: readonly string[];
 }
 
-/** `#2` for an unnamed stage, its name otherwise: how the target is written everywhere. */
+/**
+ * How a stage is named to people, everywhere (lenses, status bar, views, outline, messages): its
+ * name, else `stage 2 (node:22)`, counted from 1. BuildKit's 0-based index (`--from=1`) is never shown.
+ */
+export function stageLabel(stage: { readonly name: string | null; readonly index: number; readonly baseImage?: string | null }): string {
+  return stage.name ?? `stage ${stage.index + 1}${stage.baseImage ? ` (${stage.baseImage})` : ''}`;
+}
+
+/** `#2` for an unnamed stage, its name otherwise: how a chosen target is stored and sent (not shown). */
 export function stageKey(stage: { readonly name: string | null; readonly index: number }): string {
   return stage.name ?? `#${stage.index}`;
 }

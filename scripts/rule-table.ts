@@ -49,7 +49,7 @@ export function rulesSettingSchema(): Record<string, unknown> {
     scope: 'resource',
     default: {},
     markdownDescription:
-      'Severity per rule id: `off`, `hint`, `info`, `warning` or `error`, e.g. `{ "stage-ref-forward": "warning" }`. Wins over `rules` in `.dockerfile-stages.json`. See the rule pages in `docs/rules/`.',
+      'Severity per rule id: `off`, `hint`, `info`, `warning` or `error`, e.g. `{ "stage-ref-forward": "warning" }`. Wins over `rules` in `.dockerfile-stages.json`. [Open the rule pages](command:dockerfileStages.openDocs?%5B%22rules%22%5D).',
     properties: ruleProperties(),
     // The Settings UI fills a new entry with the default: the rule's own, not the first value (off).
     additionalProperties: { type: 'string', enum: SEVERITY_VALUES, default: 'warning' },

@@ -24,7 +24,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     outputChannel,
     // The server leaves to these tools the rules they report too (setting dockerfileStages.coexistence).
     // Registry answers about base images are kept in the extension's global storage.
-    initializationOptions: { otherTools: installedOtherTools(), storageFolder: context.globalStorageUri.fsPath },
+    // clientCommands: code actions may carry the extension's own commands (open a file a fix created).
+    initializationOptions: { otherTools: installedOtherTools(), storageFolder: context.globalStorageUri.fsPath, clientCommands: true },
     // The image hover links to the look-up command, and to nothing else.
     markdown: { isTrusted: { enabledCommands: [LOOK_UP_IMAGES_COMMAND] } },
   };

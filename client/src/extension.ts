@@ -10,7 +10,7 @@ import { registerCommands } from './commands/index';
 import { ProjectConfigProblems } from './project-config';
 import { StagesSource } from './stages-source';
 import { BuildLensProvider } from './views/build-lens';
-import { StagesView } from './views/stages-view';
+import { shownDockerfile, StagesView } from './views/stages-view';
 import { createTargetStatus } from './views/target-status';
 import { TargetStore } from './views/targets';
 
@@ -78,14 +78,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Docker
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('dockerfileStages')) refresh();
     }),
-    ...registerCommands(source, targets, client, tasks),
+    ...registerCommands(source, targets, client, tasks, context.extensionUri),
   );
-  // The Stages view shows while a Dockerfile is the active editor.
+  // The Stages view shows while a Dockerfile is open in a tab, the last active one when another has the focus.
   const showView = (): void => {
-    void vscode.commands.executeCommand('setContext', 'dockerfileStages.dockerfileOpen', vscode.window.activeTextEditor?.document.languageId === 'dockerfile');
+    void vscode.commands.executeCommand('setContext', 'dockerfileStages.dockerfileOpen', shownDockerfile() !== null);
+    view.refresh();
   };
   showView();
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(showView));
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(showView), vscode.window.tabGroups.onDidChangeTabs(showView));
   await targets.announce();
   // The editor may have asked for lenses before the provider was there.
   refresh();

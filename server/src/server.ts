@@ -86,6 +86,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let snippetEdits = false;
   /** Whether the client asks for a code action's edit when the user picks it (codeAction/resolve). */
   let resolveEdits = false;
+  /** Whether the client is the extension, whose own commands code actions may carry. */
+  let clientCommands = false;
   /** Whether the client takes one edit range for a whole completion list (LSP 3.17). */
   let editRangeDefault = false;
   /** The document of the last completion list, whose items a resolve request describes. */
@@ -125,7 +127,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
-    const initialization = params.initializationOptions as { otherTools?: unknown; storageFolder?: unknown } | null | undefined;
+    const initialization = params.initializationOptions as { otherTools?: unknown; storageFolder?: unknown; clientCommands?: unknown } | null | undefined;
+    clientCommands = initialization?.clientCommands === true;
     diagnostics.setOtherTools(otherToolsOf(initialization?.otherTools));
     images.setStorageFolder(typeof initialization?.storageFolder === 'string' && initialization.storageFolder !== '' ? initialization.storageFolder : null);
     workspaceTargets.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
@@ -251,7 +254,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return codeActions(model, problems, params.range, params.context.only, documentSettings ? (text) => diagnostics.problemsOfText(uri, text, documentSettings) : undefined);
     });
     if (plans instanceof ResponseError || !document) return plans;
-    const actions = plans.map((plan) => toCodeAction(plan, uri, options.docsBaseUri, { supported: snippetEdits, version: document.version }));
+    const actions = plans.map((plan) => toCodeAction(plan, uri, options.docsBaseUri, { supported: snippetEdits, version: document.version }, clientCommands));
     // Pin actions cost nothing to list: their registry look-up waits until the user picks one.
     const current = settings.peek(uri) ?? (await settings.get(uri));
     if (resolveEdits && current.images.lookUp !== 'never' && (!params.context.only || params.context.only.includes('quickfix'))) {

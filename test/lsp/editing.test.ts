@@ -54,6 +54,10 @@ describe('editing help over JSON-RPC', () => {
       const list = await lean.request<CompletionList>('textDocument/completion', { textDocument: { uri: leanUri }, position: { line: 2, character: 14 } });
       assert.deepEqual(list.itemDefaults, { editRange: { start: { line: 2, character: 12 }, end: { line: 2, character: 14 } } });
       assert.deepEqual(list.items.map((i) => [i.label, i.textEdit]), [['build', undefined]]);
+      // What differs from the label travels as textEditText: such a client ignores insertText.
+      await lean.open(leanUri.replace('Dockerfile', 'Mount.Dockerfile'), 'FROM alpine:3.20\nRUN --mount=ty\n');
+      const mount = await lean.request<CompletionList>('textDocument/completion', { textDocument: { uri: leanUri.replace('Dockerfile', 'Mount.Dockerfile') }, position: { line: 1, character: 14 } });
+      assert.deepEqual(mount.items.map((i) => [i.label, i.textEditText, i.insertText, i.command?.command]), [['type', 'type=', undefined, 'editor.action.triggerSuggest']]);
     } finally {
       assert.equal(await lean.stop(), 0);
     }

@@ -53,3 +53,35 @@ describe('.dockerfile-stages.json over LSP', () => {
     }
   });
 });
+
+describe('a quick fix that creates a file, over LSP', () => {
+  it('opens the file it creates, in the extension (clientCommands), and only there', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'dfs-lsp-create-'));
+    try {
+      writeFileSync(path.join(folder, 'package.json'), '{}');
+      const dockerfile = path.join(folder, 'Dockerfile');
+      const text = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nUSER node\nCMD ["node", "server.js"]\n';
+      writeFileSync(dockerfile, text);
+      for (const clientCommands of [true, false]) {
+        const lsp = new LspTestClient();
+        try {
+          await lsp.initialize({}, { clientCommands }, fileUri(folder));
+          const uri = fileUri(dockerfile);
+          const diagnostic = (await lsp.open(uri, text)).diagnostics.find((d) => d.code === 'dockerignore-missing');
+          assert.ok(diagnostic);
+          const actions = await lsp.request<{ title: string; command?: { command: string; arguments?: unknown[] } }[]>('textDocument/codeAction', {
+            textDocument: { uri },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic] },
+          });
+          const create = actions.find((a) => a.title === 'Create a .dockerignore for this project');
+          assert.deepEqual(create?.command, clientCommands ? { title: 'Open the new file', command: 'dockerfileStages.openFile', arguments: [fileUri(path.join(folder, '.dockerignore'))] } : undefined);
+        } finally {
+          assert.equal(await lsp.stop(), 0);
+        }
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

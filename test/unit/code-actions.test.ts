@@ -91,7 +91,7 @@ describe('snippet fixes', () => {
     const at = { line: 0, character: 9 };
     assert.deepEqual(withSnippets.edit, {
       documentChanges: [
-        { textDocument: { uri: 'file:///Dockerfile', version: 3 }, edits: [{ range: { start: at, end: at }, snippet: { kind: 'snippet', value: ':${1:version}' } }] },
+        { textDocument: { uri: 'file:///Dockerfile', version: 3 }, edits: [{ range: { start: at, end: at }, snippet: { kind: 'snippet', value: ':${1:<version>}' } }] },
       ],
     });
     const plain = toCodeAction(plan, 'file:///Dockerfile', 'file:///docs', { supported: false, version: 3 });

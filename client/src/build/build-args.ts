@@ -13,7 +13,7 @@ export interface BuildSettings {
   readonly platform: string;
   readonly buildArgs: Readonly<Record<string, string>>;
   readonly extraArgs: readonly string[];
-  /** Arguments for `docker run` by Build & run (ports, environment), each passed as is. */
+  /** Arguments for `docker run` by Build and Run (ports, environment), each passed as is. */
   readonly runArgs: readonly string[];
 }
 
@@ -88,10 +88,28 @@ export function buildArgv(settings: BuildSettings, request: BuildRequest): Argv 
 }
 
 /** `docker run --rm -it [runArgs] <tag>` after a build, same engine and context. */
-export function runArgv(settings: BuildSettings, request: BuildRequest): Argv {
+export function runArgv(settings: BuildSettings, request: BuildRequest, exposes: readonly string[] = []): Argv {
   const args: string[] = [];
   const podman = /(^|[\\/])podman(\.exe)?$/i.test(settings.command);
   if (settings.dockerContext && !podman) args.push('--context', settings.dockerContext);
-  args.push('run', '--rm', '-it', ...settings.runArgs, imageTag(settings, request));
+  args.push('run', '--rm', '-it', ...publishArgs(settings.runArgs, exposes), ...settings.runArgs, imageTag(settings, request));
   return { command: settings.command, args };
+}
+
+/**
+ * `-p <port>:<port>` for each port the image EXPOSEs, so that Build and Run gives a server you can
+ * open; none when the run arguments already say how to publish (or use the host's network).
+ */
+export function publishArgs(runArgs: readonly string[], exposes: readonly string[]): string[] {
+  const saysHow = runArgs.some((arg, i) => /^(-p|-P|--publish|--publish-all)(=|$)|^-p\d/.test(arg) || /^--net(work)?=host$/.test(arg) || (/^--net(work)?$/.test(arg) && runArgs[i + 1] === 'host'));
+  if (saysHow) return [];
+  return exposes.flatMap((port) => {
+    const match = /^(\d+(?:-\d+)?)(?:\/(udp|sctp))?$/.exec(port);
+    return match ? ['-p', `${match[1]}:${match[1]}${match[2] ? `/${match[2]}` : ''}`] : [];
+  });
+}
+
+/** An argv as a shell user would type it (to show and copy; it is never run through a shell). */
+export function commandLine(argv: Argv): string {
+  return [argv.command, ...argv.args].map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
-import type { Argv } from './build-args';
+import { commandLine, type Argv } from './build-args';
 
 /** The failure block BuildKit prints is at the end; this much of the output is kept to read it. */
 const KEPT_OUTPUT_CHARS = 256 * 1024;
@@ -29,7 +29,7 @@ export class BuildTerminal implements vscode.Pseudoterminal {
 
   open(): void {
     this.onStart();
-    this.show(`> ${[this.argv.command, ...this.argv.args].map(displayWord).join(' ')}\n\n`);
+    this.show(`> ${commandLine(this.argv)}\n\n`);
     const child = spawn(this.argv.command, this.argv.args, { cwd: this.cwd, shell: false, windowsHide: true });
     this.child = child;
     const take = (chunk: Buffer) => {
@@ -67,9 +67,4 @@ export class BuildTerminal implements vscode.Pseudoterminal {
     // A terminal needs carriage returns; the build prints bare line feeds.
     this.writeEmitter.fire(text.replace(/\r?\n/g, '\r\n'));
   }
-}
-
-/** A word as a shell user would read it (display only: the argv itself never meets a shell). */
-function displayWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -26,10 +26,10 @@ export async function requestFor(uri: vscode.Uri, target: string | null): Promis
 }
 
 /** The argv a build (or run) of a stage starts, from the settings of its folder. */
-export async function stageArgv(uri: vscode.Uri, target: string | null, kind: 'build' | 'run' = 'build'): Promise<Argv> {
+export async function stageArgv(uri: vscode.Uri, target: string | null, kind: 'build' | 'run' = 'build', exposes: readonly string[] = []): Promise<Argv> {
   const settings = buildSettings(uri);
   const request = await requestFor(uri, target);
-  return kind === 'build' ? buildArgv(settings, request) : runArgv(settings, request);
+  return kind === 'build' ? buildArgv(settings, request) : runArgv(settings, request, exposes);
 }
 
 /**
@@ -43,11 +43,11 @@ export class StageTasks implements vscode.Disposable {
 
   constructor(private readonly problems: BuildProblems) {}
 
-  async task(uri: vscode.Uri, target: string | null, kind: 'build' | 'run' = 'build'): Promise<vscode.Task> {
-    const argv = await stageArgv(uri, target, kind);
+  async task(uri: vscode.Uri, target: string | null, kind: 'build' | 'run' = 'build', exposes: readonly string[] = []): Promise<vscode.Task> {
+    const argv = await stageArgv(uri, target, kind, exposes);
     const definition: StageTaskDefinition = { type: TASK_TYPE, dockerfile: uri.fsPath, ...(target ? { target } : {}), ...(kind === 'run' ? { run: true } : {}) };
     const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.TaskScope.Workspace;
-    const name = `${kind === 'build' ? 'Build' : 'Run'} ${target ?? 'last stage'} (${vscode.workspace.asRelativePath(uri)})`;
+    const name = `${kind === 'build' ? 'Build Stage' : 'Run Stage'} ${target ?? '(the last)'} (${vscode.workspace.asRelativePath(uri)})`;
     const cwd = vscode.Uri.joinPath(uri, '..').fsPath;
     const execution =
       kind === 'build'

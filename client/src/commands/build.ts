@@ -20,7 +20,7 @@ export async function buildStage(tasks: StageTasks, uri: vscode.Uri, target: str
 }
 
 /** Builds the stage, then runs the image when the build succeeded. */
-export async function buildAndRun(tasks: StageTasks, uri: vscode.Uri, target: string | null): Promise<void> {
+export async function buildAndRun(tasks: StageTasks, uri: vscode.Uri, target: string | null, exposes: readonly string[] = []): Promise<void> {
   const ended = new Promise<number>((resolve) => {
     const listener = tasks.onDidEndBuild((end) => {
       if (end.dockerfile.toString() !== uri.toString() || end.target !== target) return;
@@ -30,6 +30,6 @@ export async function buildAndRun(tasks: StageTasks, uri: vscode.Uri, target: st
   });
   if (!(await buildStage(tasks, uri, target))) return;
   const code = await ended;
-  if (code === 0) await vscode.tasks.executeTask(await tasks.task(uri, target, 'run'));
+  if (code === 0) await vscode.tasks.executeTask(await tasks.task(uri, target, 'run', exposes));
   else void vscode.window.showErrorMessage(`The build of ${target ?? 'the last stage'} failed (exit code ${code}); the Problems panel and the task terminal say why.`);
 }

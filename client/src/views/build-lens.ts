@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
-import { stageKey } from '../../../common/protocol';
+import { stageLabel } from '../../../common/protocol';
+import { buildArgv, commandLine, runArgv } from '../build/build-args';
+import { requestFor } from '../build/tasks';
+import { buildSettings } from '../config';
 import { isDockerfile, type StagesSource } from '../stages-source';
 import type { TargetStore } from './targets';
 
 /**
- * "▶ Build stage <name>" above every FROM, and "Build & run" on the target. None in an untrusted
- * workspace: building runs a program.
+ * "▶ Build Stage <name>" above every FROM, and "▶ Build and Run" on the target; their tooltips
+ * show the command they run. None in an untrusted workspace (building runs a program), nor with
+ * `dockerfileStages.build.codeLens` off.
  */
 export class BuildLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -22,9 +26,13 @@ export class BuildLensProvider implements vscode.CodeLensProvider {
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!vscode.workspace.isTrusted || !isDockerfile(document)) return [];
+    if (!vscode.workspace.getConfiguration('dockerfileStages.build', document.uri).get<boolean>('codeLens', true)) return [];
     const result = await this.source.get(document);
     const target = this.targets.targetIndex(document.uri, result);
     const last = result.stages.length - 1;
+    // One request for the file (its context folder and settings); each stage changes only the target.
+    const settings = buildSettings(document.uri);
+    const request = await requestFor(document.uri, null);
     const lenses: vscode.CodeLens[] = [];
     for (const stage of result.stages) {
       const range = new vscode.Range(stage.line, 0, stage.line, 0);
@@ -33,17 +41,20 @@ export class BuildLensProvider implements vscode.CodeLensProvider {
       if (buildTarget === undefined) {
         lenses.push(
           new vscode.CodeLens(range, {
-            title: `Build stage #${stage.index}: name it first`,
-            tooltip: 'docker build --target takes stage names: add AS <name> to this FROM to build it on its own.',
-            command: 'dockerfileStages.explainUnnamed',
-            arguments: [stage.index],
+            title: `Name ${stageLabel(stage)} to build it`,
+            tooltip: 'docker build --target takes stage names: this adds AS <name> to the FROM line, for you to type the name.',
+            command: 'dockerfileStages.nameStage',
+            arguments: [document.uri, stage.line],
           }),
         );
         continue;
       }
-      lenses.push(new vscode.CodeLens(range, { title: `▶ Build stage ${stageKey(stage)}`, command: 'dockerfileStages.buildStage', arguments: [document.uri, buildTarget] }));
+      const exposes = stage.exposes ?? [];
+      const build = commandLine(buildArgv(settings, { ...request, target: buildTarget }));
+      lenses.push(new vscode.CodeLens(range, { title: `▶ Build Stage ${stageLabel(stage)}`, tooltip: build, command: 'dockerfileStages.buildStage', arguments: [document.uri, buildTarget] }));
       if (stage.index === target) {
-        lenses.push(new vscode.CodeLens(range, { title: '▶ Build & run', command: 'dockerfileStages.buildAndRun', arguments: [document.uri, buildTarget] }));
+        const run = commandLine(runArgv(settings, { ...request, target: buildTarget }, exposes));
+        lenses.push(new vscode.CodeLens(range, { title: '▶ Build and Run', tooltip: `${build}\nthen, when it succeeds:\n${run}`, command: 'dockerfileStages.buildAndRun', arguments: [document.uri, buildTarget, exposes] }));
       }
     }
     return lenses;

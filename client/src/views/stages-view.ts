@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { stageKey, type StageInfo } from '../../../common/protocol';
+import { stageKey, stageLabel, type StageInfo } from '../../../common/protocol';
 import { isDockerfile, neededBy, type StagesSource } from '../stages-source';
 import type { TargetStore } from './targets';
 
-type Node = { readonly kind: 'stage'; readonly uri: vscode.Uri; readonly stage: StageInfo; readonly needed: boolean; readonly target: boolean; readonly all: readonly StageInfo[] } | { readonly kind: 'dependency'; readonly uri: vscode.Uri; readonly stage: StageInfo };
+type Node =
+  | { readonly kind: 'stage'; readonly uri: vscode.Uri; readonly stage: StageInfo; readonly needed: boolean; readonly target: boolean; readonly all: readonly StageInfo[] }
+  | { readonly kind: 'dependency'; readonly uri: vscode.Uri; readonly stage: StageInfo; readonly how: string };
 
 /**
  * The Stages view in the Explorer, for the active Dockerfile: stages in order with their base
@@ -25,13 +27,14 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) {
       if (node.kind !== 'stage') return [];
-      return node.stage.dependencies.flatMap((index) => {
-        const stage = node.all[index];
-        return stage ? [{ kind: 'dependency' as const, uri: node.uri, stage }] : [];
+      const uses = node.stage.uses ?? node.stage.dependencies.map((stage) => ({ stage, how: 'uses' }));
+      return uses.flatMap((use) => {
+        const stage = node.all[use.stage];
+        return stage ? [{ kind: 'dependency' as const, uri: node.uri, stage, how: use.how }] : [];
       });
     }
-    const document = vscode.window.activeTextEditor?.document;
-    if (!document || !isDockerfile(document)) return [];
+    const document = shownDockerfile();
+    if (!document) return [];
     const result = await this.source.get(document);
     const target = this.targets.targetIndex(document.uri, result);
     const needed = neededBy(result.stages, target);
@@ -45,12 +48,12 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
       arguments: [node.uri, { selection: new vscode.Range(node.stage.line, 0, node.stage.line, 0) }],
     };
     if (node.kind === 'dependency') {
-      const item = new vscode.TreeItem(`uses ${stageKey(node.stage)}`, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(`${node.how} ${stageLabel(node.stage)}`, vscode.TreeItemCollapsibleState.None);
       item.iconPath = new vscode.ThemeIcon('arrow-small-right');
       item.command = reveal;
       return item;
     }
-    const item = new vscode.TreeItem(stageKey(node.stage), node.stage.dependencies.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(stageLabel(node.stage), node.stage.dependencies.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = `${node.uri.toString()}#${node.stage.index}`;
     const role = node.stage.ships !== null ? 'ships' : node.stage.role;
     item.description = `${role} · ${node.stage.baseImage ?? ''}${node.target ? ' · target' : node.needed ? '' : ' · not built for the target'}`;
@@ -62,10 +65,12 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
           ? new vscode.ThemeIcon('layers')
           : new vscode.ThemeIcon('layers', new vscode.ThemeColor('disabledForeground'));
     item.tooltip = [
-      `Stage ${stageKey(node.stage)} (line ${node.stage.line + 1}) from ${node.stage.baseImage ?? 'nothing'}`,
+      `${stageLabel(node.stage)} (line ${node.stage.line + 1}), FROM ${node.stage.baseImage ?? 'nothing'}`,
       node.stage.ships !== null ? `Ships: ${node.stage.ships}` : `Role: ${node.stage.role} (${node.stage.roleReason})`,
     ].join('\n');
-    item.contextValue = node.stage.name ? 'stage' : 'unnamedStage';
+    // An unnamed stage that is not the last cannot be built alone (--target takes names).
+    const buildable = node.stage.name !== null || node.stage.index === node.all.length - 1;
+    item.contextValue = `${buildable ? 'stage' : 'unnamedStage'}${node.target ? ' target' : ''}`;
     item.command = reveal;
     return item;
   }
@@ -75,9 +80,32 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
   }
 }
 
-/** The build arguments a Stages view item stands for. */
-export function stageOfNode(node: unknown): { uri: vscode.Uri; target: string | null } | null {
+/** What a Stages view item stands for: the build target, its key for the picker, the ports it exposes. */
+export function stageOfNode(node: unknown): { uri: vscode.Uri; target: string | null; key: string; exposes: readonly string[] } | null {
   if (typeof node !== 'object' || node === null || !('stage' in node) || !('uri' in node)) return null;
   const { stage, uri } = node as { stage: StageInfo; uri: vscode.Uri };
-  return { uri, target: stage.name };
+  return { uri, target: stage.name, key: stageKey(stage), exposes: stage.exposes ?? [] };
+}
+
+/** The last Dockerfile that was the active editor. */
+let lastDockerfile: vscode.Uri | null = null;
+
+/**
+ * The Dockerfile the view shows: the active editor's, else the last active one while it is still
+ * open in a tab (the view stays while another tab, the terminal or a JSON file has the focus).
+ */
+export function shownDockerfile(): vscode.TextDocument | null {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && isDockerfile(active)) {
+    lastDockerfile = active.uri;
+    return active;
+  }
+  if (!lastDockerfile || !openInTab(lastDockerfile)) return null;
+  const last = lastDockerfile.toString();
+  return vscode.workspace.textDocuments.find((document) => document.uri.toString() === last) ?? null;
+}
+
+function openInTab(uri: vscode.Uri): boolean {
+  const wanted = uri.toString();
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === wanted));
 }

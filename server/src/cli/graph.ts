@@ -1,3 +1,4 @@
+import { stageLabel as labelOf } from '../../../common/protocol';
 import type { DockerfileModel } from '../model/types';
 import type { GraphFormat } from './args';
 
@@ -41,7 +42,7 @@ const LABELS = { from: 'FROM', 'copy-from': 'COPY --from', 'mount-from': 'RUN --
 export function formatGraph(graph: StageGraph, format: GraphFormat): string {
   if (format === 'json') return `${JSON.stringify(graph, null, 2)}\n`;
   const id = (node: Node) => ('stage' in node ? `s${node.stage}` : `i${graph.images.indexOf(node.image)}`);
-  const stageLabel = (s: StageGraph['stages'][number]) => s.name ?? `#${s.index}`;
+  const stageLabel = (s: StageGraph['stages'][number]) => labelOf({ name: s.name, index: s.index, baseImage: null });
   if (format === 'dot') {
     const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
     return [

@@ -99,7 +99,7 @@ function stageNameItem(stage: Stage, width: number): CompletionItem {
     label: stage.name as string,
     kind: CompletionItemKind.Reference,
     detail: baseImageLabel(stage),
-    labelDetails: { description: `stage #${stage.index}` },
+    labelDetails: { description: `stage ${stage.index + 1}` },
     sortText: sortKey(stage, width),
   };
 }
@@ -108,7 +108,8 @@ function stageIndexItem(stage: Stage, width: number): CompletionItem {
   return {
     label: String(stage.index),
     kind: CompletionItemKind.Value,
-    detail: `stage ${stageLabel(stage)}: ${baseImageLabel(stage)}`,
+    // An unnamed stage is taken by its index (`--from=1`); it reads as `stage 2 (alpine:3.20)`.
+    detail: stageLabel(stage),
     sortText: sortKey(stage, width),
   };
 }
@@ -127,7 +128,7 @@ function imageItems(model: DockerfileModel, current: Stage | null): CompletionIt
     items.push({
       label: image.text,
       kind: CompletionItemKind.Module,
-      detail: `base image of stage ${stageLabel(stage)}`,
+      detail: `base image of ${stage.name ? `stage ${stage.name}` : stageLabel(stage)}`,
       sortText: `2${image.text}`,
     });
   }

@@ -1,5 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { DockerfileModel, Instruction } from '../model/types';
+import { stageLabel } from '../model/stage-names';
 import { stageDeclarationRange } from './definition';
 
 const DETAIL_LIMIT = 80;
@@ -15,7 +16,7 @@ export function documentSymbols(model: DockerfileModel): DocumentSymbol[] {
   }));
   for (const stage of model.stages) {
     symbols.push({
-      name: stage.name ?? `stage #${stage.index}`,
+      name: stageLabel(stage),
       detail: stage.baseImage?.text ?? '',
       kind: SymbolKind.Module,
       range: stage.range,

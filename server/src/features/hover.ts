@@ -104,7 +104,7 @@ function referenceCard(model: DockerfileModel, reference: StageReference, target
 
 function stageCard(model: DockerfileModel, stage: Stage, shipping: Shipping | undefined): string[] {
   const card = [
-    `**Stage \`${stageLabel(stage)}\`** · #${stage.index} · line ${stage.from.range.start.line + 1}`,
+    `**Stage \`${stageLabel(stage)}\`** · line ${stage.from.range.start.line + 1}`,
     '```dockerfile',
     fromLineText(model, stage),
     '```',

@@ -3,6 +3,7 @@ import { instructionAtLine, lineText, stageAtLine } from '../model/queries';
 import type { DockerfileModel } from '../model/types';
 import type { CompletionResult } from './completion';
 import { INSTRUCTIONS } from './instruction-docs';
+import { pieceItems } from './piece-snippets';
 
 const TYPING_KEYWORD = /^(\s*)([A-Za-z]*)$/;
 
@@ -46,6 +47,8 @@ export function completeInstructions(model: DockerfileModel, position: Position)
       sortText: '0',
     });
   }
+  // The snippet pieces only for a line not begun in lower case (their text is upper case).
+  if (!lowercase) items.push(...pieceItems(stage !== null));
   return { replace, items };
 }
 

@@ -1,8 +1,9 @@
 import type { StagesResult } from '../../../common/protocol';
 import type { Shipping } from '../model/shipping';
-import { stageDependencies } from '../model/stage-graph';
+import { shippedStages, stageDependencies } from '../model/stage-graph';
 import type { BuildTargetUse } from '../model/stage-roles';
-import type { DockerfileModel } from '../model/types';
+import type { DockerfileModel, Stage, StageReference } from '../model/types';
+import { expandIfKnown } from '../model/variable-scope';
 
 /** The stage list the extension shows (code lenses, target picker, Stages view), with what each is for. */
 export function stagesOf(model: DockerfileModel, shipping: Shipping, uses: readonly BuildTargetUse[], configured: { target: string; file: string } | null = null): StagesResult {
@@ -14,6 +15,8 @@ export function stagesOf(model: DockerfileModel, shipping: Shipping, uses: reado
       line: stage.from.range.start.line,
       baseImage: stage.baseImage?.text ?? null,
       dependencies: stageDependencies(model, stage).map((dependency) => dependency.index),
+      uses: usesOf(model, stage),
+      exposes: exposedPorts(model, stage),
       role: shipping.roles[stage.index]?.role ?? 'base',
       roleReason: shipping.roles[stage.index]?.because ?? '',
       ships: shipping.shipped.find((s) => s.stage.index === stage.index)?.because ?? null,
@@ -29,4 +32,35 @@ function stageIndexOf(model: DockerfileModel, target: string): number | null {
   const byIndex = /^#(\d+)$/.exec(target);
   if (byIndex) return model.stages[Number(byIndex[1])] ? Number(byIndex[1]) : null;
   return model.stages.find((stage) => stage.normalizedName === target.toLowerCase())?.index ?? null;
+}
+
+const HOW: Readonly<Record<StageReference['kind'], 'FROM' | 'COPY --from' | 'RUN --mount from'>> = { from: 'FROM', 'copy-from': 'COPY --from', 'mount-from': 'RUN --mount from' };
+
+/** The earlier stages a stage names, and how (each once per way). */
+function usesOf(model: DockerfileModel, stage: Stage): { stage: number; how: 'FROM' | 'COPY --from' | 'RUN --mount from' }[] {
+  const seen = new Set<string>();
+  const uses: { stage: number; how: 'FROM' | 'COPY --from' | 'RUN --mount from' }[] = [];
+  for (const reference of model.references) {
+    if (reference.fromStage !== stage.index || reference.resolution.kind !== 'stage') continue;
+    const use = { stage: reference.resolution.stage, how: HOW[reference.kind] };
+    const key = `${use.stage} ${use.how}`;
+    if (!seen.has(key)) uses.push(use);
+    seen.add(key);
+  }
+  return uses;
+}
+
+/** The ports the stage's image exposes: EXPOSE along its FROM chain, with variables expanded when known. */
+function exposedPorts(model: DockerfileModel, stage: Stage): string[] {
+  const ports = new Set<string>();
+  for (const link of shippedStages(model, stage)) {
+    for (const instruction of link.instructions) {
+      if (instruction.keyword !== 'EXPOSE') continue;
+      for (const arg of instruction.args) {
+        const value = expandIfKnown(model, instruction.range.start.line, arg.value);
+        if (value && /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/i.test(value)) ports.add(value.replace(/\/tcp$/i, '').toLowerCase());
+      }
+    }
+  }
+  return [...ports];
 }

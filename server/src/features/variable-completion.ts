@@ -1,5 +1,6 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { lineText, stageAtLine } from '../model/queries';
+import { stageLabel } from '../model/stage-names';
 import type { DockerfileModel } from '../model/types';
 import { variablesInScope } from '../model/variable-scope';
 import type { CompletionResult } from './completion';
@@ -37,9 +38,10 @@ export function completeVariables(model: DockerfileModel, position: Position): C
     for (const arg of model.globalArgs) variables.set(arg.name, arg.defaultValue !== null ? `global ARG = ${arg.defaultValue}` : 'global ARG');
     for (const [name, doc] of Object.entries(PLATFORM_ARGS)) variables.set(name, doc);
   } else {
-    const here = stage.name ?? `#${stage.index}`;
+    const here = stageLabel(stage);
     for (const definition of variablesInScope(model, position.line).values()) {
-      const origin = definition.stage === here ? '' : ` (from stage ${definition.stage})`;
+      // A label of an unnamed stage already says `stage 2 (…)`; names have no blank.
+      const origin = definition.stage === here ? '' : ` (from ${definition.stage?.startsWith('stage ') ? '' : 'stage '}${definition.stage})`;
       variables.set(definition.name, `${definition.kind}${definition.written !== null ? ` = ${definition.written}` : ''}${origin}`);
     }
   }

@@ -1,3 +1,4 @@
+import { OPEN_FILE_COMMAND } from '../../../common/ids';
 import { shellCheckPage } from '../engine/shellcheck';
 import { DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { ActionPlan } from '../features/code-actions';
@@ -39,7 +40,8 @@ export interface SnippetSupport {
   readonly version: number;
 }
 
-export function toCodeAction(plan: ActionPlan, uri: string, docsBaseUri: string, snippets?: SnippetSupport): CodeAction {
+/** `openCreated`: the client is the extension, which has the command that opens a created file. */
+export function toCodeAction(plan: ActionPlan, uri: string, docsBaseUri: string, snippets?: SnippetSupport, openCreated = false): CodeAction {
   let edit: CodeAction['edit'] = { changes: { [uri]: [...plan.edits] } };
   if (plan.snippet && snippets?.supported) {
     edit = {
@@ -59,7 +61,9 @@ export function toCodeAction(plan: ActionPlan, uri: string, docsBaseUri: string,
       }),
     };
   } else if (plan.snippet) {
-    edit = { changes: { [uri]: plan.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\$\{\d+:([^}]*)\}/g, '<$1>') })) } };
+    // Without snippet support each placeholder is written as its default: `<version>` where the user
+    // must type, a working name (`build`) where one will do.
+    edit = { changes: { [uri]: plan.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1') })) } };
   }
   const action: CodeAction = {
     title: plan.title,
@@ -68,5 +72,8 @@ export function toCodeAction(plan: ActionPlan, uri: string, docsBaseUri: string,
     edit,
   };
   if (plan.preferred) action.isPreferred = true;
+  // A file the fix creates is opened, for the user to see and adjust it.
+  const created = plan.createFiles?.[0];
+  if (created && openCreated && !(plan.snippet && snippets?.supported)) action.command = { title: 'Open the new file', command: OPEN_FILE_COMMAND, arguments: [`${uri.slice(0, uri.lastIndexOf('/') + 1)}${created.path}`] };
   return action;
 }

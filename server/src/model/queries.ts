@@ -81,6 +81,11 @@ export function stageLabel(stage: Stage): string {
 }
 
 /** `stageLabel` at the start of a sentence: "Stage 'web'", "Stage 2 (alpine:3.20)". */
+/** A stage in the middle of a sentence: `stage 'build'`, `stage 2 (golang:1.23)`. */
+export function stageMention(stage: Stage): string {
+  return stage.name ? `stage '${stage.name}'` : `stage ${stage.index + 1}${stage.baseImage ? ` (${stage.baseImage.text})` : ''}`;
+}
+
 export function stageTitle(stage: Stage): string {
   return stage.name ? `Stage '${stage.name}'` : `Stage ${stage.index + 1}${stage.baseImage ? ` (${stage.baseImage.text})` : ''}`;
 }

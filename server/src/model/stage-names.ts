@@ -1,3 +1,5 @@
+import { stageLabel as labelOf } from '../../../common/protocol';
+
 /** BuildKit lower-cases stage names before comparing them. */
 export function normalizeStageName(name: string): string {
   return name.toLowerCase();
@@ -13,7 +15,7 @@ export function isValidStageName(name: string): boolean {
   return VALID_STAGE_NAME.test(normalizeStageName(name));
 }
 
-/** A stage's label for people: its name, or `#index` when it has none. */
-export function stageLabel(stage: { readonly name: string | null; readonly index: number }): string {
-  return stage.name ?? `#${stage.index}`;
+/** A stage's label for people: its name, else `stage 2 (node:22)` (the extension's one form, see common/protocol). */
+export function stageLabel(stage: { readonly name: string | null; readonly index: number; readonly baseImage?: { readonly text: string } | null }): string {
+  return labelOf({ name: stage.name, index: stage.index, baseImage: stage.baseImage?.text ?? null });
 }

@@ -4,6 +4,7 @@ import { parseNameOrNameValues, parseNameValues } from '../words/name-values';
 import { logicalText } from './logical-line';
 import { stageAtLine } from './queries';
 import { shippedStages } from './stage-graph';
+import { stageLabel } from './stage-names';
 import type { DockerfileModel, Instruction, Stage } from './types';
 
 export interface VariableDefinition {
@@ -15,7 +16,7 @@ export interface VariableDefinition {
   readonly kind: 'ARG' | 'ENV' | 'global ARG' | 'automatic';
   /** Where it is declared (0-based line); -1 for the automatic platform arguments. */
   readonly line: number;
-  /** The stage it is declared in, or null for a global ARG. */
+  /** The stage it is declared in, as people read it (`build`, `stage 2 (node:22)`), or null for a global ARG. */
   readonly stage: string | null;
 }
 
@@ -167,7 +168,7 @@ function define(model: DockerfileModel, declaration: Declaration, instruction: I
     const global = globals.get(declaration.name);
     value = own.get(declaration.name)?.value ?? global?.value ?? null;
   }
-  return { name: declaration.name, value, written: declaration.written, kind, line: instruction.range.start.line, stage: stage.name ?? `#${stage.index}` };
+  return { name: declaration.name, value, written: declaration.written, kind, line: instruction.range.start.line, stage: stageLabel(stage) };
 }
 
 /** The lexer's view of a scope: known values are set; unknown and undeclared names are unset. */

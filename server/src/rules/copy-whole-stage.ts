@@ -1,3 +1,4 @@
+import { stageMention } from '../model/queries';
 import { shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Stage } from '../model/types';
 import { packageActions } from '../shell/packages';
@@ -23,17 +24,17 @@ export default defineRule({
       // A stage that only gathers files (FROM scratch, COPY only) is the artifact: copying all of it is the point.
       if (!source || isArtifactStage(model, source)) continue;
       const workdir = workdirOf(model, source);
-      const name = source.name ?? `#${source.index}`;
+      const name = stageMention(source);
       for (const arg of reference.instruction.args.slice(0, -1)) {
         const path = arg.value.replace(/\/+$/, '') || '/';
         if (path === '/' || path === '.') {
-          report({ range: arg.range, message: `Copies the whole file system of stage '${name}' (tools, caches, sources); copy only the files the image needs.` });
+          report({ range: arg.range, message: `Copies the whole file system of ${name} (tools, caches, sources); copy only the files the image needs.` });
         } else if (path === '/usr/local' || path === '/usr') {
-          report({ range: arg.range, message: `Copies all of stage '${name}''s ${path} (its toolchain and everything installed there); copy only what the image runs, such as the installed packages' folder or one binary.` });
+          report({ range: arg.range, message: `Copies all of ${path} from ${name} (its toolchain and everything installed there); copy only what the image runs, such as the installed packages' folder or one binary.` });
         } else if (workdir && path === workdir.replace(/\/+$/, '') && !OUTPUT_FOLDER.test(path) && !installsOnlyRuntime(model, source)) {
           report({
             range: arg.range,
-            message: `Copies all of stage '${name}''s work directory ${workdir} (sources, caches, dev dependencies); copy only the build output.`,
+            message: `Copies the whole work directory ${workdir} of ${name} (sources, caches, dev dependencies); copy only the build output.`,
           });
         }
       }

@@ -66,7 +66,7 @@ function unpinnedThroughArg(image: ImageReference, throughArg: ImageThroughArg):
 /** The offline fix for `FROM ${IMAGE}` / `FROM node:${TAG}`: the version goes in the ARG's default. */
 function typeAVersionInArg(throughArg: ImageThroughArg): Fix {
   if (throughArg.part === 'tag') {
-    return { title: `Pin a version in ARG ${throughArg.arg.name} (type it in)`, edits: [replace(throughArg.valueRange, '${1:version}')], unsafe: true, snippet: true };
+    return { title: `Pin a version in ARG ${throughArg.arg.name} (type it in)`, edits: [replace(throughArg.valueRange, '${1:<version>}')], unsafe: true, snippet: true };
   }
   return { ...typeAVersion(parseImageReference(throughArg.arg.defaultValue ?? '', throughArg.valueRange)), title: `Pin a version in ARG ${throughArg.arg.name} (type it in)` };
 }
@@ -77,7 +77,7 @@ function typeAVersionInArg(throughArg: ImageThroughArg): Fix {
  */
 function typeAVersion(image: ImageReference): Fix {
   const edit = image.tag
-    ? replace(image.tag.range, '${1:version}')
-    : insertAt(image.repository.range.end, ':${1:version}');
+    ? replace(image.tag.range, '${1:<version>}')
+    : insertAt(image.repository.range.end, ':${1:<version>}');
   return { title: 'Pin a version (type it in)', edits: [edit], unsafe: true, snippet: true };
 }

@@ -1,3 +1,4 @@
+import { stageMention } from '../model/queries';
 import { shippedStages } from '../model/stage-graph';
 import type { Stage } from '../model/types';
 import type { DockerfileModel } from '../model/types';
@@ -44,7 +45,7 @@ export default defineRule({
       if (!native) continue;
       report({
         range: reference.instruction.range,
-        message: `Native files built on ${sourceLibc} (stage '${source.name ?? `#${source.index}`}') are copied into a ${runtimeLibc} image; they will fail to load. Build on the same C library as the runtime.`,
+        message: `Native files built on ${sourceLibc} (${stageMention(source)}) are copied into a ${runtimeLibc} image; they will fail to load. Build on the same C library as the runtime.`,
       });
     }
     }

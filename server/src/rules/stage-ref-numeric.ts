@@ -1,3 +1,4 @@
+import { stageMention } from '../model/queries';
 import { isValidStageName, RESERVED_STAGE_NAMES } from '../model/stage-names';
 import type { DockerfileModel, Stage } from '../model/types';
 import { insertAt, replace } from './edits';
@@ -25,24 +26,28 @@ export default defineRule({
   },
 });
 
-/** Uses the stage's name everywhere it is referenced by index, naming the stage first when it has none. */
+/**
+ * Uses the stage's name everywhere it is referenced by index. A stage without a name gets one to
+ * type over, as a rename would (a snippet: one placeholder, linked across the edits), starting from
+ * what the stage is for: `build` for a stage others copy from, else `base`.
+ */
 function nameAndUse(model: DockerfileModel, stage: Stage): Fix | null {
   const image = stage.from.args[0];
-  const name = stage.name ?? freeName(model, stage);
-  if (!name || (!stage.name && !image)) return null;
   const byIndex = model.references.filter(
     (r) => r.resolution.kind === 'stage' && r.resolution.byIndex && r.resolution.stage === stage.index,
   );
-  const edits = byIndex.map((r) => replace(r.range, name));
-  if (!stage.name && image) edits.unshift(insertAt(image.range.end, ` AS ${name}`));
-  return { title: stage.name ? `Use the stage name '${name}'` : `Name stage #${stage.index} '${name}' and use the name`, edits, preferred: true };
+  if (stage.name) return { title: `Use the stage name '${stage.name}'`, edits: byIndex.map((r) => replace(r.range, stage.name as string)), preferred: true };
+  const name = image ? freeName(model, stage) : null;
+  if (!name || !image) return null;
+  const placeholder = `\${1:${name}}`;
+  const edits = [insertAt(image.range.end, ` AS ${placeholder}`), ...byIndex.map((r) => replace(r.range, placeholder))];
+  return { title: `Name ${stageMention(stage)} and use the name`, edits, preferred: true, unsafe: true, snippet: true };
 }
 
-/** A stage name made from the base image (`golang:1.23` -> `golang`), unique in the file. */
+/** A name for what the stage is for, unique in the file. */
 function freeName(model: DockerfileModel, stage: Stage): string | null {
-  const repository = stage.baseImage?.repository.value ?? '';
-  const base = (repository.split('/').pop() ?? '').toLowerCase().replace(/[^a-z0-9_.-]/g, '') || 'stage';
-  const start = /^[a-z]/.test(base) ? base : `stage-${base}`;
+  const copiedFrom = model.references.some((r) => r.kind !== 'from' && r.resolution.kind === 'stage' && r.resolution.stage === stage.index);
+  const start = copiedFrom ? 'build' : 'base';
   for (let suffix = 0; suffix < 100; suffix++) {
     const candidate = suffix === 0 ? start : `${start}-${suffix + 1}`;
     if (isValidStageName(candidate) && !model.stageIndexByName.has(candidate) && !RESERVED_STAGE_NAMES.has(candidate)) return candidate;

@@ -34,6 +34,18 @@ describe('editing help in a real VS Code', () => {
     assert.ok(flags.items.some((item) => item.label === '--chown'));
   });
 
+  it('completes a mount option with its = and asks for its values, with no unrelated snippet in the list', async () => {
+    const document = await scratch(`${TEXT}RUN --mount=`);
+    const options = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(6, 12));
+    const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+    const type = options.items.find((item) => label(item) === 'type');
+    assert.ok(type, options.items.map(label).join(', '));
+    const inserted = typeof type.insertText === 'string' ? type.insertText : (type.insertText?.value ?? label(type));
+    assert.equal(inserted, 'type=');
+    assert.equal(type.command?.command, 'editor.action.triggerSuggest');
+    assert.deepEqual(options.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map(label), [], 'no snippet where a mount option goes');
+  });
+
   it('explains an instruction and a variable on hover, and shows the signature of COPY', async () => {
     const document = await scratch(TEXT);
     const [keyword] = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(5, 1));

@@ -54,7 +54,7 @@ describe('extension in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('provides a build code lens for each FROM, and Build & run on the target', async () => {
+  it('provides a build code lens for each FROM, and Build and Run on the target, each showing its command', async () => {
     const editor = await open('go-api/Dockerfile');
     const lenses = await waitFor('code lenses', async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
@@ -63,12 +63,33 @@ describe('extension in a real VS Code', () => {
     assert.deepEqual(
       lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
       [
-        [1, '▶ Build stage builder'],
-        [12, '▶ Build stage test'],
-        [15, '▶ Build stage runtime'],
-        [15, '▶ Build & run'],
+        [1, '▶ Build Stage builder'],
+        [12, '▶ Build Stage test'],
+        [15, '▶ Build Stage runtime'],
+        [15, '▶ Build and Run'],
       ],
     );
+    const folder = vscode.Uri.joinPath(editor.document.uri, '..').fsPath;
+    assert.equal(lenses[0]?.command?.tooltip, `true build --target builder -f ${editor.document.uri.fsPath} -t go-api:builder --build-arg 'APP_VERSION=1.0 beta' ${folder}`);
+    // The image EXPOSEs 8080: Build and Run publishes it.
+    assert.match(lenses[3]?.command?.tooltip ?? '', /\nthen, when it succeeds:\ntrue run --rm -it -p 8080:8080 go-api:runtime$/);
+  });
+
+  it('offers to name an unnamed stage that cannot be built alone, and names it as a rename would', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM golang:1.23\nRUN go build -o /app .\nFROM alpine:3.20\nCOPY --from=0 /app /app\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    const lenses = await waitFor('code lenses', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return found.length >= 2 ? found : undefined;
+    });
+    assert.deepEqual(lenses.map((lens) => lens.command?.title), ['Name stage 1 (golang:1.23) to build it', '▶ Build Stage stage 2 (alpine:3.20)', '▶ Build and Run']);
+    const name = lenses[0]?.command;
+    assert.ok(name);
+    await vscode.commands.executeCommand(name.command, ...(name.arguments ?? []));
+    assert.equal(editor.document.lineAt(0).text, 'FROM golang:1.23 AS stage1');
+    // The name is selected, to be typed over.
+    assert.equal(editor.document.getText(editor.selection), 'stage1');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('builds a stage as a task with the argv of the settings, never a shell string', async () => {
@@ -89,7 +110,7 @@ describe('extension in a real VS Code', () => {
     const task = await ended;
     // Our terminal spawns the argv itself (no shell) and reads a failure into the Problems panel.
     assert.ok(task.execution instanceof vscode.CustomExecution, 'a terminal of ours, not a ShellExecution');
-    assert.equal(task.name, 'Build builder (go-api/Dockerfile)');
+    assert.equal(task.name, 'Build Stage builder (go-api/Dockerfile)');
   });
 
   it("lints a file once: git's copy of it (another scheme) gets no problems", async () => {

@@ -156,7 +156,7 @@ describe('the extension in code-server, driven like a user', { skip: !available 
 
   it('builds a stage from its code lens on a real engine, and the terminal reports success', async () => {
     await page.keyboard.press('Control+S');
-    const lens = page.locator('.codelens-decoration a', { hasText: 'Build stage build' }).first();
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Build Stage build' }).first();
     await lens.waitFor();
     await lens.click();
     await page.locator('.terminal .xterm-rows', { hasText: /naming to .*ui:build|writing image/ }).first().waitFor({ timeout: 120000 });
@@ -236,7 +236,7 @@ describe('the extension in code-server, driven like a user', { skip: !available 
 
   it("puts a failed build's error on its line in the Problems panel, and takes it away when the file changes", async () => {
     await openFile(page, 'failing.Dockerfile');
-    const lens = page.locator('.codelens-decoration a', { hasText: 'Build stage broken' }).first();
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Build Stage broken' }).first();
     await lens.waitFor();
     await lens.click();
     await page.locator('.terminal .xterm-rows', { hasText: /The build failed \(exit code 1\)/ }).first().waitFor({ timeout: 120000 });
@@ -259,9 +259,9 @@ describe('the extension in code-server, driven like a user', { skip: !available 
   it('shows the target of .dockerfile-stages.json in the status bar and the lenses, and says when it names no stage', async () => {
     await openFile(page, 'configured/Dockerfile');
     await page.locator('.statusbar-item', { hasText: /^\s*test\s*$/ }).first().waitFor();
-    // Build & run sits on the configured target's line, beside its own build lens.
-    await page.locator('.codelens-decoration', { hasText: /Build stage test.*Build & run/ }).first().waitFor();
-    assert.equal(await page.locator('.codelens-decoration', { hasText: 'Build & run' }).count(), 1);
+    // Build and Run sits on the configured target's line, beside its own build lens.
+    await page.locator('.codelens-decoration', { hasText: /Build Stage test.*Build and Run/ }).first().waitFor();
+    assert.equal(await page.locator('.codelens-decoration', { hasText: 'Build and Run' }).count(), 1);
     await shot(page, 'configured-target');
     await openFile(page, 'configured/.dockerfile-stages.json');
     // Misspell the target: select the word inside its quotes and type over it.
@@ -274,6 +274,21 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     await page.locator('.markers-panel .monaco-list-row', { hasText: "'tset' is no stage of Dockerfile (its stages: build, test, runtime). Did you mean 'test'?" }).first().waitFor();
     assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'End of file expected' }).count(), 0);
     await shot(page, 'configured-target-misspelt');
+    await page.keyboard.press('Control+Shift+M');
+  });
+
+  it("opens a rule's page rendered, read-only, from the Problems panel", async () => {
+    await openFile(page, 'offline.Dockerfile');
+    await page.keyboard.press('Control+Shift+M');
+    const link = page.locator('.markers-panel .monaco-list-row .code-link, .markers-panel .monaco-list-row a', { hasText: /^image-unpinned$/ }).first();
+    await link.waitFor();
+    await link.click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'image-unpinned' }).first().waitFor();
+    // The Markdown preview (a webview), not a text editor on the extension's own file.
+    await page.locator('iframe.webview').first().waitFor({ state: 'attached' });
+    assert.equal(await page.locator('.editor-group-container.active .monaco-editor .view-lines').count(), 0);
+    await shot(page, 'rule-page-preview');
+    await page.keyboard.press('Control+W');
     await page.keyboard.press('Control+Shift+M');
   });
 });

@@ -66,4 +66,12 @@ describe('the argv of a stage build', () => {
       args: ['run', '--rm', '-it', '-p', '8080:8080', '-e', 'A=$(rm -rf /)', 'my-app:build'],
     });
   });
+
+  it('publishes the ports the image exposes, unless the run arguments say how', () => {
+    assert.deepEqual(runArgv(DEFAULT_BUILD_SETTINGS, request, ['8080', '53/udp', '9000-9002']).args, ['run', '--rm', '-it', '-p', '8080:8080', '-p', '53:53/udp', '-p', '9000-9002:9000-9002', 'my-app:build']);
+    for (const runArgs of [['-p', '80:8080'], ['-p8081:8080'], ['--publish=1:2'], ['-P'], ['--network=host'], ['--net', 'host']]) {
+      assert.deepEqual(runArgv({ ...DEFAULT_BUILD_SETTINGS, runArgs }, request, ['8080']).args, ['run', '--rm', '-it', ...runArgs, 'my-app:build']);
+    }
+    assert.deepEqual(runArgv({ ...DEFAULT_BUILD_SETTINGS, runArgs: ['--network', 'bridge'] }, request, ['8080']).args, ['run', '--rm', '-it', '-p', '8080:8080', '--network', 'bridge', 'my-app:build']);
+  });
 });

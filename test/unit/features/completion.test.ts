@@ -63,7 +63,7 @@ describe('stage completion', () => {
 
   it('offers an unnamed stage by its index', () => {
     const source = `FROM alpine:3.20\nFROM alpine:3.20\nCOPY --from=$0\n`;
-    assert.deepEqual(complete(source).map((i) => [i.label, i.detail]), [['0', 'stage #0: alpine:3.20']]);
+    assert.deepEqual(complete(source).map((i) => [i.label, i.detail]), [['0', 'stage 1 (alpine:3.20)']]);
   });
 
   it('offers nothing elsewhere', () => {

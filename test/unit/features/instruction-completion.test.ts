@@ -12,9 +12,16 @@ function complete(source: string) {
 const labels = (source: string) => complete(source)?.items.map((item) => item.label) ?? [];
 
 describe('instruction completion', () => {
-  it('offers only ARG and FROM before the first FROM', () => {
-    assert.deepEqual(labels('# syntax=docker/dockerfile:1\n$0\n'), ['ARG', 'FROM']);
-    assert.deepEqual(labels('ARG VERSION=1\nF$0\nFROM alpine:3.20\n'), ['ARG', 'FROM']);
+  it('offers only ARG and FROM before the first FROM (and the named-stage piece)', () => {
+    assert.deepEqual(labels('# syntax=docker/dockerfile:1\n$0\n'), ['ARG', 'FROM', 'stage']);
+    assert.deepEqual(labels('ARG VERSION=1\nF$0\nFROM alpine:3.20\n'), ['ARG', 'FROM', 'stage']);
+  });
+
+  it('offers the snippet pieces where an instruction starts, and nowhere inside one', () => {
+    const pieces = (source: string) => complete(source)?.items.filter((item) => item.kind === 15).map((item) => item.label) ?? [];
+    assert.ok(pieces('FROM alpine:3.20 AS base\n$0\n').includes('secret-mount'));
+    assert.deepEqual(pieces('FROM alpine:3.20 AS base\nRUN --mount=$0\n'), []);
+    assert.deepEqual(pieces('FROM alpine:3.20 AS base\nCOPY --$0\n'), []);
   });
 
   it('offers every instruction in a stage, with a snippet for its arguments and a line of doc', () => {
@@ -24,7 +31,7 @@ describe('instruction completion', () => {
     assert.equal(workdir?.insertText, 'WORKDIR ${1:/app}');
     assert.equal(workdir?.insertTextFormat, 2);
     assert.match(workdir?.detail ?? '', /working directory/);
-    assert.equal(result?.items.length, 17);
+    assert.equal(result?.items.filter((item) => item.kind === 14).length, 17);
   });
 
   it('follows lowercase when the user types in lowercase', () => {

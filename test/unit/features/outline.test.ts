@@ -33,7 +33,7 @@ describe('outline, folding and hover', () => {
       [
         ['GO_VERSION', '1.23', 13, undefined],
         ['build', 'golang:${GO_VERSION}', 2, ['RUN go build -o /out/app .', 'COPY <<EOF /etc/app.conf']],
-        ['stage #1', 'gcr.io/distroless/static:nonroot', 2, ['COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']],
+        ['stage 2 (gcr.io/distroless/static:nonroot)', 'gcr.io/distroless/static:nonroot', 2, ['COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']],
       ],
     );
     assert.deepEqual(symbols[1]?.range, { start: { line: 1, character: 0 }, end: { line: 6, character: 3 } });
@@ -56,13 +56,13 @@ describe('outline, folding and hover', () => {
     assert.equal(
       hoverText(card),
       [
-        '**Stage `build`** · #0 · line 2',
+        '**Stage `build`** · line 2',
         '```dockerfile',
         'FROM golang:${GO_VERSION} AS build',
         '```',
         'Base image: `golang:${GO_VERSION}`',
         '',
-        'Used by: `#1` (line 10, COPY --from)',
+        'Used by: `stage 2 (gcr.io/distroless/static:nonroot)` (line 10, COPY --from)',
       ].join('\n'),
     );
   });

@@ -10,7 +10,7 @@ describe('copy-whole-stage', () => {
       RUN npm ci && npm run build
       FROM node:20-slim
       COPY --from=build /app /srv/app
-      #                 ^^^^ copy-whole-stage Copies all of stage 'build''s work directory /app (sources, caches, dev dependencies); copy only the build output.
+      #                 ^^^^ copy-whole-stage Copies the whole work directory /app of stage 'build' (sources, caches, dev dependencies); copy only the build output.
       COPY --from=build / /
       #                 ^ copy-whole-stage Copies the whole file system of stage 'build' (tools, caches, sources); copy only the files the image needs.
       CMD ["node", "/srv/app/server.js"]
@@ -23,7 +23,7 @@ describe('copy-whole-stage', () => {
       RUN pip install --prefix=/usr/local -r requirements.txt
       FROM python:3.12-slim
       COPY --from=build /usr/local /usr/local
-      #                 ^^^^^^^^^^ copy-whole-stage Copies all of stage 'build''s /usr/local (its toolchain and everything installed there); copy only what the image runs, such as the installed packages' folder or one binary.
+      #                 ^^^^^^^^^^ copy-whole-stage Copies all of /usr/local from stage 'build' (its toolchain and everything installed there); copy only what the image runs, such as the installed packages' folder or one binary.
       CMD ["python", "-m", "app"]
     `);
   });

@@ -63,15 +63,17 @@ describe('rule fixes: the exact text after the fix', () => {
     assert.equal(applyRuleFix('redundant-target-platform', 'FROM --platform=$TARGETPLATFORM alpine:3.20 AS a\n'), 'FROM alpine:3.20 AS a\n');
   });
 
-  it('stage-ref-numeric uses the name, or names the stage from its image first', () => {
+  it('stage-ref-numeric uses the name, or names the stage first with a name to type over (for what it is, not its image)', () => {
     assert.equal(
       applyRuleFix('stage-ref-numeric', 'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=0 /a /b\n'),
       'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /a /b\n',
     );
     assert.equal(
       applyRuleFix('stage-ref-numeric', 'FROM golang:1.23\nFROM golang:1.23 AS golang-x\nFROM alpine:3.20\nCOPY --from=0 /a /b\nRUN --mount=from=0,target=/s ls\n'),
-      'FROM golang:1.23 AS golang\nFROM golang:1.23 AS golang-x\nFROM alpine:3.20\nCOPY --from=golang /a /b\nRUN --mount=from=golang,target=/s ls\n',
+      'FROM golang:1.23 AS ${1:build}\nFROM golang:1.23 AS golang-x\nFROM alpine:3.20\nCOPY --from=${1:build} /a /b\nRUN --mount=from=${1:build},target=/s ls\n',
     );
+    // One placeholder across the edits: the editor links them, as a rename. Not for fix-all: a name is the user's choice.
+    assert.equal(applyRuleFix('stage-ref-numeric', 'FROM golang:1.23 AS build\nFROM golang:1.23\nFROM alpine:3.20\nCOPY --from=1 /a /b\n'), 'FROM golang:1.23 AS build\nFROM golang:1.23 AS ${1:build-2}\nFROM alpine:3.20\nCOPY --from=${1:build-2} /a /b\n');
   });
 
   it('json-args-recommended writes the exec form for a simple command only', () => {

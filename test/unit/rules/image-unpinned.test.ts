@@ -41,8 +41,8 @@ describe('image-unpinned', () => {
     `);
     const text = 'ARG IMAGE=node\nARG TAG="latest"\nFROM ${IMAGE} AS deps\nFROM golang:${TAG}\n';
     const [image, tag] = problemsOf('image-unpinned', text);
-    assert.equal(applyEdits(text, image?.fixes[0]?.edits ?? []), 'ARG IMAGE=node:${1:version}\nARG TAG="latest"\nFROM ${IMAGE} AS deps\nFROM golang:${TAG}\n');
-    assert.equal(applyEdits(text, tag?.fixes[0]?.edits ?? []), 'ARG IMAGE=node\nARG TAG="${1:version}"\nFROM ${IMAGE} AS deps\nFROM golang:${TAG}\n');
+    assert.equal(applyEdits(text, image?.fixes[0]?.edits ?? []), 'ARG IMAGE=node:${1:<version>}\nARG TAG="latest"\nFROM ${IMAGE} AS deps\nFROM golang:${TAG}\n');
+    assert.equal(applyEdits(text, tag?.fixes[0]?.edits ?? []), 'ARG IMAGE=node\nARG TAG="${1:<version>}"\nFROM ${IMAGE} AS deps\nFROM golang:${TAG}\n');
     assert.equal(tag?.fixes[0]?.title, 'Pin a version in ARG TAG (type it in)');
   });
 
