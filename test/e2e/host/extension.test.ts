@@ -113,6 +113,20 @@ describe('extension in a real VS Code', () => {
     assert.equal(task.name, 'Build Stage builder (go-api/Dockerfile)');
   });
 
+  it('copies the build command of a Stages view item, and sets it as the build target', async () => {
+    const uri = workspaceFile('python-worker/Dockerfile');
+    const node = { kind: 'stage', uri, stage: { index: 0, name: 'builder', line: 1, baseImage: 'python:3.12-slim', dependencies: [], role: 'builder', roleReason: '', ships: null, exposes: [] } };
+    await vscode.commands.executeCommand('dockerfileStages.copyBuildCommand', node);
+    assert.equal(await vscode.env.clipboard.readText(), `true build --target builder -f ${uri.fsPath} -t python-worker:builder --build-arg 'APP_VERSION=1.0 beta' ${vscode.Uri.joinPath(uri, '..').fsPath}`);
+    await vscode.commands.executeCommand('dockerfileStages.setTargetFromView', node);
+    const editor = await open('python-worker/Dockerfile');
+    const lenses = await waitFor('Build and Run on the new target', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      return found.some((lens) => lens.range.start.line === 1 && lens.command?.title === '▶ Build and Run') ? found : undefined;
+    });
+    assert.equal(lenses.filter((lens) => lens.command?.title === '▶ Build and Run').length, 1);
+  });
+
   it("lints a file once: git's copy of it (another scheme) gets no problems", async () => {
     const uri = workspaceFile(MISTAKES);
     await waitFor('diagnostics of the file', () => (codes(uri).length > 0 ? true : undefined));

@@ -15,7 +15,8 @@ const workbench = require('../../../scripts/e2e/workbench.cjs') as {
 type Locator = {
   first(): Locator;
   waitFor(o?: { state?: string; timeout?: number }): Promise<void>;
-  click(): Promise<void>;
+  click(options?: { button?: 'left' | 'right' }): Promise<void>;
+  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   textContent(): Promise<string | null>;
   count(): Promise<number>;
   getAttribute(name: string): Promise<string | null>;
@@ -176,7 +177,20 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     // The last stage runs, so it ships; the build stage is a builder.
     await page.locator('.pane-body .monaco-list-row', { hasText: /runtime.*ships/ }).first().waitFor();
     await page.locator('.pane-body .monaco-list-row', { hasText: /build.*builder/ }).first().waitFor();
+    // How a stage uses another, as written.
+    await page.locator('.pane-body .monaco-list-row', { hasText: /^\s*COPY --from build\s*$/ }).first().waitFor();
+    // Its context menu: the build actions, the target, the command to copy.
+    await page.locator('.pane-body .monaco-list-row', { hasText: /build.*builder/ }).first().click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    for (const entry of ['Build Stage', 'Build and Run', 'Set as Build Target', 'Copy docker build Command']) {
+      await menu.locator('.action-label', { hasText: new RegExp(`^${entry}$`) }).first().waitFor();
+    }
     await shot(page, 'stages-view');
+    await page.keyboard.press('Escape');
+    // The view stays while the Dockerfile is open in a tab and another file has the focus.
+    await openFile(page, 'go-api/compose.yaml');
+    await page.locator('.pane-body .monaco-list-row', { hasText: /runtime.*ships/ }).first().waitFor();
+    await openFile(page, 'ui.Dockerfile');
   });
 
   it('highlights stage names, flags, mount options and heredoc bodies', async () => {
