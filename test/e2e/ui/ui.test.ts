@@ -93,7 +93,7 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     writeFileSync(path.join(folder, 'failing.Dockerfile'), 'FROM local/busybox:1 AS broken\nRUN echo about to fail && false\nUSER 65532\n');
     mkdirSync(path.join(folder, 'configured'));
     writeFileSync(path.join(folder, 'configured', 'Dockerfile'), 'FROM local/busybox:1 AS build\nFROM build AS test\nRUN true\nFROM local/busybox:1 AS runtime\nUSER 65532\nCMD ["sh"]\n');
-    writeFileSync(path.join(folder, 'configured', '.dockerfile-stages.json'), '{\n  "target": "test"\n}\n');
+    writeFileSync(path.join(folder, 'configured', '.dockerfile-stages.json'), '{\n  "target": "test",\n  "rules": { "final-user-rot": "off" }\n}\n');
     // A registry nothing answers on: the editor must stay quiet until the user asks it something.
     writeFileSync(path.join(folder, 'offline.Dockerfile'), 'FROM 127.0.0.1:1/team/app\nUSER 65532\nCMD ["/app"]\n');
     server = await workbench.startCodeServer({
@@ -281,11 +281,15 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     // Misspell the target: select the word inside its quotes and type over it.
     await goToLine(page, 2);
     await page.keyboard.press('End');
+    // Past the comma and the closing quote.
+    await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
     await page.keyboard.type('tset');
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel .monaco-list-row', { hasText: "'tset' is no stage of Dockerfile (its stages: build, test, runtime). Did you mean 'test'?" }).first().waitFor();
+    // The JSON schema knows the rule ids.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'Property final-user-rot is not allowed' }).first().waitFor();
     assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'End of file expected' }).count(), 0);
     await shot(page, 'configured-target-misspelt');
     await page.keyboard.press('Control+Shift+M');
