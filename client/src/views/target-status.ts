@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { stageKey } from '../../../common/protocol';
+import { stageLabel } from '../../../common/protocol';
 import { isDockerfile, type StagesSource } from '../stages-source';
 import type { TargetStore } from './targets';
 
@@ -23,17 +23,17 @@ export function createTargetStatus(source: StagesSource, targets: TargetStore): 
     const shipped = result.stages.filter((stage) => stage.ships !== null);
     const configured = result.configuredTarget;
     if (targets.chosen(document.uri)) {
-      item.text = `$(target) ${stageKey(target)}`;
-      item.tooltip = `Build target of this Dockerfile: ${stageKey(target)}. The final-image rules check it. Click to choose another.`;
+      item.text = `$(target) ${stageLabel(target)}`;
+      item.tooltip = `Build target of this Dockerfile: ${stageLabel(target)}. The final-image rules check it. Click to choose another.`;
     } else if (configured && configured.index !== null) {
-      item.text = `$(target) ${stageKey(target)}`;
-      item.tooltip = `Build target of this Dockerfile: ${stageKey(target)}, set in ${vscode.workspace.asRelativePath(configured.file)}. The final-image rules check it. Click to choose another here.`;
+      item.text = `$(target) ${stageLabel(target)}`;
+      item.tooltip = `Build target of this Dockerfile: ${stageLabel(target)}, set in ${vscode.workspace.asRelativePath(configured.file)}. The final-image rules check it. Click to choose another here.`;
     } else if (configured) {
       item.text = `$(error) target '${configured.target}' is no stage`;
       item.tooltip = `${vscode.workspace.asRelativePath(configured.file)} sets the target '${configured.target}', which names no stage of this Dockerfile. Click to choose a stage.`;
     } else if (shipped.length > 0) {
-      item.text = `$(package) ${shipped.map(stageKey).join(', ')}`;
-      item.tooltip = ['What ships, as the workspace tells:', ...shipped.map((stage) => `${stageKey(stage)}: ${stage.ships}`), 'Click to choose a build target.'].join('\n');
+      item.text = `$(package) ${shipped.map((stage) => stageLabel(stage)).join(', ')}`;
+      item.tooltip = ['What ships, as the workspace tells:', ...shipped.map((stage) => `${stageLabel(stage)}: ${stage.ships}`), 'Click to choose a build target.'].join('\n');
     } else {
       // Precision first: with nothing known to ship, the final-image rules stay silent.
       item.text = '$(question) no shipped stage known: pick a target';

@@ -1,5 +1,5 @@
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { referencesTo, symbolAt } from '../model/queries';
+import { referencesTo, stageTitle, symbolAt } from '../model/queries';
 import { isValidStageName, normalizeStageName, RESERVED_STAGE_NAMES, stageLabel } from '../model/stage-names';
 import type { DockerfileModel, Stage } from '../model/types';
 
@@ -20,7 +20,7 @@ export function prepareRename(model: DockerfileModel, position: Position): Prepa
     return {
       error: target.name
         ? `'${reference.text}' refers to stage '${target.name}' by index; rename the stage at its name instead.`
-        : `Stage #${target.index} has no name to rename; give it one with 'AS <name>' first.`,
+        : `${stageTitle(target)} has no name to rename; give it one with 'AS <name>' first (the stage-ref-numeric fix does).`,
     };
   }
   return { range: reference.range, placeholder: reference.text };
