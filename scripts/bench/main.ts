@@ -1,12 +1,14 @@
 // `npm run bench`: our bundled server and the reference server over LSP, side by side, on the
 // same generated multi-stage Dockerfiles; then the analysis alone in this process. Prints tables
 // and writes bench-results/latest.json. Options: --sizes 50,500 --runs 7 --no-anchor --quick.
+// --real: the real-world corpus instead (cold and warm passes, edits, memory), to bench-results/real.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ANCHOR_PACKAGE, ANCHOR_VERSION, anchorArgv } from './anchor';
 import { measureAnalysis, type AnalysisFigures } from './in-process';
 import { measureServer, type ServerFigures } from './measure';
+import { measureReal, realFiles, type RealFigures } from './real';
 import { measureWorkspaceIndex } from './workspace-index';
 import { loadShellParser } from '../../server/src/node/shell-parser';
 
@@ -62,9 +64,29 @@ function analysisTable(rows: AnalysisFigures[]): void {
   );
 }
 
+/** `--real`: both servers over the real-world corpus, one after another. */
+async function real(serverArgv: readonly string[]): Promise<void> {
+  const files = realFiles(path.join(root, 'test', 'real-world'));
+  log(`${files.length} real Dockerfiles from test/real-world, opened one after another in one server.`);
+  const results: RealFigures[] = [await measureReal('dockerfile-stages', serverArgv, files)];
+  const anchorCommand = withAnchor ? anchorArgv(log) : null;
+  if (anchorCommand) results.push(await measureReal(`${ANCHOR_PACKAGE} ${ANCHOR_VERSION}`, anchorCommand, files));
+  const mb = (n: number | null) => (n === null ? '?' : n.toFixed(1));
+  table(
+    'Real files (ms: median / p95 per file; RSS in MB)',
+    ['server', 'cold pass', 'cold open', 'warm open', 'edit', 'idle RSS', 'RSS ×3 open'],
+    results.map((r) => [r.server, ms(r.coldPassMs), `${ms(r.coldOpen.medianMs)} / ${ms(r.coldOpen.p95Ms)}`, `${ms(r.warmOpen.medianMs)} / ${ms(r.warmOpen.p95Ms)}`, `${ms(r.edit.medianMs)} / ${ms(r.edit.p95Ms)}`, mb(r.idleRssMb), mb(r.loadedRssMb)]),
+  );
+  const out = path.join(root, 'bench-results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'real.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+  console.log('\nWritten: bench-results/real.json');
+}
+
 async function main(): Promise<void> {
   if (spawnSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
   const serverArgv = [process.execPath, path.join(root, 'dist', 'server.js'), '--stdio'];
+  if (args.includes('--real')) return real(serverArgv);
   log(`Sizes ${sizes.join(', ')} lines, ${runs} runs each (the reference server: 3 at 50,000 lines).`);
   const ours = await measureServer('dockerfile-stages', serverArgv, { sizes, runs: () => runs, coldRuns: 7, log });
   const anchorCommand = withAnchor ? anchorArgv(log) : null;
