@@ -27,9 +27,9 @@ export class LspSession {
   private diagnosticWaiters: { uri: string; version: number; resolve: (published: Published) => void }[] = [];
   readonly startedAt = performance.now();
 
-  constructor(argv: readonly string[]) {
+  constructor(argv: readonly string[], env: NodeJS.ProcessEnv = process.env) {
     const [command, ...args] = argv as [string, ...string[]];
-    this.child = spawn(command, args, { stdio: 'pipe' });
+    this.child = spawn(command, args, { stdio: 'pipe', env });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk, performance.now()));
     this.child.stderr.resume();
   }

@@ -69,6 +69,8 @@ async function real(serverArgv: readonly string[]): Promise<void> {
   const files = realFiles(path.join(root, 'test', 'real-world'));
   log(`${files.length} real Dockerfiles from test/real-world, opened one after another in one server.`);
   const results: RealFigures[] = [await measureReal('dockerfile-stages', serverArgv, files)];
+  // The same without ShellCheck (a PATH without it): the analysis alone, as the reference has none.
+  results.push(await measureReal('dockerfile-stages, no ShellCheck', serverArgv, files, { ...process.env, PATH: '/nonexistent' }));
   const anchorCommand = withAnchor ? anchorArgv(log) : null;
   if (anchorCommand) results.push(await measureReal(`${ANCHOR_PACKAGE} ${ANCHOR_VERSION}`, anchorCommand, files));
   const mb = (n: number | null) => (n === null ? '?' : n.toFixed(1));

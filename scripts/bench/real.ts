@@ -83,8 +83,8 @@ const rest = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * One server over the real files, as a user opening them one after another: a cold pass, warm
  * passes, an edit per file, and the memory it holds idle and with every file open three times.
  */
-export async function measureReal(name: string, argv: readonly string[], files: readonly RealFile[]): Promise<RealFigures> {
-  const session = new LspSession(argv);
+export async function measureReal(name: string, argv: readonly string[], files: readonly RealFile[], env: NodeJS.ProcessEnv = process.env): Promise<RealFigures> {
+  const session = new LspSession(argv, env);
   await session.initialize();
   await rest(1000);
   const idleRssMb = rssMb(session.pid);

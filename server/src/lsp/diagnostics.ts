@@ -202,7 +202,8 @@ export class DiagnosticsScheduler {
       const run = (): void => {
         this.shellCheckTimers.delete(uri);
         if (this.documents.get(uri)?.version !== version) return;
-        void this.shellCheck.problems(model, settings.shellcheck, this.images.store.factsOf).then((found) => {
+        const current = () => this.documents.get(uri)?.version === version;
+        void this.shellCheck.problems(model, settings.shellcheck, this.images.store.factsOf, current).then((found) => {
           if (this.documents.get(uri)?.version !== version) return;
           const diagnostics = found.filter((problem) => severities[problem.ruleId] !== 'off').map((problem) => toDiagnostic(problem, this.docsBaseUri));
           this.lastShellCheck.set(uri, { text, diagnostics });

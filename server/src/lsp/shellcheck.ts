@@ -22,7 +22,7 @@ export class ShellCheckStore {
     for (const runner of this.runners.values()) runner.dispose();
   }
 
-  async problems(model: DockerfileModel, settings: ShellCheckSettings, facts: (image: string) => SourcedFacts | null): Promise<Problem[]> {
+  async problems(model: DockerfileModel, settings: ShellCheckSettings, facts: (image: string) => SourcedFacts | null, stillWanted?: () => boolean): Promise<Problem[]> {
     if (!settings.enable) return [];
     const found = findShellCheck(settings.path || null);
     if (found.problem) this.once(found.problem, found.problem, true);
@@ -35,7 +35,7 @@ export class ShellCheckStore {
     const inputs = shellCheckInputs(model, facts);
     if (inputs.length === 0) return [];
     try {
-      const answers = await runner.check(inputs);
+      const answers = await runner.check(inputs, stillWanted);
       return inputs.flatMap((input) => shellCheckProblems(model, input, answers.get(input.key) ?? []));
     } catch (error) {
       this.once(found.path, `ShellCheck (${found.path}) failed: ${describeError(error)}`, false);

@@ -16,6 +16,19 @@ const LOWEST_PRIORITY = 19;
  * PATH; null when there is none (then ShellCheck findings are simply absent).
  */
 export function findShellCheck(configured: string | null, searchPath = process.env.PATH ?? ''): { path: string | null; problem: string | null } {
+  // Asked once per document lint: the answer is kept a few seconds rather than probing PATH each time.
+  const key = `${configured ?? ''}\0${searchPath}`;
+  const known = lastLookUp?.key === key && Date.now() - lastLookUp.at < LOOK_UP_TTL_MS ? lastLookUp.found : null;
+  if (known) return known;
+  const found = lookUpShellCheck(configured, searchPath);
+  lastLookUp = { key, at: Date.now(), found };
+  return found;
+}
+
+const LOOK_UP_TTL_MS = 5000;
+let lastLookUp: { key: string; at: number; found: { path: string | null; problem: string | null } } | null = null;
+
+function lookUpShellCheck(configured: string | null, searchPath: string): { path: string | null; problem: string | null } {
   if (configured) {
     try {
       accessSync(configured, constants.X_OK);
@@ -43,6 +56,11 @@ export function findShellCheck(configured: string | null, searchPath = process.e
 export class ShellCheckRunner {
   private readonly cache = new Map<string, readonly ShellCheckComment[]>();
   private readonly running = new Set<ChildProcess>();
+  /**
+   * One ShellCheck at a time: opening many Dockerfiles at once (a restored workspace) would
+   * otherwise start a process per document together, each spawn holding the event loop.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly binary: string) {}
 
@@ -52,7 +70,14 @@ export class ShellCheckRunner {
     this.running.clear();
   }
 
-  async check(all: readonly ShellCheckInput[]): Promise<Map<string, readonly ShellCheckComment[]>> {
+  /** `stillWanted` is asked when the run's turn comes: a document changed or closed meanwhile is skipped. */
+  check(all: readonly ShellCheckInput[], stillWanted: () => boolean = () => true): Promise<Map<string, readonly ShellCheckComment[]>> {
+    const turn = this.queue.then(() => (stillWanted() ? this.checkNow(all) : new Map<string, readonly ShellCheckComment[]>()));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async checkNow(all: readonly ShellCheckInput[]): Promise<Map<string, readonly ShellCheckComment[]>> {
     const answers = new Map<string, readonly ShellCheckComment[]>();
     // A generated file with thousands of RUNs gets its first ones checked, not a minute of work.
     const inputs = all.slice(0, MAX_INPUTS);
