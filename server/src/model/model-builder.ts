@@ -14,15 +14,20 @@ interface CachedChunk {
 
 /**
  * Chunks of every open document, by text and line, shared between their builders: the same file
- * opened twice (a diff, a second URI, a re-open) is parsed and held once. A chunk is let go when
- * no document uses it any more.
+ * opened twice (a diff, a second URI, a re-open) is parsed and held once. A chunk no document
+ * uses any more is kept among the last few hundred let go, for a file closed and opened again.
  */
+/** About a hundred closed files' worth of stages, a few MB at most. */
+const MAX_RELEASED_CHUNKS = 400;
+
 export class SharedChunks {
   private readonly byText = new Map<string, Map<number, { chunk: CachedChunk; users: Set<ModelBuilder> }>>();
   private readonly used = new Map<ModelBuilder, readonly CachedChunk[]>();
+  /** Chunks no document uses, newest last, by text and line. */
+  private readonly released = new Map<string, CachedChunk>();
 
   get(key: string, line: number): CachedChunk | undefined {
-    return this.byText.get(key)?.get(line)?.chunk;
+    return this.byText.get(key)?.get(line)?.chunk ?? this.released.get(`${line}\0${key}`);
   }
 
   /** `user` now uses exactly `chunks`. */
@@ -47,8 +52,16 @@ export class SharedChunks {
       if (entry.users.size > 0) continue;
       placements.delete(chunk.placedAt);
       if (placements.size === 0) this.byText.delete(chunk.key);
+      this.keepReleased(chunk);
     }
     this.used.set(user, chunks);
+  }
+
+  private keepReleased(chunk: CachedChunk): void {
+    const key = `${chunk.placedAt}\0${chunk.key}`;
+    this.released.delete(key);
+    this.released.set(key, chunk);
+    if (this.released.size > MAX_RELEASED_CHUNKS) this.released.delete(this.released.keys().next().value as string);
   }
 
   release(user: ModelBuilder): void {

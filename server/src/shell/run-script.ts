@@ -14,6 +14,24 @@ let registered: ShellParser | null = null;
 export function registerShellParser(parser: ShellParser | null): void {
   registered = parser;
   cache = new WeakMap();
+  parsedTexts.clear();
+}
+
+/**
+ * Commands read from a script's text, kept across documents and models: a reopened file, a diff
+ * view or an edit in another stage reads the same RUN texts again. The commands hold offsets into
+ * the text only, so one answer serves every document; the oldest go first past the limit.
+ */
+const parsedTexts = new Map<string, { commands: SimpleCommand[]; hasErrors: boolean }>();
+const MAX_PARSED_TEXTS = 4000;
+
+function commandsOf(parser: ShellParser, text: string): { commands: SimpleCommand[]; hasErrors: boolean } {
+  const known = parsedTexts.get(text);
+  if (known) return known;
+  const read = readCommands(parser, text);
+  if (parsedTexts.size >= MAX_PARSED_TEXTS) parsedTexts.delete(parsedTexts.keys().next().value as string);
+  parsedTexts.set(text, read);
+  return read;
 }
 
 export function shellParserReady(): boolean {
@@ -69,7 +87,7 @@ function read(model: DockerfileModel, run: Instruction, shell: ShellKind): RunSc
   const bodyIsScript = body !== null && /^\s*((\/(usr\/)?bin\/)?(ba|da|a)?sh(\s+-[a-z]+)*\s+)?<<-?\s*['"]?\w+['"]?\s*$/.test(lineText.text);
   const source = bodyIsScript && body ? body : joinMaps(lineText, body, heredoc?.name ?? '');
   if (!posix || !registered) return unparsed(shell, source);
-  const { commands, hasErrors } = readCommands(registered, source.text);
+  const { commands, hasErrors } = commandsOf(registered, source.text);
   return { shell, text: source.text, parsed: true, hasErrors, commands, documentOffset: (offset) => source.map[Math.min(offset, source.map.length - 1)] ?? 0 };
 }
 

@@ -100,6 +100,10 @@ describe('chunked parsing with a content cache', () => {
     assert.equal(shared.size, 31);
     shared.release(second);
     assert.equal(shared.size, 0);
+    // Closed and opened again: the recently let-go chunks serve it, and it reads the same.
+    const third = new ModelBuilder(shared);
+    assert.deepEqual(instructionsOf(third.build(text)), instructionsOf(buildModel(text)));
+    assert.deepEqual(third.lastBuildStats, { parsedChunks: 0, parsedInstructions: 0, reusedChunks: 31, shiftedChunks: 0 });
   });
 
   it('gives every document the model a fresh parse gives, while documents share chunks (random edits)', () => {
