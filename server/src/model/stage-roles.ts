@@ -1,5 +1,5 @@
 import { shippedStages } from './stage-graph';
-import type { DockerfileModel, Stage } from './types';
+import type { DockerfileModel, Instruction, Stage } from './types';
 
 /**
  * What a stage is for. Final-image rules look only at runtime stages that ship; size rules only at
@@ -90,6 +90,24 @@ export function stageRoles(
   return roles;
 }
 
+/**
+ * What a stage's own instructions say about its role, kept with its instruction list (the same
+ * object while the stage is unchanged), so that a keystroke elsewhere does not scan it again.
+ */
+const shapes = new WeakMap<readonly Instruction[], { readonly command: boolean; readonly onbuild: boolean }>();
+
+function shapeOf(stage: Stage): { readonly command: boolean; readonly onbuild: boolean } {
+  let shape = shapes.get(stage.instructions);
+  if (!shape) {
+    shape = {
+      command: stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'),
+      onbuild: stage.instructions.some((i) => i.keyword === 'ONBUILD'),
+    };
+    shapes.set(stage.instructions, shape);
+  }
+  return shape;
+}
+
 function roleOf(
   model: DockerfileModel,
   stage: Stage,
@@ -100,7 +118,7 @@ function roleOf(
 ): StageRoleInfo {
   const name = stage.normalizedName ?? '';
   const chain = shippedStages(model, stage);
-  const hasCommand = chain.some((s) => s.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
+  const hasCommand = chain.some((s) => shapeOf(s).command);
   const root = chain[0]?.baseImage?.text ?? null;
   const rootFacts = root ? facts(root) : null;
   const fromScratch = root?.toLowerCase() === 'scratch';
@@ -120,7 +138,7 @@ function roleOf(
   if (CHECK_NAME.test(name)) return { role: 'check', because: `named '${stage.name}'` };
   if (rootFacts?.kind === 'dev') return { role: 'dev', because: `built on the development image ${root}` };
   // ONBUILD triggers run in someone else's build: the image is a base, whatever its command.
-  if (!shipping && stage.instructions.some((i) => i.keyword === 'ONBUILD')) return { role: 'base', because: 'it has ONBUILD triggers: a base for other images' };
+  if (!shipping && shapeOf(stage).onbuild) return { role: 'base', because: 'it has ONBUILD triggers: a base for other images' };
   // A port alone does not make a container: without a command of its own the image runs its base's.
   const runs = hasCommand || rootFacts?.service === true;
   if (shipping && runs) return { role: 'runtime', because: `built to ship (${shipping.source})` };
