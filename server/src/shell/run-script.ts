@@ -23,7 +23,7 @@ export function registerShellParser(parser: ShellParser | null): void {
  * the text only, so one answer serves every document; the oldest go first past the limit.
  */
 const parsedTexts = new Map<string, { commands: SimpleCommand[]; hasErrors: boolean }>();
-const MAX_PARSED_TEXTS = 4000;
+const MAX_PARSED_TEXTS = 1000;
 
 function commandsOf(parser: ShellParser, text: string): { commands: SimpleCommand[]; hasErrors: boolean } {
   const known = parsedTexts.get(text);
