@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Problem } from './lint';
 import { Suppressions } from './suppression';
 import type { SourcedFacts } from '../images/image-facts';
+import { positionAtOffset } from '../model/scanner';
 import { shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Instruction } from '../model/types';
 import { variablesInScope } from '../model/variable-scope';
@@ -75,21 +76,10 @@ export function shellCheckProblems(model: DockerfileModel, input: ShellCheckInpu
     if (comment.line <= HEADER_LINES) continue;
     const code = `SC${comment.code}`;
     if (suppressions.findCode(code, input.run.range.start.line)) continue;
-    const range: Range = { start: position(model, input.script.documentOffset(offset(comment.line, comment.column))), end: position(model, input.script.documentOffset(offset(comment.endLine, comment.endColumn))) };
+    const range: Range = { start: positionAtOffset(model.lineStarts, input.script.documentOffset(offset(comment.line, comment.column))), end: positionAtOffset(model.lineStarts, input.script.documentOffset(offset(comment.endLine, comment.endColumn))) };
     problems.push({ ruleId: code, severity: LEVELS[comment.level] ?? 'info', message: comment.message, range, tags: [], fixes: [] });
   }
   return problems;
-}
-
-function position(model: DockerfileModel, offset: number): Range['start'] {
-  let low = 0;
-  let high = model.lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((model.lineStarts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - (model.lineStarts[low] ?? 0) };
 }
 
 /** FNV-1a: a short, stable key for a script text. */

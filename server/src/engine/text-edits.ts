@@ -1,5 +1,5 @@
 import type { Position, TextEdit } from 'vscode-languageserver-types';
-import { computeLineStarts, lineEndOffset } from '../model/scanner';
+import { computeLineStarts, lineEndOffset, positionAtOffset } from '../model/scanner';
 import { comparePositions } from '../model/positions';
 
 function offsetAt(text: string, lineStarts: readonly number[], position: Position): number {
@@ -37,18 +37,7 @@ export function replacementEdit(before: string, after: string): TextEdit | null 
   const cut = () => before.length - end;
   while (end > 0 && ((before[cut()] === '\n' && before[cut() - 1] === '\r') || isLowSurrogate(before.charCodeAt(cut())))) end--;
   const lineStarts = computeLineStarts(before);
-  return { range: { start: positionAt(lineStarts, start), end: positionAt(lineStarts, before.length - end) }, newText: after.slice(start, after.length - end) };
-}
-
-function positionAt(lineStarts: readonly number[], offset: number): Position {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((lineStarts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low, character: offset - (lineStarts[low] as number) };
+  return { range: { start: positionAtOffset(lineStarts, start), end: positionAtOffset(lineStarts, before.length - end) }, newText: after.slice(start, after.length - end) };
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -12,11 +12,12 @@ export function baseImageLabel(stage: Stage): string {
   return stage.baseImage?.text ?? '(no base image)';
 }
 
-const REFERENCE_VERBS: Record<StageReference['kind'], string> = {
+/** How a reference uses a stage, as people write it. */
+export const REFERENCE_VERBS = {
   'copy-from': 'COPY --from',
   from: 'FROM',
   'mount-from': 'RUN --mount from',
-};
+} as const satisfies Record<StageReference['kind'], string>;
 
 /** "`runtime` (line 12, COPY --from)" for each stage that uses `stage`. */
 export function usersOf(model: DockerfileModel, stage: Stage): string[] {

@@ -4,6 +4,7 @@ import { shippedStages, stageDependencies } from '../model/stage-graph';
 import type { BuildTargetUse } from '../model/stage-roles';
 import type { DockerfileModel, Stage, StageReference } from '../model/types';
 import { expandIfKnown } from '../model/variable-scope';
+import { REFERENCE_VERBS } from './stage-text';
 
 /** The stage list the extension shows (code lenses, target picker, Stages view), with what each is for. */
 export function stagesOf(model: DockerfileModel, shipping: Shipping, uses: readonly BuildTargetUse[], configured: { target: string; file: string } | null = null): StagesResult {
@@ -34,15 +35,13 @@ function stageIndexOf(model: DockerfileModel, target: string): number | null {
   return model.stages.find((stage) => stage.normalizedName === target.toLowerCase())?.index ?? null;
 }
 
-const HOW: Readonly<Record<StageReference['kind'], 'FROM' | 'COPY --from' | 'RUN --mount from'>> = { from: 'FROM', 'copy-from': 'COPY --from', 'mount-from': 'RUN --mount from' };
-
 /** The earlier stages a stage names, and how (each once per way). */
-function usesOf(model: DockerfileModel, stage: Stage): { stage: number; how: 'FROM' | 'COPY --from' | 'RUN --mount from' }[] {
+function usesOf(model: DockerfileModel, stage: Stage): { stage: number; how: (typeof REFERENCE_VERBS)[StageReference['kind']] }[] {
   const seen = new Set<string>();
-  const uses: { stage: number; how: 'FROM' | 'COPY --from' | 'RUN --mount from' }[] = [];
+  const uses: { stage: number; how: (typeof REFERENCE_VERBS)[StageReference['kind']] }[] = [];
   for (const reference of model.references) {
     if (reference.fromStage !== stage.index || reference.resolution.kind !== 'stage') continue;
-    const use = { stage: reference.resolution.stage, how: HOW[reference.kind] };
+    const use = { stage: reference.resolution.stage, how: REFERENCE_VERBS[reference.kind] };
     const key = `${use.stage} ${use.how}`;
     if (!seen.has(key)) uses.push(use);
     seen.add(key);

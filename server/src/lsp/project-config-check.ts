@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { CheckProjectConfigParams, CheckProjectConfigResult } from '../../../common/protocol';
 import { checkProjectConfigText } from '../config/project-config-check';
-import { computeLineStarts } from '../model/scanner';
+import { computeLineStarts, positionAtOffset } from '../model/scanner';
 import { governedDockerfiles, readTextOrNull } from '../node/project-config-file';
 
 /** A `.dockerfile-stages.json` being edited: a target that names no stage of the Dockerfiles it applies to. */
@@ -10,11 +10,7 @@ export function checkProjectConfig(params: CheckProjectConfigParams, openText: (
   const file = fileURLToPath(params.uri);
   const governed = governedDockerfiles(file, (dockerfile) => openText(dockerfile) ?? readTextOrNull(dockerfile));
   const lineStarts = computeLineStarts(params.text);
-  const at = (offset: number) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && (lineStarts[line + 1] as number) <= offset) line++;
-    return { line, character: offset - (lineStarts[line] as number) };
-  };
+  const at = (offset: number) => positionAtOffset(lineStarts, offset);
   return {
     problems: checkProjectConfigText(params.text, governed).map((problem) => ({
       range: { start: at(problem.offset), end: at(problem.offset + problem.length) },

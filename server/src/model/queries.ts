@@ -1,6 +1,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import { rangeContains } from './positions';
 import { lineEndOffset } from './scanner';
+import { stageLabel as placeLabel } from './stage-names';
 import type { DockerfileModel, ImageReference, Instruction, Stage, StageReference } from './types';
 
 /** What stands under the cursor, as far as stages are concerned. */
@@ -76,16 +77,15 @@ export function lineBreak(model: DockerfileModel): string {
  * ("stage 2 (alpine:3.20)"); the index BuildKit counts from 0 stays out of sight.
  */
 export function stageLabel(stage: Stage): string {
-  if (stage.name) return `'${stage.name}'`;
-  return `stage ${stage.index + 1}${stage.baseImage ? ` (${stage.baseImage.text})` : ''}`;
+  return stage.name ? `'${stage.name}'` : placeLabel(stage);
 }
 
 /** `stageLabel` at the start of a sentence: "Stage 'web'", "Stage 2 (alpine:3.20)". */
-/** A stage in the middle of a sentence: `stage 'build'`, `stage 2 (golang:1.23)`. */
-export function stageMention(stage: Stage): string {
-  return stage.name ? `stage '${stage.name}'` : `stage ${stage.index + 1}${stage.baseImage ? ` (${stage.baseImage.text})` : ''}`;
+export function stageTitle(stage: Stage): string {
+  return stage.name ? `Stage '${stage.name}'` : `S${placeLabel(stage).slice(1)}`;
 }
 
-export function stageTitle(stage: Stage): string {
-  return stage.name ? `Stage '${stage.name}'` : `Stage ${stage.index + 1}${stage.baseImage ? ` (${stage.baseImage.text})` : ''}`;
+/** A stage in the middle of a sentence: `stage 'build'`, `stage 2 (golang:1.23)`. */
+export function stageMention(stage: Stage): string {
+  return stage.name ? `stage '${stage.name}'` : placeLabel(stage);
 }

@@ -163,6 +163,24 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/** The line an offset is on (the last line whose start is at or before it). */
+export function lineAtOffset(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The line and character of an offset. */
+export function positionAtOffset(lineStarts: readonly number[], offset: number): { line: number; character: number } {
+  const line = lineAtOffset(lineStarts, offset);
+  return { line, character: offset - (lineStarts[line] ?? 0) };
+}
+
 /** Offset just past the last character of a line, its line break excluded. */
 export function lineEndOffset(text: string, lineStarts: readonly number[], line: number): number {
   const next = lineStarts[line + 1];

@@ -1,6 +1,7 @@
 import { parseImageReference } from './image-reference';
 import { unquote } from './instruction-text';
 import { range } from './positions';
+import { lineAtOffset } from './scanner';
 import { normalizeStageName } from './stage-names';
 import { tryProcessWord } from '../words/lexer';
 import { parseNameOrNameValues } from '../words/name-values';
@@ -63,7 +64,7 @@ export function collectGlobalArgs(preamble: readonly Instruction[], source: Sour
     for (const pair of parseNameOrNameValues(text, source.escapeChar)) {
       if (pair.name === '') continue;
       const offset = map[pair.start] ?? 0;
-      const line = lineOf(source, offset);
+      const line = lineAtOffset(source.lineStarts, offset);
       const character = offset - (source.lineStarts[line] ?? 0);
       args.push({
         name: pair.name,
@@ -77,13 +78,4 @@ export function collectGlobalArgs(preamble: readonly Instruction[], source: Sour
   return args;
 }
 
-function lineOf(source: Source, offset: number): number {
-  let low = 0;
-  let high = source.lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((source.lineStarts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
+

@@ -5,6 +5,7 @@ import { runScript } from '../shell/run-script';
 import type { RunScript, ShellWord, SimpleCommand } from '../shell/types';
 import { insertAt } from './edits';
 import { baseImageOf } from './stage-state';
+import { positionAtOffset } from '../model/scanner';
 import { shippedStages } from '../model/stage-graph';
 
 /** A RUN of a stage with its script, read by the shell its stage uses. */
@@ -33,15 +34,7 @@ export function mountsCache(run: Instruction, path: string): boolean {
 
 /** The document position of a script offset. */
 export function positionIn(model: DockerfileModel, script: RunScript, scriptOffset: number): Position {
-  const offset = script.documentOffset(scriptOffset);
-  let low = 0;
-  let high = model.lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((model.lineStarts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - (model.lineStarts[low] ?? 0) };
+  return positionAtOffset(model.lineStarts, script.documentOffset(scriptOffset));
 }
 
 /** The document range of a command (its program name to its last word). */
