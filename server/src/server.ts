@@ -251,7 +251,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const plans = withModel(uri, 'codeAction', token, [], (model) => {
       const { problems } = diagnostics.problemsOf(uri, document?.version ?? -1);
       const documentSettings = settings.peek(uri);
-      return codeActions(model, problems, params.range, params.context.only, documentSettings ? (text) => diagnostics.problemsOfText(uri, text, documentSettings) : undefined);
+      return codeActions(model, problems, params.range, params.context.only, documentSettings ? diagnostics.problemsOfTexts(uri, documentSettings) : undefined);
     });
     if (plans instanceof ResponseError || !document) return plans;
     const actions = plans.map((plan) => toCodeAction(plan, uri, options.docsBaseUri, { supported: snippetEdits, version: document.version }, clientCommands));

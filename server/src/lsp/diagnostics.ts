@@ -126,9 +126,10 @@ export class DiagnosticsScheduler {
     return { severities: { ...deferred, ...project.rules, ...settings.rules }, ...this.buildFacts(uri) };
   }
 
-  /** The problems of another text of the document (fix-all lints again after each pass). */
-  problemsOfText(uri: string, text: string, settings: DockerfileStagesSettings): readonly Problem[] {
-    return lint(buildModel(text), this.lintOptions(uri, settings)).problems;
+  /** Lints other texts of the document with its options, read once (fix-all lints again after each pass). */
+  problemsOfTexts(uri: string, settings: DockerfileStagesSettings): (text: string) => readonly Problem[] {
+    const options = this.lintOptions(uri, settings);
+    return (text) => lint(buildModel(text), options).problems;
   }
 
   scheduleAll(): void {

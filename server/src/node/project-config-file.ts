@@ -37,9 +37,15 @@ const MAX_GOVERNED = 200;
 export function governedDockerfiles(configFile: string, textOf: (file: string) => string | null = readTextOrNull): GovernedDockerfile[] {
   const folder = path.dirname(configFile);
   const governed: GovernedDockerfile[] = [];
+  // Dockerfiles side by side share their nearest configuration: look it up once per folder.
+  const nearest = new Map<string, string | null>();
+  const nearestTo = (dockerfileFolder: string): string | null => {
+    if (!nearest.has(dockerfileFolder)) nearest.set(dockerfileFolder, findProjectConfigFile(dockerfileFolder, readTextOrNull)?.file ?? null);
+    return nearest.get(dockerfileFolder) ?? null;
+  };
   for (const file of findDockerfiles(folder)) {
     if (governed.length >= MAX_GOVERNED) break;
-    if (findProjectConfigFile(path.dirname(file), readTextOrNull)?.file !== configFile) continue;
+    if (nearestTo(path.dirname(file)) !== configFile) continue;
     const text = textOf(file);
     if (text === null) continue;
     const stageNames = buildModel(text).stages.flatMap((stage) => (stage.name === null ? [] : [stage.name]));
