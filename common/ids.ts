@@ -33,3 +33,18 @@ export const TARGET_FILE_GLOBS = [
   '**/{Makefile,GNUmakefile,makefile,Justfile,justfile,Taskfile.yml,Taskfile.yaml}',
   '**/*.{mk,sh,bash}',
 ];
+/**
+ * The build files whose target fields the language server serves (compose, Bake, GitHub workflows,
+ * dev containers): synced to it and given completion, hover, navigation and checks, without taking
+ * YAML, HCL or JSON editing over.
+ */
+export const BUILD_FILE_PATTERNS = [
+  '**/{compose,docker-compose}.{yml,yaml}',
+  '**/{compose,docker-compose}.*.{yml,yaml}',
+  '**/docker-bake.{hcl,json}',
+  '**/docker-bake.*.{hcl,json}',
+  '**/.github/workflows/*.{yml,yaml}',
+  '**/.devcontainer/devcontainer.json',
+  '**/.devcontainer/*/devcontainer.json',
+  '**/.devcontainer.json',
+];

@@ -115,3 +115,25 @@ export interface LookUpImagesResult {
   /** Set when the answers could not be written to the disk cache. */
   readonly cacheProblem?: string;
 }
+
+/** What a compose or Bake file can build by name, for its build lenses. */
+export const BUILD_SITES_REQUEST = 'dockerfileStages/buildSites';
+
+export interface BuildSitesParams {
+  readonly uri: string;
+}
+
+export interface BuildSiteInfo {
+  readonly kind: 'compose-service' | 'bake-target';
+  readonly name: string;
+  /** 0-based line of its name. */
+  readonly line: number;
+}
+
+export interface BuildSitesResult {
+  readonly sites: readonly BuildSiteInfo[];
+  /** True when Docker reads the file without `-f` from its folder (compose.yaml, docker-bake.hcl and their overrides). */
+  readonly defaultFile: boolean;
+  /** For a compose file that is neither: the base compose file of its folder, which `-f` must name first. */
+  readonly baseFile: string | null;
+}

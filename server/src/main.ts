@@ -6,7 +6,9 @@ import { describeError } from './lsp/run-safe';
 
 declare const PACKAGE_VERSION: string;
 
-// `createConnection` picks the transport from the command line: --stdio, --node-ipc or --socket.
+// `createConnection` picks the transport from the command line: --stdio, --node-ipc, --socket or
+// --pipe. Run as `dockerfile-stages-language-server` with none, it speaks over stdio.
+if (!process.argv.some((arg) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(arg))) process.argv.push('--stdio');
 const connection = createConnection(ProposedFeatures.all);
 
 // Anything printed to stdout would corrupt the stdio transport: route the console to the client.

@@ -2,6 +2,15 @@ import { pathToFileURL } from 'node:url';
 import {
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
+  CodeActionRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  type Location,
   ResponseError,
   ErrorCodes,
   CompletionTriggerKind,
@@ -12,15 +21,18 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LOOK_UP_IMAGES_COMMAND, OTHER_TOOL_EXTENSIONS } from '../../common/ids';
+import { BUILD_FILE_PATTERNS, LOOK_UP_IMAGES_COMMAND, OTHER_TOOL_EXTENSIONS } from '../../common/ids';
 import { DEFAULT_IMAGE_SETTINGS, type OtherTool } from '../../common/settings';
 import {
+  BUILD_SITES_REQUEST,
   CHECK_PROJECT_CONFIG_REQUEST,
   LOOK_UP_IMAGES_REQUEST,
   MEMORY_REQUEST,
   OTHER_TOOLS_NOTIFICATION,
   SET_TARGET_NOTIFICATION,
   STAGES_REQUEST,
+  type BuildSitesParams,
+  type BuildSitesResult,
   type CheckProjectConfigParams,
   type LookUpImagesParams,
   type LookUpImagesResult,
@@ -60,6 +72,9 @@ import { describeError, runSafe } from './lsp/run-safe';
 import { SettingsStore } from './lsp/settings';
 import { warmUp } from './lsp/warm-up';
 import { WorkspaceTargets } from './lsp/workspace-targets';
+import { BuildFiles } from './lsp/build-files';
+import { buildFileActions, buildFileCompletion, buildFileDefinition, buildFileHover, buildFileSites, stageTargetLocations, stageTargetRename } from './lsp/build-file-features';
+import { stageUnderCursor } from './features/references';
 import { loadShellParser } from './node/shell-parser';
 import { shippingFor } from './engine/lint';
 import type { DockerfileModel } from './model/types';
@@ -95,12 +110,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const workspaceTargets = new WorkspaceTargets(connection);
   const images = new ImageFactsService(connection, () => diagnostics.scheduleAll());
   const diagnostics = new DiagnosticsScheduler(connection, documents, models, settings, projectConfigs, workspaceTargets, options.docsBaseUri, images);
+  const buildFiles = new BuildFiles(connection, documents, models, workspaceTargets, diagnostics);
+  // Compose, Bake, workflow and dev container files are served by their own features, never linted as Dockerfiles.
+  diagnostics.exclude((uri) => buildFiles.handles(uri));
+  /** Whether the client registers features for more documents when asked (VS Code does). */
+  let dynamicBuildFiles = false;
 
   /** Answers `fallback` for documents the server does not have open. */
   function withModel<T>(uri: string, name: string, token: CancellationToken | undefined, fallback: T, handler: (model: DockerfileModel) => T) {
     return runSafe(connection, name, token, fallback, () => {
       const document = documents.get(uri);
-      return document ? handler(models.get(document)) : fallback;
+      return document && !buildFiles.handles(uri) ? handler(models.get(document)) : fallback;
     });
   }
   const atPosition = <T>(name: string, fallback: T, handler: (model: DockerfileModel, params: TextDocumentPositionParams) => T) =>
@@ -129,6 +149,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     const initialization = params.initializationOptions as { otherTools?: unknown; storageFolder?: unknown; clientCommands?: unknown } | null | undefined;
     clientCommands = initialization?.clientCommands === true;
+    const text = params.capabilities.textDocument;
+    dynamicBuildFiles = text?.synchronization?.dynamicRegistration === true && text.completion?.dynamicRegistration === true;
     diagnostics.setOtherTools(otherToolsOf(initialization?.otherTools));
     images.setStorageFolder(typeof initialization?.storageFolder === 'string' && initialization.storageFolder !== '' ? initialization.storageFolder : null);
     workspaceTargets.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
@@ -164,18 +186,30 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workspaceTargets.changed(params.changes.map((change) => change.uri));
     projectConfigs.clear();
     diagnostics.scheduleAll();
+    buildFiles.scheduleAll();
   });
 
-  documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
-  documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+  // A Dockerfile's edit may make a build file's target right or wrong: those open are checked again.
+  const changed = (uri: string): void => {
+    if (buildFiles.handles(uri)) buildFiles.schedule(uri);
+    else {
+      diagnostics.schedule(uri);
+      buildFiles.scheduleAll();
+    }
+  };
+  documents.onDidOpen((event) => changed(event.document.uri));
+  documents.onDidChangeContent((event) => changed(event.document.uri));
   documents.onDidClose((event) => {
+    if (buildFiles.handles(event.document.uri)) {
+      buildFiles.close(event.document.uri);
+      return;
+    }
     models.delete(event.document.uri);
     settings.forget(event.document.uri);
     diagnostics.close(event.document.uri);
   });
 
-  connection.onCompletion(
-    atPosition('completion', toCompletionList(null, false), (model, params) => {
+  const dockerfileCompletion = atPosition('completion', toCompletionList(null, false), (model, params) => {
       lastCompletionUri = params.textDocument.uri;
       // A typed blank or '=' asks for stage names, never for the list of instructions.
       const typedTrigger = (params as CompletionParams).context?.triggerKind === CompletionTriggerKind.TriggerCharacter;
@@ -187,33 +221,58 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         completeDirectives(model, position) ??
         (typedTrigger ? null : completeInstructions(model, position));
       return toCompletionList(result, editRangeDefault);
-    }),
-  );
+    });
+  connection.onCompletion((params, token) => {
+    if (buildFiles.handles(params.textDocument.uri)) {
+      // Its items are complete: a resolve request for them changes nothing.
+      lastCompletionUri = params.textDocument.uri;
+      return runSafe(connection, 'completion', token, toCompletionList(null, false), () => toCompletionList(buildFileCompletion(buildFiles, params), editRangeDefault));
+    }
+    return dockerfileCompletion(params, token);
+  });
   connection.onCompletionResolve((item, token) =>
     withModel(lastCompletionUri, 'completionItem/resolve', token, item, (model) => resolveStageItem(model, item)),
   );
-  connection.onDefinition(
-    atPosition('definition', null, (model, params) => {
+  connection.onDefinition((params, token) => {
+    if (buildFiles.handles(params.textDocument.uri)) return runSafe(connection, 'definition', token, null, () => buildFileDefinition(buildFiles, params));
+    return withModel(params.textDocument.uri, 'definition', token, null, (model) => {
       const target = findDefinition(model, params.position);
       return target ? { uri: params.textDocument.uri, range: target } : null;
-    }),
-  );
+    });
+  });
   connection.onReferences((params, token) =>
-    withModel(params.textDocument.uri, 'references', token, [], (model) =>
-      findReferences(model, params.position, params.context.includeDeclaration).map((range) => ({ uri: params.textDocument.uri, range })),
-    ),
+    withModel(params.textDocument.uri, 'references', token, [] as Location[], (model) => {
+      const inFile: Location[] = findReferences(model, params.position, params.context.includeDeclaration).map((range) => ({ uri: params.textDocument.uri, range }));
+      // The build files that build this stage by name (compose, Bake, workflows, scripts) name it too.
+      const stage = stageUnderCursor(model, params.position);
+      return stage?.name ? [...inFile, ...stageTargetLocations(buildFiles, params.textDocument.uri, stage.name)] : inFile;
+    }),
   );
   connection.onDocumentHighlight(atPosition('documentHighlight', [], (model, params) => findHighlights(model, params.position)));
   connection.onPrepareRename((params, token) => {
-    const result = withModel(params.textDocument.uri, 'prepareRename', token, null, (model) => prepareRename(model, params.position));
+    const result = withModel(params.textDocument.uri, 'prepareRename', token, null, (model) => {
+      const prepared = prepareRename(model, params.position);
+      if (!prepared || 'error' in prepared) return prepared;
+      const name = stageUnderCursor(model, params.position)?.name;
+      const blocked = name ? stageTargetRename(buildFiles, params.textDocument.uri, name, '') : null;
+      return blocked && 'error' in blocked ? blocked : prepared;
+    });
     if (result && 'error' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.error);
     return result;
   });
   connection.onRenameRequest((params, token) => {
-    const result = withModel(params.textDocument.uri, 'rename', token, null, (model) => renameStage(model, params.position, params.newName));
+    const result = withModel(params.textDocument.uri, 'rename', token, null, (model) => {
+      const renamed = renameStage(model, params.position, params.newName);
+      if ('error' in renamed) return renamed;
+      const name = stageUnderCursor(model, params.position)?.name;
+      // Compose, Bake, workflow and script targets that name the stage change in the same edit.
+      const elsewhere = name ? stageTargetRename(buildFiles, params.textDocument.uri, name, params.newName) : null;
+      if (elsewhere && 'error' in elsewhere) return elsewhere;
+      return { changes: { ...(elsewhere?.changes ?? {}), [params.textDocument.uri]: renamed.edits } };
+    });
     if (result === null || result instanceof ResponseError) return result;
     if ('error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
-    return { changes: { [params.textDocument.uri]: result.edits } };
+    return result;
   });
   connection.onDocumentSymbol((params, token) => withModel(params.textDocument.uri, 'documentSymbol', token, [], documentSymbols));
   connection.languages.semanticTokens.on((params, token) =>
@@ -233,8 +292,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
   connection.onDocumentLinks((params, token) => withModel(params.textDocument.uri, 'documentLink', token, [], documentLinks));
   connection.onFoldingRanges((params, token) => withModel(params.textDocument.uri, 'foldingRange', token, [], foldingRanges));
-  connection.onHover((params, token) =>
-    withModel(params.textDocument.uri, 'hover', token, null, (model) => {
+  connection.onHover((params, token) => {
+    if (buildFiles.handles(params.textDocument.uri)) return runSafe(connection, 'hover', token, null, () => buildFileHover(buildFiles, params));
+    return withModel(params.textDocument.uri, 'hover', token, null, (model) => {
       const version = documents.get(params.textDocument.uri)?.version ?? -1;
       const { problems, suppressed } = diagnostics.problemsOf(params.textDocument.uri, version);
       const facts = diagnostics.buildFacts(params.textDocument.uri);
@@ -242,12 +302,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const lookUp = settings.peek(params.textDocument.uri)?.images.lookUp ?? DEFAULT_IMAGE_SETTINGS.lookUp;
       const lookUpLink = lookUp === 'never' ? null : `command:${LOOK_UP_IMAGES_COMMAND}?${encodeURIComponent(JSON.stringify([params.textDocument.uri]))}`;
       return hover(model, params.position, { problems, suppressed, docsBaseUri: options.docsBaseUri, shipping, images: { facts: images.store.factsOf, lookUpLink } });
-    }),
-  );
+    });
+  });
 
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     const uri = params.textDocument.uri;
+    if (buildFiles.handles(uri)) return runSafe(connection, 'codeAction', token, [], () => buildFileActions(params));
     const plans = withModel(uri, 'codeAction', token, [], (model) => {
       const { problems } = diagnostics.problemsOf(uri, document?.version ?? -1);
       const documentSettings = settings.peek(uri);
@@ -273,6 +334,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onRequest(MEMORY_REQUEST, () => memoryAfterCollection());
+  connection.onRequest(BUILD_SITES_REQUEST, (params: BuildSitesParams, token) =>
+    runSafe(connection, 'buildSites', token, { sites: [], defaultFile: false, baseFile: null } as BuildSitesResult, () => buildFileSites(buildFiles, params.uri)),
+  );
   connection.onRequest(CHECK_PROJECT_CONFIG_REQUEST, (params: CheckProjectConfigParams) =>
     runSafe(connection, 'checkProjectConfig', undefined, { problems: [] }, () => checkProjectConfig(params, (file) => documents.get(pathToFileURL(file).href)?.getText() ?? null)),
   );
@@ -297,8 +361,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     diagnostics.setTarget(params.uri, params.target);
   });
 
-  connection.onInitialized(() => warmUp());
-  connection.onShutdown(() => diagnostics.dispose());
+  connection.onInitialized(() => {
+    warmUp();
+    if (dynamicBuildFiles) {
+      // The client syncs Dockerfiles only; build files are added here, for these few features, so
+      // that formatting, outline and tokens stay with the YAML, HCL and JSON extensions.
+      const documentSelector = BUILD_FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern }));
+      const registrations = [
+        connection.client.register(DidOpenTextDocumentNotification.type, { documentSelector }),
+        connection.client.register(DidChangeTextDocumentNotification.type, { documentSelector, syncKind: TextDocumentSyncKind.Incremental }),
+        connection.client.register(DidCloseTextDocumentNotification.type, { documentSelector }),
+        connection.client.register(CompletionRequest.type, { documentSelector, triggerCharacters: [' ', '"', ':'] }),
+        connection.client.register(HoverRequest.type, { documentSelector }),
+        connection.client.register(DefinitionRequest.type, { documentSelector }),
+        connection.client.register(CodeActionRequest.type, { documentSelector, codeActionKinds: [CodeActionKind.QuickFix] }),
+      ];
+      Promise.all(registrations).catch((error: unknown) => connection.console.error(`Build files are not served: ${describeError(error)}`));
+    }
+  });
+  connection.onShutdown(() => {
+    diagnostics.dispose();
+    buildFiles.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -48,6 +48,7 @@ export class DiagnosticsScheduler {
   private readonly shellCheck: ShellCheckStore;
   private ready: Promise<void> | null = null;
   private readonly shellCheckTimers = new Map<string, NodeJS.Timeout>();
+  private excluded: (uri: string) => boolean = () => false;
 
   constructor(
     private readonly connection: Connection,
@@ -91,7 +92,13 @@ export class DiagnosticsScheduler {
     return this.targets.get(uri) ?? this.projectConfigs.get(uri).target ?? null;
   }
 
+  /** Documents that are not Dockerfiles (build files another part serves) are never linted. */
+  exclude(test: (uri: string) => boolean): void {
+    this.excluded = test;
+  }
+
   schedule(uri: string): void {
+    if (this.excluded(uri)) return;
     this.cancel(uri);
     const cost = this.lastCostMs.get(uri) ?? 0;
     const run = (): void => {

@@ -67,7 +67,8 @@ export class WorkspaceTargets {
     return dropped;
   }
 
-  private workspaceOf(file: string): ScannedWorkspace {
+  /** The scanned workspace a file belongs to (its root, its build files), scanning it if needed. */
+  workspaceOf(file: string): ScannedWorkspace {
     // The deepest workspace folder holding the file; outside them, the nearest folder with `.git`.
     const dir = path.dirname(file);
     let root = this.roots.get(dir);

@@ -18,6 +18,8 @@ export interface ScannedWorkspace {
   readonly localImages: ReadonlySet<string>;
   /** Named build contexts the workspace's builds pass (lower-case). */
   readonly namedContexts: ReadonlySet<string>;
+  /** The files read for targets, with their text as read (build files are read again with their siblings). */
+  readonly targetFiles: readonly WorkspaceFile[];
 }
 
 /**
@@ -66,7 +68,7 @@ export function scanWorkspace(root: string): ScannedWorkspace {
   };
   walk('');
   const index = indexTargets(files, paths);
-  return { root, index, files: paths.size, localImages: localImageNames(index), namedContexts: namedContextNames(index) };
+  return { root, index, files: paths.size, localImages: localImageNames(index), namedContexts: namedContextNames(index), targetFiles: files };
 }
 
 /** The workspace's builds of one Dockerfile, as the rules take them. */

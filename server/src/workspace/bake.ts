@@ -1,6 +1,8 @@
-import { readHcl, type HclBlock, type HclValue } from './hcl-reader';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { readHcl, type HclAttribute, type HclBlock, type HclValue } from './hcl-reader';
 import { basename, dirname, joinPath } from './paths';
-import type { IndexProblem, TargetPurpose, TargetReference, WorkspaceFile } from './types';
+import { optional } from './field-spans';
+import type { FieldSpan, IndexProblem, TargetPurpose, TargetReference, WorkspaceFile } from './types';
 
 /** docker-bake.hcl, docker-bake.json and their `.override` siblings. */
 export function isBakeFile(path: string): boolean {
@@ -16,6 +18,8 @@ interface TargetFields {
   tags?: boolean;
   contexts?: string[];
   inherits?: string[];
+  targetField?: FieldSpan;
+  dockerfileField?: FieldSpan;
   line: number;
   file: string;
 }
@@ -45,7 +49,7 @@ export function bakeTargets(files: readonly WorkspaceFile[], exists: (path: stri
     for (const file of ordered) {
       try {
         const blocks = file.path.endsWith('.json') ? jsonBlocks(file.text) : readHcl(file.text);
-        for (const block of blocks) collect(block, file.path, targets, variables);
+        for (const block of blocks) collect(block, file, targets, variables);
       } catch (error) {
         problems.push({ file: file.path, message: `not read for build targets: ${error instanceof Error ? error.message : String(error)}` });
       }
@@ -72,6 +76,9 @@ export function bakeTargets(files: readonly WorkspaceFile[], exists: (path: stri
         purpose: purposeOf(name, fields),
         source: { file: own.file, line: own.line, label: `target ${name}` },
         namedContexts: fields.contexts ?? [],
+        ...optional('targetField', fields.targetField),
+        ...optional('dockerfileField', fields.dockerfileField),
+        dockerfileCertain: true,
       });
     }
   }
@@ -88,7 +95,17 @@ function order(path: string): number {
   return (name.includes('override') ? 2 : 0) + (name.endsWith('.hcl') ? 1 : 0);
 }
 
-function collect(block: HclBlock, file: string, targets: Map<string, TargetFields>, variables: Map<string, string>): void {
+/** Where a string attribute's text is written, inside its quotes; literal when it is the value as is. */
+function stringSpan(attribute: HclAttribute, value: unknown, file: WorkspaceFile): FieldSpan | undefined {
+  if (attribute.value.kind !== 'string' || typeof value !== 'string') return undefined;
+  const start = attribute.valueStart + 1;
+  const end = attribute.valueEnd - 1;
+  if (file.text[attribute.valueStart] !== '"' || end < start) return undefined;
+  return { file: file.path, start, end, literal: file.text.slice(start, end) === value };
+}
+
+function collect(block: HclBlock, workspaceFile: WorkspaceFile, targets: Map<string, TargetFields>, variables: Map<string, string>): void {
+  const file = workspaceFile.path;
   const label = block.labels[0];
   if (block.type === 'variable' && label) {
     const value = block.attributes.get('default')?.value;
@@ -102,11 +119,17 @@ function collect(block: HclBlock, file: string, targets: Map<string, TargetField
   const fields: TargetFields = { ...(targets.get(label) ?? {}), line: targets.get(label)?.line ?? block.line, file: targets.get(label)?.file ?? file };
   for (const [name, attribute] of block.attributes) {
     const value = evaluate(attribute.value, variables);
-    if (name === 'dockerfile' || name === 'context') fields[name] = typeof value === 'string' ? value : null;
-    else if (name === 'target') {
+    if (name === 'dockerfile' || name === 'context') {
+      fields[name] = typeof value === 'string' ? value : null;
+      const span = stringSpan(attribute, value, workspaceFile);
+      if (span && (name === 'dockerfile' || !block.attributes.has('dockerfile'))) fields.dockerfileField = span;
+    } else if (name === 'target') {
       fields.target = typeof value === 'string' ? value : null;
       fields.line = attribute.line;
       fields.file = file;
+      const span = stringSpan(attribute, value, workspaceFile);
+      if (span) fields.targetField = span;
+      else delete fields.targetField;
     } else if (name === 'output') fields.output = Array.isArray(value) ? value : typeof value === 'string' ? [value] : null;
     else if (name === 'tags') fields.tags = true;
     else if (name === 'contexts') fields.contexts = mapKeys(attribute.value);
@@ -175,22 +198,36 @@ function purposeOf(name: string, fields: TargetFields): TargetPurpose {
   return fields.tags ? 'ship' : 'build';
 }
 
-/** docker-bake.json: `{ "target": { "name": { … } }, "group": …, "variable": … }` as blocks. */
+/** docker-bake.json: `{ "target": { "name": { … } }, "group": …, "variable": … }` as blocks, with their places. */
 function jsonBlocks(text: string): HclBlock[] {
   const data = JSON.parse(text) as Record<string, unknown>;
+  const tree = parseTree(text);
+  const lineOf = (offset: number): number => text.slice(0, offset).split('\n').length - 1;
   const blocks: HclBlock[] = [];
   for (const type of ['variable', 'target'] as const) {
     const section = data[type];
+    const sectionNode = propertyValue(tree, type);
     if (typeof section !== 'object' || section === null) continue;
     for (const [label, body] of Object.entries(section as Record<string, unknown>)) {
       if (typeof body !== 'object' || body === null) continue;
-      const attributes = new Map(
-        Object.entries(body as Record<string, unknown>).map(([name, v]) => [name, { name, value: jsonValue(v), line: 0 }] as const),
+      const bodyNode = propertyValue(sectionNode, label);
+      const attributes = new Map<string, HclAttribute>(
+        Object.entries(body as Record<string, unknown>).map(([name, v]) => {
+          const node = propertyValue(bodyNode, name);
+          const valueStart = node?.offset ?? 0;
+          return [name, { name, value: jsonValue(v), line: lineOf(valueStart), valueStart, valueEnd: valueStart + (node?.length ?? 0) }] as const;
+        }),
       );
-      blocks.push({ type, labels: [label], attributes, line: 0 });
+      blocks.push({ type, labels: [label], attributes, line: bodyNode ? lineOf(bodyNode.offset) : 0 });
     }
   }
   return blocks;
+}
+
+/** The value node of an object's property (the last one, as JSON.parse keeps). */
+function propertyValue(object: JsonNode | undefined, key: string): JsonNode | undefined {
+  const property = object?.type === 'object' ? object.children?.filter((child) => child.children?.[0]?.value === key).pop() : undefined;
+  return property?.children?.[1];
 }
 
 function jsonValue(value: unknown): HclValue {

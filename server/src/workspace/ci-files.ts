@@ -1,7 +1,8 @@
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc, parseTree, type ParseError } from 'jsonc-parser';
+import { jsonStringSpan, optional, scriptTargetSpan } from './field-spans';
 import { findBuildCommands, type BuildCommand } from './build-commands';
 import { basename, dirname, joinPath } from './paths';
-import type { IndexProblem, TargetPurpose, TargetReference, WorkspaceFile } from './types';
+import type { FieldSpan, IndexProblem, TargetPurpose, TargetReference, WorkspaceFile } from './types';
 import { asString, isRecord, readYaml, valueAt } from './yaml-nodes';
 
 type Found = { references: TargetReference[]; problems: IndexProblem[] };
@@ -35,21 +36,37 @@ export function githubTargets(file: WorkspaceFile, exists: (path: string) => boo
   for (const [jobName, job] of Object.entries(jobs)) {
     if (!isRecord(job) || !Array.isArray(job.steps)) continue;
     const testJob = /test|lint|check|verify|validate|ci\b/i.test(`${jobName} ${asString(job.name) ?? ''}`);
+    // A checkout into a sub-folder, or of another repository, moves the files the build reads.
+    const checkoutElsewhere = job.steps.some(
+      (step: unknown) => isRecord(step) && /^actions\/checkout@/.test(asString(step.uses) ?? '') && isRecord(step.with) && (step.with.path !== undefined || step.with.repository !== undefined),
+    );
     job.steps.forEach((step: unknown, index: number) => {
       if (!isRecord(step)) return;
       const uses = asString(step.uses) ?? '';
       const path = ['jobs', jobName, 'steps', index];
       if (/^docker\/build-push-action@/.test(uses)) {
-        const withTarget = isRecord(step.with) && step.with.target !== undefined;
+        const withTarget = isRecord(step.with) && 'target' in step.with;
         const reference = buildPushAction(file.path, step, yaml.lineOf([...path, 'with', ...(withTarget ? ['target'] : [])]), testJob);
-        if (reference) references.push(reference);
+        const w = isRecord(step.with) ? step.with : {};
+        const targetField = withTarget ? yaml.spanOf([...path, 'with', 'target'], file.path) : null;
+        const dockerfileField = yaml.spanOf([...path, 'with', w.file !== undefined ? 'file' : 'context'], file.path);
+        if (reference) {
+          references.push({
+            ...reference,
+            ...optional('targetField', targetField && { ...targetField, literal: targetField.literal && !EXPRESSION.test(asString(w.target) ?? '') }),
+            ...optional('dockerfileField', dockerfileField),
+            dockerfileCertain: !checkoutElsewhere,
+          });
+        }
       }
       const run = asString(step.run);
       if (run) {
         const folder = asString(step['working-directory']) ?? asString(isRecord(job.defaults) && isRecord(job.defaults.run) ? job.defaults.run['working-directory'] : null) ?? '';
         const line = yaml.lineOf([...path, 'run']) + 1;
         for (const command of findBuildCommands(run, line)) {
-          const reference = fromCommand(command, file.path, [joinPath('', folder) ?? ''], exists, `step ${asString(step.name) ?? index + 1} of job ${jobName}`);
+          const found = fromCommand(command, file.path, [joinPath('', folder) ?? ''], exists, `step ${asString(step.name) ?? index + 1} of job ${jobName}`);
+          // `run: docker build …` on the key's own line, or in the block below it.
+          const reference = found && withScriptField(found, file, [command.line - 1, command.line]);
           if (reference) references.push(testJob && reference.purpose === 'build' ? { ...reference, purpose: 'test' } : reference);
         }
       }
@@ -79,7 +96,7 @@ function buildPushAction(file: string, step: Record<string, unknown>, line: numb
         : 'build';
   return {
     dockerfile,
-    target: target === null || EXPRESSION.test(target) ? null : target,
+    target: target === null || target === '' || EXPRESSION.test(target) ? null : target,
     targetHasVariables: target !== null && EXPRESSION.test(target),
     context: contextPath,
     purpose,
@@ -115,10 +132,21 @@ export function fromCommand(command: BuildCommand, file: string, folders: readon
   };
 }
 
+/** The reference with where its `--target` is written, looked for on the given lines of the file. */
+function withScriptField(reference: TargetReference, file: WorkspaceFile, lines: readonly number[]): TargetReference {
+  if (reference.target === null) return reference;
+  const target = reference.target;
+  const span: FieldSpan | null = lines.reduce<FieldSpan | null>((found, line) => found ?? (line >= 0 ? scriptTargetSpan(file.text, line, target, file.path) : null), null);
+  return span ? { ...reference, targetField: span } : reference;
+}
+
 /** Makefiles, shell scripts and task files: `docker build` commands, from their folder or the root. */
 export function scriptTargets(file: WorkspaceFile, exists: (path: string) => boolean): Found {
   const references = findBuildCommands(file.text)
-    .map((command) => fromCommand(command, file.path, [dirname(file.path), ''], exists, basename(file.path)))
+    .map((command) => {
+      const reference = fromCommand(command, file.path, [dirname(file.path), ''], exists, basename(file.path));
+      return reference && withScriptField(reference, file, [command.line]);
+    })
     .filter((r): r is TargetReference => r !== null);
   return { references, problems: [] };
 }
@@ -139,7 +167,8 @@ export function gitlabTargets(file: WorkspaceFile, exists: (path: string) => boo
         if (!text) return;
         const line = yaml.lineOf([jobName, key, index]);
         for (const command of findBuildCommands(text, line)) {
-          const reference = fromCommand(command, file.path, [''], exists, `job ${jobName}`);
+          const found = fromCommand(command, file.path, [''], exists, `job ${jobName}`);
+          const reference = found && withScriptField(found, file, [command.line]);
           if (reference) references.push(/test|lint|check/i.test(jobName) && reference.purpose === 'build' ? { ...reference, purpose: 'test' } : reference);
         }
       });
@@ -162,8 +191,22 @@ export function devcontainerTargets(file: WorkspaceFile): Found {
   if (contextPath === null || dockerfile === null) return { references: [], problems: [] };
   const target = asString(build.target);
   const line = file.text.slice(0, Math.max(0, file.text.search(/"(dockerfile|dockerFile|target)"/))).split('\n').length - 1;
+  const tree = parseTree(file.text, [], { allowTrailingComma: true });
+  const fileKey = asString(build.dockerfile) !== null ? ['build', 'dockerfile'] : asString(data.dockerFile) !== null ? ['dockerFile'] : ['dockerfile'];
   return {
-    references: [{ dockerfile, target, targetHasVariables: false, context: contextPath, purpose: 'dev', source: { file: file.path, line, label: 'dev container' } }],
+    references: [
+      {
+        dockerfile,
+        target: target || null,
+        targetHasVariables: target !== null && target.includes('${'),
+        context: contextPath,
+        purpose: 'dev',
+        source: { file: file.path, line, label: 'dev container' },
+        ...optional('targetField', jsonStringSpan(tree, ['build', 'target'], file.text, file.path)),
+        ...optional('dockerfileField', jsonStringSpan(tree, fileKey, file.text, file.path)),
+        dockerfileCertain: true,
+      },
+    ],
     problems: [],
   };
 }
@@ -184,11 +227,12 @@ export function skaffoldTargets(file: WorkspaceFile): Found {
     if (dockerfile === null) return;
     references.push({
       dockerfile,
-      target: asString(docker.target),
+      target: asString(docker.target) || null,
       targetHasVariables: false,
       context: contextPath,
       purpose: 'ship',
       source: { file: file.path, line: yaml.lineOf(['build', 'artifacts', index]), label: `artifact ${asString(artifact.image) ?? index + 1}` },
+      ...optional('targetField', 'target' in docker ? yaml.spanOf(['build', 'artifacts', index, 'docker', 'target'], file.path) : null),
     });
   });
   return { references, problems: [] };

@@ -1,5 +1,6 @@
+import { optional } from './field-spans';
 import { basename, dirname, joinPath } from './paths';
-import type { IndexProblem, TargetPurpose, TargetReference, WorkspaceFile } from './types';
+import type { FieldSpan, IndexProblem, TargetPurpose, TargetReference, WorkspaceFile } from './types';
 import { asString, interpolateDefaults, isRecord, readYaml, valueAt, type YamlFile } from './yaml-nodes';
 
 /** compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml and their `*.override` / `*.<env>` siblings. */
@@ -17,6 +18,10 @@ interface ServiceBuild {
   readonly dockerfile: string | null;
   readonly target: string | null;
   readonly line: number;
+  readonly targetField?: FieldSpan;
+  readonly dockerfileField?: FieldSpan;
+  /** True when the context or Dockerfile is written with variables, so the path may differ when built. */
+  readonly variablePath: boolean;
 }
 
 /** Targets named by the compose files of a workspace (each file with the base file of its folder). */
@@ -37,10 +42,10 @@ export function composeTargets(files: readonly WorkspaceFile[]): { references: T
     if (!isRecord(services)) continue;
     for (const [name, service] of Object.entries(services)) {
       if (!isRecord(service)) continue;
-      const build = serviceBuild(yaml, name, service) ?? extendedBuild(yaml, parsed, folder, service);
+      const build = serviceBuild(yaml, path, name, service) ?? extendedBuild(path, parsed, folder, service);
       if (!build) continue;
       // An override names the target; the file it overrides may hold the context and Dockerfile.
-      const inherited = base ? serviceBuild(base, name, valueAt(base, ['services', name])) : null;
+      const inherited = base && baseName ? serviceBuild(base, baseName, name, valueAt(base, ['services', name])) : null;
       const context = build.context ?? inherited?.context ?? '.';
       const dockerfileName = build.dockerfile ?? inherited?.dockerfile ?? 'Dockerfile';
       const contextPath = /^[a-z]+:\/\//i.test(context) || context.startsWith('git@') ? null : joinPath(folder, context);
@@ -59,38 +64,50 @@ export function composeTargets(files: readonly WorkspaceFile[]): { references: T
         healthChecked: healthChecked(service),
         tags: typeof service.image === 'string' ? [service.image] : [],
         namedContexts: namedContextsOf(service.build),
+        ...optional('targetField', build.target !== null ? build.targetField : inherited?.targetField),
+        ...optional('dockerfileField', build.dockerfileField ?? inherited?.dockerfileField),
+        dockerfileCertain: !build.variablePath && !(inherited?.variablePath ?? false),
       });
     }
   }
   return { references, problems };
 }
 
-function serviceBuild(yaml: YamlFile, name: string, service: unknown): ServiceBuild | null {
+function serviceBuild(yaml: YamlFile, file: string, name: string, service: unknown): ServiceBuild | null {
   if (!isRecord(service) || service.build === undefined) return null;
   const build = service.build;
-  if (typeof build === 'string') return { context: interpolateDefaults(build).value, dockerfile: null, target: null, line: yaml.lineOf(['services', name, 'build']) };
+  const at = ['services', name, 'build'];
+  if (typeof build === 'string') {
+    return { context: interpolateDefaults(build).value, dockerfile: null, target: null, line: yaml.lineOf(at), ...optional('dockerfileField', yaml.spanOf(at, file)), variablePath: build.includes('$') };
+  }
   if (!isRecord(build)) return null;
   if (build.dockerfile_inline !== undefined) return null;
   const context = asString(build.context);
   const dockerfile = asString(build.dockerfile);
-  const target = asString(build.target);
+  // A key with no value yet (`target:` being typed) is a target field all the same.
+  const target = asString(build.target) ?? ('target' in build ? '' : null);
+  const targetField = target === null ? null : yaml.spanOf([...at, 'target'], file);
   return {
     context: context === null ? null : interpolateDefaults(context).value,
     dockerfile: dockerfile === null ? null : interpolateDefaults(dockerfile).value,
     target,
-    line: yaml.lineOf(['services', name, 'build', ...(target !== null ? ['target'] : [])]),
+    line: yaml.lineOf([...at, ...(target !== null ? ['target'] : [])]),
+    ...optional('targetField', targetField && { ...targetField, literal: targetField.literal && !target?.includes('$') }),
+    ...optional('dockerfileField', yaml.spanOf([...at, dockerfile !== null ? 'dockerfile' : 'context'], file)),
+    variablePath: `${context ?? ''}${dockerfile ?? ''}`.includes('$'),
   };
 }
 
 /** `extends: { service, file }` — the build of the service extended, one level deep. */
-function extendedBuild(yaml: YamlFile, parsed: ReadonlyMap<string, YamlFile>, folder: string, service: Record<string, unknown>): ServiceBuild | null {
+function extendedBuild(path: string, parsed: ReadonlyMap<string, YamlFile>, folder: string, service: Record<string, unknown>): ServiceBuild | null {
   const ext = service.extends;
   const serviceName = typeof ext === 'string' ? ext : isRecord(ext) ? asString(ext.service) : null;
   if (!serviceName) return null;
   const fileName = isRecord(ext) ? asString(ext.file) : null;
-  const other = fileName ? parsed.get(joinPath(folder, fileName) ?? '') : yaml;
+  const otherPath = fileName ? (joinPath(folder, fileName) ?? '') : path;
+  const other = parsed.get(otherPath);
   if (!other) return null;
-  return serviceBuild(other, serviceName, valueAt(other, ['services', serviceName]));
+  return serviceBuild(other, otherPath, serviceName, valueAt(other, ['services', serviceName]));
 }
 
 /** The keys of `build.additional_contexts` (a map, or a list of `name=path`). */

@@ -21,6 +21,9 @@ export interface HclAttribute {
   readonly value: HclValue;
   /** 0-based line of the attribute name. */
   readonly line: number;
+  /** Offsets of the value's text (a string with its quotes). */
+  readonly valueStart: number;
+  readonly valueEnd: number;
 }
 
 export interface HclBlock {
@@ -30,11 +33,13 @@ export interface HclBlock {
   readonly line: number;
 }
 
-type Token =
-  | { t: 'ident'; v: string; line: number }
-  | { t: 'string'; parts: StringPart[]; line: number }
-  | { t: 'punct'; v: string; line: number }
-  | { t: 'newline'; line: number };
+/** Every token knows its line and its offsets in the text. */
+type Token = (
+  | { t: 'ident'; v: string }
+  | { t: 'string'; parts: StringPart[] }
+  | { t: 'punct'; v: string }
+  | { t: 'newline' }
+) & { line: number; start: number; end: number };
 
 /** Reads the top-level blocks; throws an Error with a one-line message on malformed input. */
 export function readHcl(text: string): HclBlock[] {
@@ -79,7 +84,10 @@ export function readHcl(text: string): HclBlock[] {
       if (eq?.t === 'punct' && eq.v === '=') {
         const start = i + 2;
         const end = skipValue(tokens, start);
-        attributes.set(token.v, { name: token.v, value: toValue(tokens.slice(start, end)), line: token.line });
+        const valueTokens = tokens.slice(start, end).filter((t) => t.t !== 'newline');
+        const valueStart = valueTokens[0]?.start ?? (eq as Token).end;
+        const valueEnd = valueTokens[valueTokens.length - 1]?.end ?? valueStart;
+        attributes.set(token.v, { name: token.v, value: toValue(tokens.slice(start, end)), line: token.line, valueStart, valueEnd });
         i = end;
       } else {
         // A nested block (`matrix`, `attest`…): skip it.
@@ -143,7 +151,7 @@ function tokenize(text: string): Token[] {
   while (i < text.length) {
     const c = text[i] as string;
     if (c === '\n') {
-      tokens.push({ t: 'newline', line });
+      tokens.push({ t: 'newline', line, start: i, end: i + 1 });
       line++;
       i++;
     } else if (c === ' ' || c === '\t' || c === '\r') i++;
@@ -157,7 +165,7 @@ function tokenize(text: string): Token[] {
     } else if (c === '"') {
       const start = line;
       const { parts, end, lines } = readString(text, i + 1);
-      tokens.push({ t: 'string', parts, line: start });
+      tokens.push({ t: 'string', parts, line: start, start: i, end });
       line += lines;
       i = end;
     } else if (c === '<' && text[i + 1] === '<') {
@@ -167,17 +175,17 @@ function tokenize(text: string): Token[] {
       const close = new RegExp(`^[ \\t]*${m[1]}[ \\t]*$`, 'm').exec(body);
       if (!close) throw new Error(`line ${line + 1}: heredoc ${m[1]} is not closed`);
       const content = body.slice(0, close.index);
-      tokens.push({ t: 'string', parts: [{ text: content }], line });
       const consumed = m[0].length + close.index + close[0].length;
+      tokens.push({ t: 'string', parts: [{ text: content }], line, start: i, end: i + consumed });
       for (let k = i; k < i + consumed; k++) if (text[k] === '\n') line++;
       i += consumed;
     } else if (/[A-Za-z0-9_.\-]/.test(c)) {
       let j = i;
       while (j < text.length && /[A-Za-z0-9_.\-]/.test(text[j] as string)) j++;
-      tokens.push({ t: 'ident', v: text.slice(i, j), line });
+      tokens.push({ t: 'ident', v: text.slice(i, j), line, start: i, end: j });
       i = j;
     } else {
-      tokens.push({ t: 'punct', v: c, line });
+      tokens.push({ t: 'punct', v: c, line, start: i, end: i + 1 });
       i++;
     }
   }

@@ -25,12 +25,12 @@ export function mayNameTargets(path: string): boolean {
 
 /**
  * Indexes every place of the workspace that names a build target. `files` are the files for
- * which `mayNameTargets` is true, with their text; `paths` is every file path of the workspace
- * (to tell which Dockerfile a relative path means). A file that cannot be read is one problem
- * line and no references, never an exception.
+ * which `mayNameTargets` is true, with their text; `paths` is every file path of the workspace,
+ * or a test of one (to tell which Dockerfile a relative path means). A file that cannot be read
+ * is one problem line and no references, never an exception.
  */
-export function indexTargets(files: readonly WorkspaceFile[], paths: ReadonlySet<string>): TargetIndex {
-  const exists = (path: string): boolean => paths.has(path);
+export function indexTargets(files: readonly WorkspaceFile[], paths: ReadonlySet<string> | ((path: string) => boolean)): TargetIndex {
+  const exists = typeof paths === 'function' ? paths : (path: string): boolean => paths.has(path);
   const references: TargetReference[] = [];
   const problems: IndexProblem[] = [];
   const add = (found: { references: readonly TargetReference[]; problems: readonly IndexProblem[] }): void => {

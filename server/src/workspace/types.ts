@@ -48,6 +48,27 @@ export interface TargetReference {
   readonly tags?: readonly string[];
   /** True when the file that runs the image checks its health itself (a compose `healthcheck:`). */
   readonly healthChecked?: boolean;
+  /** Where the target is written, when the file names one (editors complete, check and rename it there). */
+  readonly targetField?: FieldSpan;
+  /** Where the Dockerfile (or the context that implies it) is written. */
+  readonly dockerfileField?: FieldSpan;
+  /**
+   * True when the Dockerfile path is surely relative to the workspace root, so a missing file is a
+   * mistake; false when the build may run elsewhere (a CI job that checks out into a sub-folder).
+   */
+  readonly dockerfileCertain?: boolean;
+}
+
+/** A span of a workspace file's text, by offsets. */
+export interface FieldSpan {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+  /**
+   * True when the text between `start` and `end` is the value as it is meant (no variables, escapes
+   * or expressions), so an edit may replace it; false when the value is computed.
+   */
+  readonly literal: boolean;
 }
 
 /** A file that could not be read for targets, with one line saying why. */
