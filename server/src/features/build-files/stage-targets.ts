@@ -19,13 +19,13 @@ export function targetsNamingStage(references: readonly TargetReference[], stage
   const unsure: TargetReference[] = [];
   const seen = new Set<string>();
   for (const reference of references) {
-    if (reference.target === null) {
-      if (reference.targetHasVariables) unsure.push(reference);
+    if (reference.targetHasVariables) {
+      unsure.push(reference);
       continue;
     }
-    if (reference.target.toLowerCase() !== wanted) continue;
+    if (reference.target === null || reference.target.toLowerCase() !== wanted) continue;
     const field = reference.targetField;
-    if (!field || !field.literal || reference.targetHasVariables) {
+    if (!field || !field.literal) {
       unsure.push(reference);
       continue;
     }
@@ -42,7 +42,7 @@ export function unsureRenameMessage(unsure: readonly TargetReference[], stageNam
   if (!first) return null;
   const where = `${first.source.file} line ${first.source.line + 1} (${first.source.label})`;
   const more = unsure.length > 1 ? ` (and ${unsure.length - 1} more)` : '';
-  return first.target === null
+  return first.targetHasVariables
     ? `${where}${more} names its target with variables, so a rename cannot tell whether it means '${stageName}'. Write the name out there, or rename by hand.`
     : `${where}${more} names '${stageName}' in a way a rename cannot edit safely. Write the name out there, or rename by hand.`;
 }
