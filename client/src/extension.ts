@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, LANGUAGE_ID, LINTED_SCHEMES } from '../../common/ids';
-import type { Argv } from './build/build-args';
+import { buildFileArgv, type Argv } from './build/build-args';
+import { buildSettings } from './config';
 import { BuildProblems } from './build/build-problems';
-import { StageTaskProvider, StageTasks, stageArgv, TASK_TYPE } from './build/tasks';
+import { BUILD_FILE_TASK_TYPE, BuildFileTaskProvider, StageTaskProvider, StageTasks, stageArgv, TASK_TYPE } from './build/tasks';
 import { createLanguageClient, installedOtherTools } from './client';
 import { OTHER_TOOLS_NOTIFICATION } from '../../common/protocol';
 import { registerCommands } from './commands/index';
 import { ProjectConfigProblems } from './project-config';
 import { StagesSource } from './stages-source';
 import { BuildLensProvider } from './views/build-lens';
+import { BUILD_FILE_LENS_SELECTOR, BuildFileLensProvider, buildFileRequests } from './views/build-file-lens';
 import { shownDockerfile, StagesView } from './views/stages-view';
 import { createTargetStatus } from './views/target-status';
 import { TargetStore } from './views/targets';
@@ -19,9 +21,17 @@ let client: LanguageClient | undefined;
 /** What the extension offers other extensions (and its tests): the argv a build of a stage runs. */
 export interface DockerfileStagesApi {
   buildArgv(uri: vscode.Uri, target: string | null): Promise<Argv>;
+  /** The argv the build lens of a compose service or Bake target runs (null: no such one in the file). */
+  buildFileArgv(uri: vscode.Uri, name: string): Promise<Argv | null>;
 }
 
-const API: DockerfileStagesApi = { buildArgv: (uri, target) => stageArgv(uri, target, 'build') };
+const API: DockerfileStagesApi = {
+  buildArgv: (uri, target) => stageArgv(uri, target, 'build'),
+  buildFileArgv: async (uri, name) => {
+    const found = client ? (await buildFileRequests(client, uri)).find((site) => site.request.name === name) : undefined;
+    return found ? buildFileArgv(buildSettings(uri), found.request) : null;
+  },
+};
 
 export async function activate(context: vscode.ExtensionContext): Promise<DockerfileStagesApi> {
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
@@ -49,11 +59,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Docker
   const source = new StagesSource(client);
   const targets = new TargetStore(context.workspaceState, client);
   const lenses = new BuildLensProvider(source, targets);
+  const buildFileLenses = new BuildFileLensProvider(client);
   const view = new StagesView(source, targets);
   const buildProblems = new BuildProblems();
   const tasks = new StageTasks(buildProblems);
   const refresh = (): void => {
     lenses.refresh();
+    buildFileLenses.refresh();
     view.refresh();
   };
   context.subscriptions.push(
@@ -65,11 +77,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Docker
       LINTED_SCHEMES.map((scheme) => ({ language: LANGUAGE_ID, scheme })),
       lenses,
     ),
+    buildFileLenses,
+    vscode.languages.registerCodeLensProvider(BUILD_FILE_LENS_SELECTOR, buildFileLenses),
     vscode.window.registerTreeDataProvider('dockerfileStages.stages', view),
     buildProblems,
     tasks,
     new ProjectConfigProblems(client),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new StageTaskProvider(tasks)),
+    vscode.tasks.registerTaskProvider(BUILD_FILE_TASK_TYPE, new BuildFileTaskProvider(tasks)),
     createTargetStatus(source, targets),
     source.onDidChange(refresh),
     targets.onDidChange(refresh),

@@ -113,3 +113,40 @@ export function publishArgs(runArgs: readonly string[], exposes: readonly string
 export function commandLine(argv: Argv): string {
   return [argv.command, ...argv.args].map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
+
+/** A compose service or Bake target to build, from the file that defines it. */
+export interface BuildFileRequest {
+  readonly kind: 'compose-service' | 'bake-target';
+  readonly name: string;
+  /** Absolute path of the compose or Bake file. */
+  readonly file: string;
+  /** True when Docker reads the file by itself from its folder (no `-f`, so its overrides apply too). */
+  readonly defaultFile: boolean;
+  /** Absolute path of the base compose file an override needs before it (`-f base -f file`). */
+  readonly baseFile: string | null;
+}
+
+/**
+ * `docker compose [-f …] build <service>` or `docker buildx bake [-f …] <target>`, run from the
+ * file's folder, as a user would type it there. The builder, platform, build arguments and docker
+ * context of the settings apply; `extraArgs` are `docker build` options and do not.
+ */
+export function buildFileArgv(settings: BuildSettings, request: BuildFileRequest): Argv {
+  const args: string[] = [];
+  const podman = /(^|[\\/])podman(\.exe)?$/i.test(settings.command);
+  if (settings.dockerContext && !podman) args.push('--context', settings.dockerContext);
+  const files = request.defaultFile ? [] : [...(request.baseFile ? [request.baseFile] : []), request.file].flatMap((file) => ['-f', file]);
+  if (request.kind === 'compose-service') {
+    args.push('compose', ...files, 'build');
+    if (settings.builder) args.push('--builder', settings.builder);
+    for (const [key, value] of Object.entries(settings.buildArgs)) args.push('--build-arg', `${key}=${value}`);
+    args.push(request.name);
+  } else {
+    args.push('buildx', 'bake', ...files);
+    if (settings.builder) args.push('--builder', settings.builder);
+    if (settings.platform) args.push('--set', `${request.name}.platform=${settings.platform}`);
+    for (const [key, value] of Object.entries(settings.buildArgs)) args.push('--set', `${request.name}.args.${key}=${value}`);
+    args.push(request.name);
+  }
+  return { command: settings.command, args };
+}

@@ -1,11 +1,20 @@
 import * as vscode from 'vscode';
 import { isDockerfile } from '../stages-source';
-import { buildArgv, runArgv, type Argv, type BuildRequest } from './build-args';
+import { buildArgv, buildFileArgv, runArgv, type Argv, type BuildFileRequest, type BuildRequest } from './build-args';
 import { buildSettings, contextFolder } from '../config';
 import type { BuildProblems } from './build-problems';
 import { BuildTerminal } from './build-terminal';
 
 export const TASK_TYPE = 'dockerfile-stages';
+/** Builds of a compose service or a Bake target, from the file that defines it. */
+export const BUILD_FILE_TASK_TYPE = 'dockerfile-stages-build-file';
+
+/** `{ "type": "dockerfile-stages-build-file", "file": "compose.yaml", "service": "api" }` (or `"bakeTarget"`). */
+export interface BuildFileTaskDefinition extends vscode.TaskDefinition {
+  readonly file: string;
+  readonly service?: string;
+  readonly bakeTarget?: string;
+}
 
 /** What a task in tasks.json says: `{ "type": "dockerfile-stages", "dockerfile": "…", "target": "build" }`. */
 export interface StageTaskDefinition extends vscode.TaskDefinition {
@@ -40,6 +49,9 @@ export async function stageArgv(uri: vscode.Uri, target: string | null, kind: 'b
 export class StageTasks implements vscode.Disposable {
   private readonly endEmitter = new vscode.EventEmitter<BuildEnd>();
   readonly onDidEndBuild = this.endEmitter.event;
+  private readonly buildFileEmitter = new vscode.EventEmitter<{ readonly file: vscode.Uri; readonly name: string; readonly code: number }>();
+  /** A compose or Bake build that ended, with the engine's exit code. */
+  readonly onDidEndBuildFile = this.buildFileEmitter.event;
 
   constructor(private readonly problems: BuildProblems) {}
 
@@ -70,8 +82,27 @@ export class StageTasks implements vscode.Disposable {
     return task;
   }
 
+  /** `docker compose build <service>` or `docker buildx bake <target>` in the file's folder, in our terminal. */
+  buildFileTask(uri: vscode.Uri, request: BuildFileRequest): vscode.Task {
+    const argv = buildFileArgv(buildSettings(uri), request);
+    const definition: BuildFileTaskDefinition = {
+      type: BUILD_FILE_TASK_TYPE,
+      file: vscode.workspace.asRelativePath(uri, false),
+      ...(request.kind === 'compose-service' ? { service: request.name } : { bakeTarget: request.name }),
+    };
+    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.TaskScope.Workspace;
+    const what = request.kind === 'compose-service' ? `service ${request.name}` : `target ${request.name}`;
+    const cwd = vscode.Uri.joinPath(uri, '..').fsPath;
+    const execution = new vscode.CustomExecution(async () => new BuildTerminal(argv, cwd, () => undefined, (code) => this.buildFileEmitter.fire({ file: uri, name: request.name, code })));
+    const task = new vscode.Task(definition, folder, `Build ${what} (${vscode.workspace.asRelativePath(uri)})`, 'Dockerfile Stages', execution, []);
+    task.group = vscode.TaskGroup.Build;
+    task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
+    return task;
+  }
+
   dispose(): void {
     this.endEmitter.dispose();
+    this.buildFileEmitter.dispose();
   }
 }
 
@@ -91,5 +122,25 @@ export class StageTaskProvider implements vscode.TaskProvider {
     const uri = definition.dockerfile.startsWith('/') || !folder ? vscode.Uri.file(definition.dockerfile) : vscode.Uri.joinPath(folder, definition.dockerfile);
     const resolved = await this.tasks.task(uri, definition.target ?? null, definition.run ? 'run' : 'build');
     return new vscode.Task(definition, task.scope ?? vscode.TaskScope.Workspace, task.name, task.source, resolved.execution, resolved.problemMatchers);
+  }
+}
+
+/** Build-file tasks written in tasks.json: the file is named with `-f`, as written. */
+export class BuildFileTaskProvider implements vscode.TaskProvider {
+  constructor(private readonly tasks: StageTasks) {}
+
+  provideTasks(): vscode.Task[] {
+    return [];
+  }
+
+  resolveTask(task: vscode.Task): vscode.Task | undefined {
+    const definition = task.definition as BuildFileTaskDefinition;
+    const name = definition.service ?? definition.bakeTarget;
+    if (typeof definition.file !== 'string' || typeof name !== 'string') return undefined;
+    const folder = task.scope && typeof task.scope === 'object' ? task.scope.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri = definition.file.startsWith('/') || !folder ? vscode.Uri.file(definition.file) : vscode.Uri.joinPath(folder, definition.file);
+    const kind = definition.service !== undefined ? 'compose-service' : 'bake-target';
+    const resolved = this.tasks.buildFileTask(uri, { kind, name, file: uri.fsPath, defaultFile: false, baseFile: null });
+    return new vscode.Task(definition, task.scope ?? vscode.TaskScope.Workspace, task.name, task.source, resolved.execution, []);
   }
 }

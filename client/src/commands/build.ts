@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { engineAvailable } from '../build/engine-check';
+import type { BuildFileRequest } from '../build/build-args';
 import type { StageTasks } from '../build/tasks';
 import { buildSettings } from '../config';
 
@@ -32,4 +33,10 @@ export async function buildAndRun(tasks: StageTasks, uri: vscode.Uri, target: st
   const code = await ended;
   if (code === 0) await vscode.tasks.executeTask(await tasks.task(uri, target, 'run', exposes));
   else void vscode.window.showErrorMessage(`The build of ${target ?? 'the last stage'} failed (exit code ${code}); the Problems panel and the task terminal say why.`);
+}
+
+/** Builds a compose service or Bake target from its file (saved first: the engine reads the disk). */
+export async function buildFromBuildFile(tasks: StageTasks, uri: vscode.Uri, request: BuildFileRequest): Promise<vscode.TaskExecution | undefined> {
+  if (!(await prepare(uri))) return undefined;
+  return vscode.tasks.executeTask(tasks.buildFileTask(uri, request));
 }

@@ -4,7 +4,8 @@ import { commandLine } from '../build/build-args';
 import { isDockerfile, type StagesSource } from '../stages-source';
 import { stageOfNode } from '../views/stages-view';
 import type { TargetStore } from '../views/targets';
-import { buildAndRun, buildStage } from './build';
+import { buildAndRun, buildFromBuildFile, buildStage } from './build';
+import type { BuildFileRequest } from '../build/build-args';
 import { nameStage } from './name-stage';
 import { stageArgv, type StageTasks } from '../build/tasks';
 import { lookUpBaseImages } from './look-up-images';
@@ -24,6 +25,7 @@ export const COMMANDS = {
   openFile: OPEN_FILE_COMMAND,
   openDocs: 'dockerfileStages.openDocs',
   lookUpBaseImages: LOOK_UP_IMAGES_COMMAND,
+  buildFromBuildFile: 'dockerfileStages.buildFromBuildFile',
 } as const;
 
 function activeDockerfile(): vscode.TextDocument | undefined {
@@ -72,6 +74,7 @@ function targetItems(result: StagesResult, current: number): (TargetItem | vscod
 /** Registers every command of the extension, from one table. */
 export function registerCommands(source: StagesSource, targets: TargetStore, client: LanguageClient, tasks: StageTasks, extensionUri: vscode.Uri): vscode.Disposable[] {
   const table: Record<string, (...args: never[]) => unknown> = {
+    [COMMANDS.buildFromBuildFile]: (uri: vscode.Uri, request: BuildFileRequest) => buildFromBuildFile(tasks, uri, request),
     [COMMANDS.buildStage]: async (uri?: vscode.Uri, target?: string | null) => {
       if (uri) return buildStage(tasks, uri, target ?? null);
       // From the palette: the active Dockerfile's chosen target (the last stage by default).

@@ -1,6 +1,6 @@
 import assert from '../../support/assert';
 import { describe, it } from 'node:test';
-import { buildArgv, DEFAULT_BUILD_SETTINGS, imageTag, runArgv } from '../../../client/src/build/build-args';
+import { buildArgv, buildFileArgv, DEFAULT_BUILD_SETTINGS, imageTag, runArgv } from '../../../client/src/build/build-args';
 
 const request = { dockerfile: '/work/My App/docker/api.Dockerfile', contextFolder: '/work/My App', target: 'build' };
 
@@ -73,5 +73,27 @@ describe('the argv of a stage build', () => {
       assert.deepEqual(runArgv({ ...DEFAULT_BUILD_SETTINGS, runArgs }, request, ['8080']).args, ['run', '--rm', '-it', ...runArgs, 'my-app:build']);
     }
     assert.deepEqual(runArgv({ ...DEFAULT_BUILD_SETTINGS, runArgs: ['--network', 'bridge'] }, request, ['8080']).args, ['run', '--rm', '-it', '-p', '8080:8080', '--network', 'bridge', 'my-app:build']);
+  });
+});
+
+describe('the argv of a compose or Bake build lens', () => {
+  const compose = { kind: 'compose-service' as const, name: 'api', file: '/work/app/compose.yaml', defaultFile: true, baseFile: null };
+  const settings = { ...DEFAULT_BUILD_SETTINGS, builder: 'ci', dockerContext: 'prod', platform: 'linux/arm64', buildArgs: { VERSION: '1.2' }, extraArgs: ['--pull'] };
+
+  it('builds a service of a default compose file as typed in its folder (its override applies too)', () => {
+    assert.deepEqual(buildFileArgv(DEFAULT_BUILD_SETTINGS, compose), { command: 'docker', args: ['compose', 'build', 'api'] });
+    assert.deepEqual(buildFileArgv(settings, compose).args, ['--context', 'prod', 'compose', 'build', '--builder', 'ci', '--build-arg', 'VERSION=1.2', 'api']);
+  });
+
+  it('names an override file after its base file, and any other file alone', () => {
+    const prod = { ...compose, file: '/work/app/compose.prod.yaml', defaultFile: false, baseFile: '/work/app/compose.yaml' };
+    assert.deepEqual(buildFileArgv(DEFAULT_BUILD_SETTINGS, prod).args, ['compose', '-f', '/work/app/compose.yaml', '-f', '/work/app/compose.prod.yaml', 'build', 'api']);
+    assert.deepEqual(buildFileArgv(DEFAULT_BUILD_SETTINGS, { ...prod, baseFile: null }).args, ['compose', '-f', '/work/app/compose.prod.yaml', 'build', 'api']);
+  });
+
+  it('bakes a target with the builder, platform and build arguments set on it; extra docker build options stay out', () => {
+    const bake = { kind: 'bake-target' as const, name: 'app', file: '/work/app/docker-bake.ci.hcl', defaultFile: false, baseFile: null };
+    assert.deepEqual(buildFileArgv(settings, bake).args, ['--context', 'prod', 'buildx', 'bake', '-f', '/work/app/docker-bake.ci.hcl', '--builder', 'ci', '--set', 'app.platform=linux/arm64', '--set', 'app.args.VERSION=1.2', 'app']);
+    assert.deepEqual(buildFileArgv(DEFAULT_BUILD_SETTINGS, { ...bake, defaultFile: true }).args, ['buildx', 'bake', 'app']);
   });
 });
