@@ -12,7 +12,7 @@ const out = path.join(root, 'out', 'e2e');
 async function bundleTests(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: ['index', 'extension.test', 'editing.test', 'roles.test', 'untrusted.test'].map((name) => path.join(root, 'test/e2e/host', `${name}.ts`)),
+    entryPoints: ['index', 'extension.test', 'editing.test', 'roles.test', 'build-files.test', 'untrusted.test'].map((name) => path.join(root, 'test/e2e/host', `${name}.ts`)),
     outdir: out,
     bundle: true,
     platform: 'node',

@@ -11,6 +11,9 @@ describe('untrusted workspace', () => {
     await waitFor('diagnostics in restricted mode', () => (codes(mistakes).includes('stage-ref-unknown') ? true : undefined));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
     assert.deepEqual(lenses.filter((lens) => lens.command?.command.startsWith('dockerfileStages')), []);
+    const compose = await open('go-api/compose.yaml');
+    const composeLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', compose.document.uri);
+    assert.deepEqual(composeLenses.filter((lens) => lens.command?.command.startsWith('dockerfileStages')), []);
     let started = false;
     const subscription = vscode.tasks.onDidStartTask(() => (started = true));
     await vscode.commands.executeCommand('dockerfileStages.buildStage', editor.document.uri, 'builder');
