@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs a private Docker engine for the tests into a cache folder, from Debian packages only:
-# dockerd, the docker client and buildx from Debian sid (BuildKit build checks need buildx >= 0.15),
+# dockerd, the docker client, buildx and the compose plugin from Debian sid (BuildKit build checks
+# need buildx >= 0.15; Compose v2 is packaged there as a CLI plugin),
 # containerd, runc, tini, busybox and docker-registry from the host's own suite. The .debs are
 # downloaded with apt-get and unpacked with dpkg-deb; nothing is installed system-wide.
 # Idempotent: returns at once when the cache is complete.
@@ -16,7 +17,7 @@ say() { echo "[engine install] $*" >&2; }
 complete() {
   [ -f "$DONE" ] && [ "$(cat "$DONE")" = "$SUITE" ] || return 1
   for f in bin/docker bin/dockerd bin/containerd bin/containerd-shim-runc-v2 bin/runc bin/docker-init \
-           bin/docker-registry plugins/docker-buildx busybox.tar; do
+           bin/docker-registry plugins/docker-buildx plugins/docker-compose busybox.tar; do
     [ -e "$CACHE/$f" ] || return 1
   done
 }
@@ -46,7 +47,7 @@ private=(-o "Dir::Etc::sourcelist=$work/sources.list" -o "Dir::Etc::sourceparts=
          -o "APT::Sandbox::User=root")
 say "apt-get update for $SUITE ($mirror)"
 apt-get "${private[@]}" -qq update >&2
-engine=(docker.io docker-buildx)
+engine=(docker.io docker-buildx docker-compose)
 apt-cache "${private[@]}" show docker-cli >/dev/null 2>&1 && engine+=(docker-cli)
 cd "$work/debs"
 say "downloading ${engine[*]}"
@@ -71,6 +72,7 @@ link usr/bin/docker; link usr/sbin/dockerd; link usr/bin/containerd; link usr/bi
 link usr/sbin/runc; [ -e "$work/bin/runc" ] || link usr/bin/runc
 link usr/bin/tini-static docker-init; link usr/bin/docker-registry
 ln -sf ../root/usr/libexec/docker/cli-plugins/docker-buildx "$work/plugins/docker-buildx"
+ln -sf ../root/usr/libexec/docker/cli-plugins/docker-compose "$work/plugins/docker-compose"
 
 # A busybox root file system, imported as the only base image (there is no pulling offline).
 rootfs="$work/busybox"
@@ -86,6 +88,7 @@ for b in docker dockerd containerd runc docker-registry; do
   "$work/bin/$b" --version >/dev/null 2>&1 || { say "$b does not run on this host"; exit 1; }
 done
 "$work/plugins/docker-buildx" version >/dev/null 2>&1 || { say "docker-buildx does not run on this host"; exit 1; }
+"$work/plugins/docker-compose" version >/dev/null 2>&1 || { say "docker-compose does not run on this host"; exit 1; }
 
 for item in root bin plugins busybox.tar versions; do rm -rf "${CACHE:?}/$item"; mv "$work/$item" "$CACHE/$item"; done
 rm -rf "$work"

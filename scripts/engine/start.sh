@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts a private dockerd (BuildKit, buildx) on a socket in a base folder, imports a busybox
+# Starts a private dockerd (BuildKit, buildx, compose) on a socket in a base folder, imports a busybox
 # image as `local/busybox:1`, and with --registry also a docker-registry on 127.0.0.1. Prints only
 # `export` lines on stdout (eval them); the same lines go to $BASE/env.sh. Stop with stop.sh.
 #
@@ -30,6 +30,7 @@ CACHE="$(cd "$CACHE" && pwd -P)"
 export PATH="$CACHE/bin:$PATH" DOCKER_HOST="unix://$BASE/docker.sock" DOCKER_CONFIG="$BASE/config"
 unset DOCKER_CONTEXT DOCKER_TLS_VERIFY DOCKER_CERT_PATH
 ln -sfn "$CACHE/plugins/docker-buildx" "$BASE/config/cli-plugins/docker-buildx"
+ln -sfn "$CACHE/plugins/docker-compose" "$BASE/config/cli-plugins/docker-compose"
 [ -f "$BASE/config/config.json" ] || echo '{}' > "$BASE/config/config.json"
 echo "$CACHE" > "$BASE/pids/cache"
 running() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }

@@ -142,8 +142,12 @@ describe('build files (compose, Bake, workflows, dev containers), over JSON-RPC'
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: composeUri, version: 2 }, contentChanges: [{ text: typing }] });
     const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: composeUri }, position: { line: 8, character: 13 } });
     assert.deepEqual(list.items.map((item) => (item.textEdit ? item.textEdit.newText : item.label)), [' build', ' runtime']);
+    // With the blank typed, the name goes after it.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: composeUri, version: 3 }, contentChanges: [{ text: COMPOSE.replace('target: buidl', 'target: ') }] });
+    const afterBlank = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: composeUri }, position: { line: 8, character: 14 } });
+    assert.deepEqual(afterBlank.items.map((item) => (item.textEdit && 'range' in item.textEdit ? [item.textEdit.newText, item.textEdit.range.start.character] : null)), [['build', 14], ['runtime', 14]]);
     const fixed = client.nextDiagnostics(composeUri);
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: composeUri, version: 3 }, contentChanges: [{ text: COMPOSE }] });
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: composeUri, version: 4 }, contentChanges: [{ text: COMPOSE }] });
     assert.equal((await fixed).diagnostics.length, 1);
   });
 
@@ -219,7 +223,7 @@ describe('build files (compose, Bake, workflows, dev containers), over JSON-RPC'
   it('keeps serving when a build file is broken, and never lints it as a Dockerfile', async () => {
     const broken = 'services:\n  api:\n    build: [\n      target: "run\n';
     const published = client.nextDiagnostics(composeUri);
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: composeUri, version: 4 }, contentChanges: [{ text: broken }] });
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: composeUri, version: 5 }, contentChanges: [{ text: broken }] });
     assert.deepEqual((await published).diagnostics, []);
     const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: composeUri }, position: { line: 3, character: 17 } });
     assert.deepEqual(list.items, []);

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
 import type { FieldSpan } from './types';
 
 /** A parsed YAML file with what the readers need: plain values and the line of any node. */
@@ -8,7 +8,7 @@ export interface YamlFile {
   lineOf(path: readonly (string | number)[]): number;
   /**
    * Where the scalar at a path is written (inside its quotes), or null when there is none. A key
-   * with no value yet (`target:`) gives an empty span just after its colon.
+   * with no value yet (`target:`) gives an empty span where its value goes.
    */
   spanOf(path: readonly (string | number)[], file: string): FieldSpan | null;
 }
@@ -37,15 +37,8 @@ export function readYaml(text: string): YamlFile | string {
       const node = doc.getIn(path, true) as Node | undefined;
       if (!isScalar(node) || !node.range) return null;
       const [start, end] = node.range;
-      if (node.value === null && start === end) {
-        // `target:` being typed: the value goes after the colon.
-        const parent = doc.getIn(path.slice(0, -1), true);
-        const pair = isMap(parent) ? parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === path[path.length - 1]) : undefined;
-        const keyEnd = pair && isScalar(pair.key) ? pair.key.range?.[1] : undefined;
-        const colon = keyEnd === undefined ? -1 : text.indexOf(':', keyEnd);
-        const at = colon >= 0 && colon < start ? colon + 1 : start;
-        return { file, start: at, end: at, literal: true };
-      }
+      // `target:` being typed: the value goes where YAML would read it, after the blanks.
+      if (node.value === null && start === end) return { file, start, end, literal: true };
       const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
       const inner = quoted ? { start: start + 1, end: end - 1 } : { start, end };
       if (node.type !== Scalar.PLAIN && !quoted) return { file, ...inner, literal: false };

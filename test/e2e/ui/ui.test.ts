@@ -90,6 +90,9 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     copyFileSync('test/e2e/ui/ui-fixture.Dockerfile', path.join(folder, 'ui.Dockerfile'));
     copyFileSync('test/e2e/ui/highlight-fixture.Dockerfile', path.join(folder, 'highlight.Dockerfile'));
     writeFileSync(path.join(folder, 'template.Dockerfile'), '');
+    mkdirSync(path.join(folder, 'baked'));
+    writeFileSync(path.join(folder, 'baked', 'Dockerfile'), 'FROM local/busybox:1 AS tools\nRUN echo BAKED_TOOLS\nFROM local/busybox:1 AS app\nUSER 65532\nCMD ["sh"]\n');
+    writeFileSync(path.join(folder, 'baked', 'docker-bake.hcl'), 'target "tools" {\n  target = "tools"\n  tags = ["ui-bake:tools"]\n  network = "none"\n}\n');
     writeFileSync(path.join(folder, 'failing.Dockerfile'), 'FROM local/busybox:1 AS broken\nRUN echo about to fail && false\nUSER 65532\n');
     mkdirSync(path.join(folder, 'configured'));
     writeFileSync(path.join(folder, 'configured', 'Dockerfile'), 'FROM local/busybox:1 AS build\nFROM build AS test\nRUN true\nFROM local/busybox:1 AS runtime\nUSER 65532\nCMD ["sh"]\n');
@@ -153,6 +156,21 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Z');
     await page.keyboard.press('Control+Z');
+  });
+
+  it('completes the stage names of the Dockerfile at build.target in compose.yaml', async () => {
+    await openFile(page, 'go-api/compose.yaml');
+    await goToLine(page, 5);
+    await page.keyboard.press('End');
+    for (let i = 0; i < 'runtime'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+Space');
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'builder' }).first();
+    await row.waitFor({ state: 'visible' });
+    assert.match((await page.locator('.suggest-widget').first().textContent()) ?? '', /runtime[\s\S]*test|test[\s\S]*runtime/);
+    await shot(page, 'completion-compose-target');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Z');
+    await openFile(page, 'ui.Dockerfile');
   });
 
   it('builds a stage from its code lens on a real engine, and the terminal reports success', async () => {
@@ -308,5 +326,19 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     await shot(page, 'rule-page-preview');
     await page.keyboard.press('Control+W');
     await page.keyboard.press('Control+Shift+M');
+  });
+
+  it('builds a Bake target from its code lens in docker-bake.hcl on a real engine', async () => {
+    await openFile(page, 'baked/docker-bake.hcl');
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Build target tools' }).first();
+    await lens.waitFor();
+    await lens.click();
+    await page.locator('.terminal .xterm-rows', { hasText: /ui-bake:tools[\s\S]*The build succeeded\./ }).first().waitFor({ timeout: 50000 }).catch(async (error: unknown) => {
+      await shot(page, 'bake-lens-failure');
+      throw error;
+    });
+    await shot(page, 'bake-lens-terminal');
+    const image = spawnSync('docker', ['image', 'inspect', 'ui-bake:tools'], { encoding: 'utf8' });
+    assert.equal(image.status, 0, image.stderr);
   });
 });

@@ -25,7 +25,11 @@ export interface BuildFileDocument {
 export function referencesAtOffset(document: BuildFileDocument, offset: number): TargetReference[] {
   return document.references.filter((reference) => {
     const field = reference.targetField;
-    return field !== undefined && field.file === document.file && field.start <= offset && offset <= field.end;
+    if (field === undefined || field.file !== document.file) return false;
+    if (field.start <= offset && offset <= field.end) return true;
+    // An empty value (`target:` being typed): anywhere in the blanks around where it goes.
+    const between = document.text.slice(Math.min(offset, field.start), Math.max(offset, field.start));
+    return field.start === field.end && /^[ \t]*$/.test(between);
   });
 }
 
