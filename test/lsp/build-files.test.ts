@@ -201,6 +201,26 @@ describe('build files (compose, Bake, workflows, dev containers), over JSON-RPC'
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(workflows, 'release.yml')), type: 3 }] });
   });
 
+  it('serves a dev container and a workflow the same way', async () => {
+    const devcontainer = path.join(folder, '.devcontainer', 'devcontainer.json');
+    mkdirSync(path.dirname(devcontainer));
+    const text = '{\n  "build": { "dockerfile": "../Dockerfile", "target": "runtim" }\n}\n';
+    writeFileSync(devcontainer, text);
+    const published = await openBuildFile(fileUri(devcontainer), text, 'jsonc');
+    assert.deepEqual(published.diagnostics.map(simple), [
+      { code: 'build-target-unknown', severity: 1, line: 1, from: 55, to: 61, message: "'runtim' is no stage of Dockerfile (its stages: build, runtime). Did you mean 'runtime'?" },
+    ]);
+    const workflow = path.join(folder, '.github', 'workflows', 'image.yml');
+    mkdirSync(path.dirname(workflow), { recursive: true });
+    const steps = ['jobs:', '  image:', '    steps:', '      - uses: docker/build-push-action@v6', '        with:', '          target: build', ''].join('\n');
+    writeFileSync(workflow, steps);
+    await openBuildFile(fileUri(workflow), steps, 'yaml');
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: fileUri(workflow) }, position: { line: 5, character: 18 } });
+    assert.deepEqual(list.items.map((item) => item.label).sort(), ['build', 'runtime']);
+    rmSync(path.join(folder, '.github'), { recursive: true, force: true });
+    rmSync(path.dirname(devcontainer), { recursive: true, force: true });
+  });
+
   it('lists what a compose or Bake file can build, for the build lenses', async () => {
     assert.deepEqual(await client.request('dockerfileStages/buildSites', { uri: composeUri }), {
       sites: [
@@ -231,5 +251,6 @@ describe('build files (compose, Bake, workflows, dev containers), over JSON-RPC'
     assert.equal(hover, null);
     const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: composeUri } });
     assert.deepEqual(tokens.data, []);
+    assert.equal(client.logs.filter((line) => line.startsWith(`${composeUri}: not read for build targets`)).length, 1, 'one log line for the broken file');
   });
 });

@@ -33,6 +33,8 @@ export class BuildFiles {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Dockerfiles read from disk, by path, until their modification time changes. */
   private readonly onDisk = new Map<string, { mtimeMs: number; model: DockerfileModel }>();
+  /** The last reason logged for a build file that could not be read. */
+  private readonly loggedProblems = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -59,7 +61,10 @@ export class BuildFiles {
     const workspace = this.workspaceTargets.workspaceOf(file);
     const relative = this.relative(workspace, file);
     const { references, problems } = referencesInFile({ path: relative, text: open.getText() }, this.liveFiles(workspace), (p) => this.exists(workspace, p));
-    for (const problem of problems) this.connection.console.log(`${uri}: ${problem.message}`);
+    // One line per new reason a file cannot be read, not one per keystroke or request.
+    const reason = problems.map((problem) => problem.message).join('; ');
+    if (reason !== '' && this.loggedProblems.get(uri) !== reason) this.connection.console.log(`${uri}: ${reason}`);
+    this.loggedProblems.set(uri, reason);
     return {
       file: relative,
       text: open.getText(),
@@ -87,6 +92,7 @@ export class BuildFiles {
   close(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.loggedProblems.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
