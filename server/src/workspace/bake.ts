@@ -1,4 +1,5 @@
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { computeLineStarts, lineAtOffset } from '../model/scanner';
 import { readHcl, type HclAttribute, type HclBlock, type HclValue } from './hcl-reader';
 import { basename, dirname, joinPath } from './paths';
 import { optional } from './field-spans';
@@ -202,7 +203,8 @@ function purposeOf(name: string, fields: TargetFields): TargetPurpose {
 function jsonBlocks(text: string): HclBlock[] {
   const data = JSON.parse(text) as Record<string, unknown>;
   const tree = parseTree(text);
-  const lineOf = (offset: number): number => text.slice(0, offset).split('\n').length - 1;
+  const lineStarts = computeLineStarts(text);
+  const lineOf = (offset: number): number => lineAtOffset(lineStarts, offset);
   const blocks: HclBlock[] = [];
   for (const type of ['variable', 'target'] as const) {
     const section = data[type];

@@ -1,4 +1,5 @@
 import { parseTree } from 'jsonc-parser';
+import { computeLineStarts, lineAtOffset } from '../model/scanner';
 import { bakeTargets, isBakeFile } from './bake';
 import { devcontainerTargets, githubTargets, isDevcontainer, isGithubWorkflow } from './ci-files';
 import { composeTargets, isComposeFile } from './compose';
@@ -107,9 +108,7 @@ function bakeSites(file: WorkspaceFile): BuildSite[] {
 }
 
 function lineOfOffset(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return lineAtOffset(computeLineStarts(text), offset);
 }
 
 /** True for the compose and Bake files Docker reads without `-f` (from their folder). */

@@ -1,4 +1,5 @@
 import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
+import { computeLineStarts, lineEndOffset } from '../model/scanner';
 import type { FieldSpan } from './types';
 
 /** `{ key: value }` when the value is there, else nothing: optional fields stay absent, not undefined. */
@@ -20,22 +21,20 @@ export function jsonStringSpan(tree: JsonNode | undefined, path: readonly (strin
  * (a command may continue over several lines with `\`). Null when it is not written plainly.
  */
 export function scriptTargetSpan(text: string, line: number, target: string, file: string): FieldSpan | null {
-  let offset = 0;
-  for (let i = 0; i < line; i++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return null;
-    offset = next + 1;
-  }
+  const lineStarts = computeLineStarts(text);
+  let offset = lineStarts[line];
+  if (offset === undefined) return null;
   const pattern = /--target(?:=|[ \t]+)(["']?)([A-Za-z0-9_.-]+)\1(?=$|[\s;&|)])/gm;
-  for (;;) {
-    const end = text.indexOf('\n', offset);
-    const lineText = text.slice(offset, end < 0 ? text.length : end);
+  for (let current = line; ; current++) {
+    const lineText = text.slice(offset, lineEndOffset(text, lineStarts, current));
     for (const match of lineText.matchAll(pattern)) {
       if (match[2]?.toLowerCase() !== target.toLowerCase()) continue;
       const start = offset + (match.index ?? 0) + match[0].length - (match[1]?.length ?? 0) - (match[2]?.length ?? 0);
       return { file, start, end: start + (match[2]?.length ?? 0), literal: true };
     }
-    if (end < 0 || !/\\\r?$/.test(lineText)) return null;
-    offset = end + 1;
+    // The command goes on when the line ends with a backslash.
+    const next = lineStarts[current + 1];
+    if (next === undefined || !/\\$/.test(lineText)) return null;
+    offset = next;
   }
 }

@@ -1,4 +1,5 @@
 import { closestName, unknownTargetMessage } from '../../config/project-config-check';
+import { computeLineStarts, lineEndOffset } from '../../model/scanner';
 import type { FieldSpan, TargetReference } from '../../workspace/types';
 import { stageNamed, type BuildFileDocument } from './build-file';
 
@@ -62,14 +63,10 @@ function placeOf(document: BuildFileDocument, reference: TargetReference, spans:
   const span = spans.find((s) => s !== undefined && s.file === document.file);
   if (span) return { start: span.start, end: span.end };
   if (reference.source.file !== document.file) return null;
-  let start = 0;
-  for (let line = 0; line < reference.source.line; line++) {
-    const next = document.text.indexOf('\n', start);
-    if (next < 0) break;
-    start = next + 1;
-  }
-  const end = document.text.indexOf('\n', start);
-  const lineText = document.text.slice(start, end < 0 ? document.text.length : end);
+  const lineStarts = computeLineStarts(document.text);
+  const line = Math.min(reference.source.line, lineStarts.length - 1);
+  const start = lineStarts[line] ?? 0;
+  const lineText = document.text.slice(start, lineEndOffset(document.text, lineStarts, line));
   const indent = lineText.length - lineText.trimStart().length;
   return { start: start + indent, end: start + lineText.trimEnd().length };
 }
