@@ -329,6 +329,9 @@ describe('the extension in code-server, driven like a user', { skip: !available 
   });
 
   it('builds a Bake target from its code lens in docker-bake.hcl on a real engine', async () => {
+    // The panel the last test toggled may hold the focus: give it back to the editor first.
+    await page.keyboard.press('Escape');
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
     await openFile(page, 'baked/docker-bake.hcl');
     const lens = page.locator('.codelens-decoration a', { hasText: 'Build target tools' }).first();
     await lens.waitFor();
