@@ -25,6 +25,8 @@ export interface StageInfo {
   readonly roleReason: string;
   /** Why it ships ("compose.yaml:5, service web ships it"), or null when it does not. */
   readonly ships: string | null;
+  /** Its instructions in order, `FROM` first: where each is and its keyword (to put build results on their lines). */
+  readonly instructions?: readonly { readonly line: number; readonly endLine: number; readonly keyword: string }[];
 }
 
 /** A build of this Dockerfile that a workspace file names. */

@@ -21,6 +21,7 @@ export function stagesOf(model: DockerfileModel, shipping: Shipping, uses: reado
       role: shipping.roles[stage.index]?.role ?? 'base',
       roleReason: shipping.roles[stage.index]?.because ?? '',
       ships: shipping.shipped.find((s) => s.stage.index === stage.index)?.because ?? null,
+      instructions: stage.instructions.map((instruction) => ({ line: instruction.range.start.line, endLine: instruction.range.end.line, keyword: instruction.keyword })),
     })),
     defaultTarget: configuredIndex ?? model.stages.length - 1,
     workspaceTargets: uses.map((use) => ({ target: use.target, purpose: use.purpose, source: use.source })),
