@@ -4,6 +4,8 @@ import { CLIENT_NAME, LANGUAGE_ID, LINTED_SCHEMES } from '../../common/ids';
 import { buildFileArgv, type Argv } from './build/build-args';
 import { buildSettings } from './config';
 import { BuildProblems } from './build/build-problems';
+import { BuildResults, type BuildOutcome } from './build/build-results-store';
+import { BuildResultsView, SHOW_RESULTS_SETTING } from './views/build-results-view';
 import { BUILD_FILE_TASK_TYPE, BuildFileTaskProvider, StageTaskProvider, StageTasks, stageArgv, TASK_TYPE } from './build/tasks';
 import { createLanguageClient, installedOtherTools } from './client';
 import { OTHER_TOOLS_NOTIFICATION } from '../../common/protocol';
@@ -23,7 +25,11 @@ export interface DockerfileStagesApi {
   buildArgv(uri: vscode.Uri, target: string | null): Promise<Argv>;
   /** The argv the build lens of a compose service or Bake target runs (null: no such one in the file). */
   buildFileArgv(uri: vscode.Uri, name: string): Promise<Argv | null>;
+  /** The last build's results for a Dockerfile, as its lines show them (null: none). */
+  buildResults(uri: vscode.Uri): BuildOutcome | null;
 }
+
+let results: BuildResults | undefined;
 
 const API: DockerfileStagesApi = {
   buildArgv: (uri, target) => stageArgv(uri, target, 'build'),
@@ -31,6 +37,7 @@ const API: DockerfileStagesApi = {
     const found = client ? (await buildFileRequests(client, uri)).find((site) => site.request.name === name) : undefined;
     return found ? buildFileArgv(buildSettings(uri), found.request) : null;
   },
+  buildResults: (uri) => results?.get(uri) ?? null,
 };
 
 export async function activate(context: vscode.ExtensionContext): Promise<DockerfileStagesApi> {
@@ -60,9 +67,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Docker
   const targets = new TargetStore(context.workspaceState, client);
   const lenses = new BuildLensProvider(source, targets);
   const buildFileLenses = new BuildFileLensProvider(client);
-  const view = new StagesView(source, targets);
+  const buildResults = new BuildResults(source);
+  results = buildResults;
+  const view = new StagesView(source, targets, buildResults);
   const buildProblems = new BuildProblems();
-  const tasks = new StageTasks(buildProblems);
+  const tasks = new StageTasks(buildProblems, buildResults);
   const refresh = (): void => {
     lenses.refresh();
     buildFileLenses.refresh();
@@ -81,6 +90,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Docker
     vscode.languages.registerCodeLensProvider(BUILD_FILE_LENS_SELECTOR, buildFileLenses),
     vscode.window.registerTreeDataProvider('dockerfileStages.stages', view),
     buildProblems,
+    buildResults,
+    new BuildResultsView(buildResults),
+    buildResults.onDidChange(() => view.refresh()),
+    vscode.commands.registerCommand('dockerfileStages.toggleBuildResults', async () => {
+      const config = vscode.workspace.getConfiguration('dockerfileStages.build');
+      await config.update(SHOW_RESULTS_SETTING, !config.get<boolean>(SHOW_RESULTS_SETTING, true), vscode.ConfigurationTarget.Global);
+    }),
     tasks,
     new ProjectConfigProblems(client),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new StageTaskProvider(tasks)),

@@ -12,7 +12,7 @@ const out = path.join(root, 'out', 'e2e');
 async function bundleTests(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: ['index', 'extension.test', 'editing.test', 'roles.test', 'build-files.test', 'untrusted.test'].map((name) => path.join(root, 'test/e2e/host', `${name}.ts`)),
+    entryPoints: ['index', 'extension.test', 'editing.test', 'roles.test', 'build-files.test', 'untrusted.test', 'build-results.test'].map((name) => path.join(root, 'test/e2e/host', `${name}.ts`)),
     outdir: out,
     bundle: true,
     platform: 'node',
@@ -21,6 +21,38 @@ async function bundleTests(): Promise<void> {
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
   });
+}
+
+/**
+ * The engine suite's project: three stages on the local busybox image, each RUN unique to this
+ * run so the first build is not served from an earlier run's cache; the real `docker` builds.
+ */
+function engineWorkspace(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'dfs-e2e-engine-'));
+  const unique = Date.now().toString(36);
+  writeFileSync(
+    path.join(folder, 'Dockerfile'),
+    [
+      'FROM local/busybox:1 AS deps',
+      `RUN echo deps-${unique} > /deps.txt && dd if=/dev/zero of=/deps.bin bs=1024 count=1024`,
+      '',
+      'FROM deps AS build',
+      'WORKDIR /src',
+      'COPY src.txt ./',
+      `RUN cat src.txt > /out.txt && echo build-${unique} >> /out.txt`,
+      '',
+      'FROM local/busybox:1 AS runtime',
+      'COPY --from=build /out.txt /out.txt',
+      'USER 65532',
+      'CMD ["cat", "/out.txt"]',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(path.join(folder, 'src.txt'), 'one\n');
+  writeFileSync(path.join(folder, 'failing.Dockerfile'), `FROM local/busybox:1 AS broken\nRUN echo fails-${unique} && false\n`);
+  mkdirSync(path.join(folder, '.vscode'));
+  writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'dockerfileStages.build.extraArgs': ['--network=none'], 'dockerfileStages.build.tagTemplate': 'dfs-results:${stage}' }, null, 2));
+  return folder;
 }
 
 function workspace(): string {
@@ -35,8 +67,10 @@ function workspace(): string {
 async function main(): Promise<number> {
   await bundleTests();
   let failed = 0;
-  for (const suite of ['trusted', 'untrusted'] as const) {
-    const folder = workspace();
+  // `--engine`: the suite that builds on the real engine of the test rig (scripts/test-engine.mjs).
+  const suites = process.argv.includes('--engine') ? (['engine'] as const) : (['trusted', 'untrusted'] as const);
+  for (const suite of suites) {
+    const folder = suite === 'engine' ? engineWorkspace() : workspace();
     console.log(`\n== extension-host tests, ${suite} workspace`);
     // The shim keeps Workspace Trust on when asked: the folder then opens in Restricted Mode.
     if (suite === 'untrusted') process.env.DFS_E2E_WORKSPACE_TRUST = '1';

@@ -69,7 +69,7 @@ export function imageTag(settings: BuildSettings, request: BuildRequest): string
 /** `docker [--context c] build|buildx build [--builder b] --target <stage> -f <file> -t <tag> … <context>`. */
 export function buildArgv(settings: BuildSettings, request: BuildRequest): Argv {
   const args: string[] = [];
-  const podman = /(^|[\\/])podman(\.exe)?$/i.test(settings.command);
+  const podman = isPodman(settings);
   if (settings.dockerContext && !podman) args.push('--context', settings.dockerContext);
   if (settings.useBuildx && !podman) {
     args.push('buildx', 'build');
@@ -90,7 +90,7 @@ export function buildArgv(settings: BuildSettings, request: BuildRequest): Argv 
 /** `docker run --rm -it [runArgs] <tag>` after a build, same engine and context. */
 export function runArgv(settings: BuildSettings, request: BuildRequest, exposes: readonly string[] = []): Argv {
   const args: string[] = [];
-  const podman = /(^|[\\/])podman(\.exe)?$/i.test(settings.command);
+  const podman = isPodman(settings);
   if (settings.dockerContext && !podman) args.push('--context', settings.dockerContext);
   args.push('run', '--rm', '-it', ...publishArgs(settings.runArgs, exposes), ...settings.runArgs, imageTag(settings, request));
   return { command: settings.command, args };
@@ -133,7 +133,7 @@ export interface BuildFileRequest {
  */
 export function buildFileArgv(settings: BuildSettings, request: BuildFileRequest): Argv {
   const args: string[] = [];
-  const podman = /(^|[\\/])podman(\.exe)?$/i.test(settings.command);
+  const podman = isPodman(settings);
   if (settings.dockerContext && !podman) args.push('--context', settings.dockerContext);
   const files = request.defaultFile ? [] : [...(request.baseFile ? [request.baseFile] : []), request.file].flatMap((file) => ['-f', file]);
   if (request.kind === 'compose-service') {
@@ -149,4 +149,54 @@ export function buildFileArgv(settings: BuildSettings, request: BuildFileRequest
     args.push(request.name);
   }
   return { command: settings.command, args };
+}
+
+function isPodman(settings: BuildSettings): boolean {
+  return /(^|[\\/])podman(\.exe)?$/i.test(settings.command);
+}
+
+/**
+ * The build argv with BuildKit's structured progress (`--progress=rawjson`), which the extension
+ * reads for the per-line results and renders readable in the terminal; it goes last before the
+ * context, so it wins over a `--progress` in `extraArgs`. Null for Podman, which has no such output.
+ */
+export function withStructuredProgress(settings: BuildSettings, argv: Argv): Argv | null {
+  if (isPodman(settings) || argv.args.length === 0) return null;
+  const args = [...argv.args];
+  args.splice(args.length - 1, 0, '--progress=rawjson');
+  return { command: argv.command, args };
+}
+
+/** The same build without a tag, writing the image id to `iidfile`: to weigh a stage the build has cached. */
+export function untaggedBuildArgv(argv: Argv, iidfile: string): Argv {
+  const args: string[] = [];
+  for (let i = 0; i < argv.args.length; i++) {
+    if (argv.args[i] === '-t' || argv.args[i] === '--tag') i++;
+    else args.push(argv.args[i] as string);
+  }
+  args.splice(args.length - 1, 0, '-q', '--iidfile', iidfile);
+  return { command: argv.command, args };
+}
+
+/** `--context <name>` when a docker context is set (Podman has none). */
+function contextArgs(settings: BuildSettings): string[] {
+  return settings.dockerContext && !isPodman(settings) ? ['--context', settings.dockerContext] : [];
+}
+
+/** `docker image history` of a built image, as `readHistory` reads it. */
+export function historyArgv(settings: BuildSettings, image: string): Argv {
+  const context = contextArgs(settings);
+  return { command: settings.command, args: [...context, 'image', 'history', '--no-trunc', '--human=false', '--format', '{{.Size}}\t{{.CreatedBy}}', image] };
+}
+
+/** `docker image inspect -f {{.Size}}`: an image's size in bytes. */
+export function imageSizeArgv(settings: BuildSettings, image: string): Argv {
+  const context = contextArgs(settings);
+  return { command: settings.command, args: [...context, 'image', 'inspect', '--format', '{{.Size}}', image] };
+}
+
+/** `docker image rm`: the untagged images made to weigh stages go again. */
+export function removeImageArgv(settings: BuildSettings, image: string): Argv {
+  const context = contextArgs(settings);
+  return { command: settings.command, args: [...context, 'image', 'rm', image] };
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
+import type { BuildProgress } from '../../../common/build-progress';
 import { commandLine, type Argv } from './build-args';
 
 /** The failure block BuildKit prints is at the end; this much of the output is kept to read it. */
@@ -19,12 +20,19 @@ export class BuildTerminal implements vscode.Pseudoterminal {
   private child: ChildProcess | undefined;
   private output = '';
   private finished = false;
+  /** A line not ended yet, per stream, while structured progress is read. */
+  private readonly partial = { stdout: '', stderr: '' };
 
+  /**
+   * With `progress`, the build prints BuildKit's structured progress (rawjson): it is read line by
+   * line into `progress` and shown as the readable lines it stands for.
+   */
   constructor(
     private readonly argv: Argv,
     private readonly cwd: string,
     private readonly onStart: () => void,
     private readonly onEnd: (code: number, output: string) => void,
+    private readonly progress?: BuildProgress,
   ) {}
 
   open(): void {
@@ -32,13 +40,18 @@ export class BuildTerminal implements vscode.Pseudoterminal {
     this.show(`> ${commandLine(this.argv)}\n\n`);
     const child = spawn(this.argv.command, this.argv.args, { cwd: this.cwd, shell: false, windowsHide: true });
     this.child = child;
-    const take = (chunk: Buffer) => {
-      const text = chunk.toString();
+    const take = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+      let text = chunk.toString();
+      if (this.progress) {
+        const lines = (this.partial[stream] + text).split('\n');
+        this.partial[stream] = lines.pop() ?? '';
+        text = lines.map((line) => (this.progress as BuildProgress).read(line)).join('');
+      }
       this.output = (this.output + text).slice(-KEPT_OUTPUT_CHARS);
       this.show(text);
     };
-    child.stdout?.on('data', take);
-    child.stderr?.on('data', take);
+    child.stdout?.on('data', take('stdout'));
+    child.stderr?.on('data', take('stderr'));
     child.on('error', (error: NodeJS.ErrnoException) => {
       this.show(`\n${error.code === 'ENOENT' ? `'${this.argv.command}' was not found.` : error.message}\n`);
       this.finish(127);
@@ -58,6 +71,13 @@ export class BuildTerminal implements vscode.Pseudoterminal {
   private finish(code: number): void {
     if (this.finished) return;
     this.finished = true;
+    for (const stream of ['stdout', 'stderr'] as const) {
+      if (!this.progress || this.partial[stream] === '') continue;
+      const text = this.progress.read(this.partial[stream]);
+      this.output = (this.output + text).slice(-KEPT_OUTPUT_CHARS);
+      this.show(text);
+      this.partial[stream] = '';
+    }
     this.show(`\n${code === 0 ? 'The build succeeded.' : `The build failed (exit code ${code}).`}\n`);
     this.onEnd(code, this.output);
     this.closeEmitter.fire(code);

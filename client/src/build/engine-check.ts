@@ -17,10 +17,9 @@ export async function engineAvailable(command: string): Promise<boolean> {
     return true;
   }
   const reason = error.code === 'ENOENT' ? `'${command}' was not found on PATH` : `'${command} --version' failed (${error.message.split('\n')[0]})`;
-  const choice = await vscode.window.showErrorMessage(
-    `Dockerfile Stages cannot build: ${reason}. Install Docker or Podman, or set dockerfileStages.build.command to the engine to use.`,
-    'Open Settings',
-  );
-  if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'dockerfileStages.build.command');
+  // Said without waiting for the user: the caller goes on (and clears what the last build showed).
+  void vscode.window
+    .showErrorMessage(`Dockerfile Stages cannot build: ${reason}. Install Docker or Podman, or set dockerfileStages.build.command to the engine to use.`, 'Open Settings')
+    .then((choice) => (choice === 'Open Settings' ? vscode.commands.executeCommand('workbench.action.openSettings', 'dockerfileStages.build.command') : undefined));
   return false;
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { isDockerfile } from '../stages-source';
-import { buildArgv, buildFileArgv, runArgv, type Argv, type BuildFileRequest, type BuildRequest } from './build-args';
+import { BuildProgress } from '../../../common/build-progress';
+import { buildArgv, buildFileArgv, runArgv, withStructuredProgress, type Argv, type BuildFileRequest, type BuildRequest } from './build-args';
+import type { BuildResults } from './build-results-store';
 import { buildSettings, contextFolder } from '../config';
 import type { BuildProblems } from './build-problems';
 import { BuildTerminal } from './build-terminal';
@@ -53,7 +55,10 @@ export class StageTasks implements vscode.Disposable {
   /** A compose or Bake build that ended, with the engine's exit code. */
   readonly onDidEndBuildFile = this.buildFileEmitter.event;
 
-  constructor(private readonly problems: BuildProblems) {}
+  constructor(
+    private readonly problems: BuildProblems,
+    private readonly results: BuildResults,
+  ) {}
 
   async task(uri: vscode.Uri, target: string | null, kind: 'build' | 'run' = 'build', exposes: readonly string[] = []): Promise<vscode.Task> {
     const argv = await stageArgv(uri, target, kind, exposes);
@@ -63,23 +68,41 @@ export class StageTasks implements vscode.Disposable {
     const cwd = vscode.Uri.joinPath(uri, '..').fsPath;
     const execution =
       kind === 'build'
-        ? new vscode.CustomExecution(
-            async () =>
-              new BuildTerminal(
-                argv,
-                cwd,
-                () => this.problems.started(uri),
-                (code, output) => {
-                  this.problems.ended(uri, code, output);
-                  this.endEmitter.fire({ dockerfile: uri, target, code });
-                },
-              ),
-          )
+        ? new vscode.CustomExecution(async () => {
+            // BuildKit's structured progress gives the per-line results; the terminal shows it readable.
+            const settings = buildSettings(uri);
+            const structured = withStructuredProgress(settings, argv);
+            const progress = structured ? new BuildProgress() : undefined;
+            return new BuildTerminal(
+              structured ?? argv,
+              cwd,
+              () => {
+                this.problems.started(uri);
+                this.results.started(uri);
+              },
+              (code, output) => {
+                this.problems.ended(uri, code, output);
+                this.endEmitter.fire({ dockerfile: uri, target, code });
+                if (progress) {
+                  const request = requestFor(uri, target);
+                  void request.then((base) =>
+                    this.results.finished({ uri, target, code, progress, argv, settings, cwd, stageArgv: (stage) => buildArgv(settings, { ...base, target: stage }) }),
+                  );
+                }
+              },
+              progress,
+            );
+          })
         : new vscode.ProcessExecution(argv.command, argv.args, { cwd });
     const task = new vscode.Task(definition, folder, name, 'Dockerfile Stages', execution, []);
     task.group = vscode.TaskGroup.Build;
     task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
     return task;
+  }
+
+  /** Drops the results of a Dockerfile's last build (a build that could not start). */
+  forgetResults(uri: vscode.Uri): void {
+    this.results.started(uri);
   }
 
   /** `docker compose build <service>` or `docker buildx bake <target>` in the file's folder, in our terminal. */

@@ -16,7 +16,11 @@ async function prepare(uri: vscode.Uri): Promise<boolean> {
 }
 
 export async function buildStage(tasks: StageTasks, uri: vscode.Uri, target: string | null): Promise<vscode.TaskExecution | undefined> {
-  if (!(await prepare(uri))) return undefined;
+  if (!(await prepare(uri))) {
+    // No build: the last one's results would be taken for this one's.
+    tasks.forgetResults(uri);
+    return undefined;
+  }
   return vscode.tasks.executeTask(await tasks.task(uri, target, 'build'));
 }
 

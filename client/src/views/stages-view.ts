@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import { stageKey, stageLabel, type StageInfo } from '../../../common/protocol';
 import { isDockerfile, neededBy, type StagesSource } from '../stages-source';
 import type { TargetStore } from './targets';
+import { describeBytes, describeTime } from '../../../common/build-results';
+import type { BuildOutcome, BuildResults } from '../build/build-results-store';
 
 type Node =
-  | { readonly kind: 'stage'; readonly uri: vscode.Uri; readonly stage: StageInfo; readonly needed: boolean; readonly target: boolean; readonly all: readonly StageInfo[] }
+  | { readonly kind: 'stage'; readonly uri: vscode.Uri; readonly stage: StageInfo; readonly needed: boolean; readonly target: boolean; readonly all: readonly StageInfo[]; readonly built: BuildOutcome | null }
   | { readonly kind: 'dependency'; readonly uri: vscode.Uri; readonly stage: StageInfo; readonly how: string };
 
 /**
@@ -18,6 +20,7 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
   constructor(
     private readonly source: StagesSource,
     private readonly targets: TargetStore,
+    private readonly results: BuildResults,
   ) {}
 
   refresh(): void {
@@ -38,7 +41,8 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
     const result = await this.source.get(document);
     const target = this.targets.targetIndex(document.uri, result);
     const needed = neededBy(result.stages, target);
-    return result.stages.map((stage) => ({ kind: 'stage', uri: document.uri, stage, needed: needed.has(stage.index), target: stage.index === target, all: result.stages }));
+    const built = this.results.get(document.uri);
+    return result.stages.map((stage) => ({ kind: 'stage', uri: document.uri, stage, needed: needed.has(stage.index), target: stage.index === target, all: result.stages, built }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -56,7 +60,9 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
     const item = new vscode.TreeItem(stageLabel(node.stage), node.stage.dependencies.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = `${node.uri.toString()}#${node.stage.index}`;
     const role = node.stage.ships !== null ? 'ships' : node.stage.role;
-    item.description = `${role} · ${node.stage.baseImage ?? ''}${node.target ? ' · target' : node.needed ? '' : ' · not built for the target'}`;
+    const saved = node.built && node.built.targetIndex === node.stage.index ? savedText(node.built, node.all)[1] : undefined;
+    const weight = `${builtText(node.built, node.stage.index)}${saved ? ` (${saved.replace(/ against .*/, '').toLowerCase()})` : ''}`;
+    item.description = `${role} · ${node.stage.baseImage ?? ''}${node.target ? ' · target' : node.needed ? '' : ' · not built for the target'}${weight ? ` · ${weight}` : ''}`;
     item.iconPath = node.stage.ships !== null
       ? new vscode.ThemeIcon('package')
       : node.target
@@ -67,6 +73,7 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
     item.tooltip = [
       `${stageLabel(node.stage)} (line ${node.stage.line + 1}), FROM ${node.stage.baseImage ?? 'nothing'}`,
       node.stage.ships !== null ? `Ships: ${node.stage.ships}` : `Role: ${node.stage.role} (${node.stage.roleReason})`,
+      ...(node.built && node.built.targetIndex === node.stage.index ? savedText(node.built, node.all) : []),
     ].join('\n');
     // An unnamed stage that is not the last cannot be built alone (--target takes names).
     const buildable = node.stage.name !== null || node.stage.index === node.all.length - 1;
@@ -78,6 +85,27 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** `2.3 s · 734 MB` or `cached`, for a stage the last build built. */
+function builtText(outcome: BuildOutcome | null, index: number): string {
+  const stage = outcome?.stages.find((s) => s.stage === index);
+  if (!stage) return '';
+  const time = describeTime({ cached: stage.cached, seconds: stage.seconds });
+  return stage.imageBytes === null ? time : `${time} · ${describeBytes(stage.imageBytes)}`;
+}
+
+/** The target's size, and what it saves against the heaviest other stage the build weighed. */
+export function savedText(outcome: BuildOutcome, stages: readonly StageInfo[]): string[] {
+  const target = outcome.stages.find((s) => s.stage === outcome.targetIndex);
+  if (!target || target.imageBytes === null) return [];
+  const lines = [`Image: ${describeBytes(target.imageBytes)}`];
+  const heaviest = outcome.stages.filter((s) => s.stage !== outcome.targetIndex && s.imageBytes !== null).sort((a, b) => (b.imageBytes ?? 0) - (a.imageBytes ?? 0))[0];
+  const name = heaviest ? stages[heaviest.stage] : undefined;
+  if (heaviest && name && (heaviest.imageBytes ?? 0) > target.imageBytes) {
+    lines.push(`Saves ${describeBytes((heaviest.imageBytes ?? 0) - target.imageBytes)} against ${stageLabel(name)} (${describeBytes(heaviest.imageBytes ?? 0)})`);
+  }
+  return lines;
 }
 
 /** What a Stages view item stands for: the build target, its key for the picker, the ports it exposes. */

@@ -7,7 +7,11 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000 });
   // Trusted and untrusted workspaces are two code-server sessions, each with its own file.
-  const suite = process.env.DFS_E2E_SUITE === 'untrusted' ? ['untrusted.test.js'] : ['extension.test.js', 'editing.test.js', 'roles.test.js', 'build-files.test.js'];
+  const suites: Record<string, string[]> = {
+    untrusted: ['untrusted.test.js'],
+    engine: ['build-results.test.js'],
+  };
+  const suite = suites[process.env.DFS_E2E_SUITE ?? ''] ?? ['extension.test.js', 'editing.test.js', 'roles.test.js', 'build-files.test.js'];
   for (const name of suite) {
     const file = path.join(__dirname, name);
     if (!fs.existsSync(file)) return Promise.reject(new Error(`missing ${file}`));
