@@ -21,8 +21,16 @@ interface RawLog {
   readonly data: string;
 }
 
+/** Progress within a vertex: `naming to docker.io/library/app:build`, `transferring context:`. */
+interface RawVertexStatus {
+  readonly id: string;
+  readonly vertex: string;
+  readonly completed?: string;
+}
+
 interface RawStatus {
   readonly vertexes?: readonly RawVertex[] | null;
+  readonly statuses?: readonly RawVertexStatus[] | null;
   readonly logs?: readonly RawLog[] | null;
 }
 
@@ -96,6 +104,11 @@ export class BuildProgress {
         this.shown.add(`end ${vertex.digest}`);
         out += `#${number} DONE ${(secondsOf(merged) ?? 0).toFixed(1)}s\n\n`;
       }
+    }
+    for (const item of status.statuses ?? []) {
+      if (typeof item?.id !== 'string' || typeof item.vertex !== 'string' || !item.completed || this.shown.has(`status ${item.vertex} ${item.id}`)) continue;
+      this.shown.add(`status ${item.vertex} ${item.id}`);
+      out += `#${this.numberOf(item.vertex)} ${item.id} done\n`;
     }
     for (const log of status.logs ?? []) {
       if (typeof log?.vertex !== 'string' || typeof log.data !== 'string') continue;

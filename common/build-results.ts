@@ -140,7 +140,8 @@ export function markCacheBreaks(
   if (!before) return [...results];
   const marked = new Set<number>();
   return results.map((result) => {
-    if (result.cached || result.error !== null || marked.has(result.stage)) return result;
+    // A FROM that is not cached may only have been looked up again (0 ms): its steps tell.
+    if (result.cached || result.error !== null || result.keyword === 'FROM' || marked.has(result.stage)) return result;
     marked.add(result.stage);
     const stage = stages[result.stage];
     const position = stage ? stage.instructions.findIndex((instruction) => instruction.line === result.line) : -1;
@@ -161,7 +162,6 @@ function reasonFor(stage: StageShape, position: number, now: BuildRecord, before
   const declared = changedArgs.filter((key) => stage.instructions.slice(0, position).some((_, i) => new RegExp(`^ARG\\s+${key}\\b`).test(text(now, i) ?? '')));
   if (declared.length > 0) return `cache broken here: build argument ${declared.join(', ')} changed`;
   const written = text(now, position) ?? '';
-  if (instruction.keyword === 'FROM') return 'cache broken here: the base image changed';
   if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && /--from[= ]/i.test(written)) return 'cache broken here: the stage it copies from changed';
   if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') return 'cache broken here: the files it copies changed';
   if (/--mount=[^\s]*type=bind|--mount=(?![^\s]*type=)/i.test(written)) return 'cache broken here: the files it mounts changed';

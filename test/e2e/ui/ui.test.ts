@@ -90,6 +90,13 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     copyFileSync('test/e2e/ui/ui-fixture.Dockerfile', path.join(folder, 'ui.Dockerfile'));
     copyFileSync('test/e2e/ui/highlight-fixture.Dockerfile', path.join(folder, 'highlight.Dockerfile'));
     writeFileSync(path.join(folder, 'template.Dockerfile'), '');
+    mkdirSync(path.join(folder, 'results'));
+    const unique = Date.now().toString(36);
+    writeFileSync(
+      path.join(folder, 'results', 'Dockerfile'),
+      `FROM local/busybox:1 AS deps\nRUN echo deps-${unique} > /deps.txt\n\nFROM deps AS build\nWORKDIR /src\nCOPY src.txt ./\nRUN cat src.txt > /out.txt\n\nFROM local/busybox:1 AS runtime\nCOPY --from=build /out.txt /out.txt\nUSER 65532\nCMD ["cat", "/out.txt"]\n`,
+    );
+    writeFileSync(path.join(folder, 'results', 'src.txt'), 'one\n');
     mkdirSync(path.join(folder, 'baked'));
     writeFileSync(path.join(folder, 'baked', 'Dockerfile'), 'FROM local/busybox:1 AS tools\nRUN echo BAKED_TOOLS\nFROM local/busybox:1 AS app\nUSER 65532\nCMD ["sh"]\n');
     writeFileSync(path.join(folder, 'baked', 'docker-bake.hcl'), 'target "tools" {\n  target = "tools"\n  tags = ["ui-bake:tools"]\n  network = "none"\n}\n');
@@ -326,6 +333,32 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     await shot(page, 'rule-page-preview');
     await page.keyboard.press('Control+W');
     await page.keyboard.press('Control+Shift+M');
+  });
+
+  it("shows each step's time, cache and layer on its line after a build, and where the cache broke after a change", async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await openFile(page, 'results/Dockerfile');
+    const build = async () => {
+      const lens = page.locator('.codelens-decoration a', { hasText: 'Build Stage runtime' }).first();
+      await lens.waitFor();
+      await lens.click();
+    };
+    /** Decorations are drawn as ::after content: read it from the rendered spans. */
+    const decorated = (text: string) =>
+      page
+        .waitForFunction((wanted) => [...document.querySelectorAll('.view-lines span')].some((span) => getComputedStyle(span, '::after').content.includes(wanted)), text, { timeout: 50000 })
+        .catch(async (error: unknown) => {
+          await shot(page, 'build-results-failure');
+          throw error;
+        });
+    await build();
+    // The base image's FROM is cached in any build: the first results are there.
+    await decorated('cached');
+    writeFileSync(path.join(folder, 'results', 'src.txt'), 'two\n');
+    await build();
+    await decorated('cache broken here: the files it copies changed');
+    await shot(page, 'build-results-on-lines');
   });
 
   it('builds a Bake target from its code lens in docker-bake.hcl on a real engine', async () => {
