@@ -249,3 +249,19 @@ describe('text colours', () => {
     assert.doesNotMatch(cli(['check', APP], { env: { NO_COLOR: undefined } }).stdout, /\u001b/);
   });
 });
+
+describe('dockerfile-stages build (without an engine)', () => {
+  it('refuses a target that names no stage, a missing file and a second file, with exit 2', () => {
+    assert.deepEqual(cli(['build', APP, '--target', 'runtme']).stderr, `dockerfile-stages: 'runtme' is no stage of ${APP} (its stages: build).\n`);
+    assert.equal(cli(['build', 'missing/Dockerfile']).code, 2);
+    assert.equal(cli(['build', APP, APP]).stderr, 'dockerfile-stages: build takes exactly one Dockerfile (docker build arguments go after --).\n');
+    assert.equal(cli(['build', APP, '--format', 'sarif']).code, 2);
+  });
+
+  it("says when the engine is not there, with the engine's exit code 127 and no results", () => {
+    const run = cli(['build', APP, '--engine', 'no-such-docker', '--format', 'json']);
+    assert.equal(run.code, 127);
+    assert.match(run.stderr, /'no-such-docker' was not found\./);
+    assert.deepEqual(JSON.parse(run.stdout).instructions, []);
+  });
+});

@@ -34,6 +34,19 @@ export type Command =
       readonly quiet: boolean;
     }
   | { readonly name: 'graph'; readonly file: string; readonly format: GraphFormat }
+  | {
+      readonly name: 'build';
+      readonly file: string;
+      /** The stage to build; null builds the last. */
+      readonly target: string | null;
+      readonly format: 'text' | 'json';
+      /** The build context; null for the Dockerfile's folder. */
+      readonly context: string | null;
+      /** The engine's command (`docker`). */
+      readonly engine: string;
+      /** What follows `--`, passed to `docker build` as it is. */
+      readonly buildArgs: readonly string[];
+    }
   | { readonly name: 'rules'; readonly format: RulesFormat };
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -52,10 +65,14 @@ function platformOption(value: string | undefined): string | null {
 
 /** Reads the command line; a UsageError says what is wrong in one line. */
 export function parseCommand(argv: readonly string[]): Command {
+  // `build … -- <docker build arguments>`: what follows `--` is the engine's, not ours.
+  const dashes = argv.indexOf('--');
+  const ours = dashes < 0 ? argv : argv.slice(0, dashes);
+  const passed = dashes < 0 ? [] : argv.slice(dashes + 1);
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: [...ours],
       allowPositionals: true,
       strict: true,
       options: {
@@ -72,6 +89,8 @@ export function parseCommand(argv: readonly string[]): Command {
         'images-cache': { type: 'string' },
         fix: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        context: { type: 'string' },
+        engine: { type: 'string' },
       },
     });
   } catch (error) {
@@ -111,6 +130,18 @@ export function parseCommand(argv: readonly string[]): Command {
     }
     case 'rules':
       return { name: 'rules', format: oneOf('format', values.format, ['md', 'json'] as const, 'md') };
+    case 'build': {
+      if (rest.length !== 1) throw new UsageError('build takes exactly one Dockerfile (docker build arguments go after --).');
+      return {
+        name: 'build',
+        file: rest[0] as string,
+        target: values.target ?? null,
+        format: oneOf('format', values.format, ['text', 'json'] as const, 'text'),
+        context: values.context ?? null,
+        engine: values.engine ?? 'docker',
+        buildArgs: passed,
+      };
+    }
     case undefined:
       throw new UsageError("No command given. Run 'dockerfile-stages --help'.");
     default:

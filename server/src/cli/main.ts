@@ -6,6 +6,7 @@ import { addShellCheck, runCheck, type FileResult } from './check-command';
 import { imageFactsFor } from './image-facts';
 import { formatGithub, formatJson, formatSarif, formatText, SEVERITY_RANK } from './formats';
 import { formatGraph, stageGraph } from './graph';
+import { runBuild } from './build-command';
 import { loadShellParser } from '../node/shell-parser';
 
 declare const PACKAGE_VERSION: string;
@@ -17,6 +18,13 @@ Usage:
                                                  *.Dockerfile, Dockerfile.*, Containerfile) or - (stdin)
   dockerfile-stages graph <file> [--format mermaid|dot|json]
   dockerfile-stages rules [--format md|json]
+  dockerfile-stages build <file> [--target <stage>] [--format text|json] [--context <dir>]
+                    [--engine docker] [-- <docker build arguments>]
+                                                 build with docker (argv, no shell) and print what
+                                                 each instruction took: its time or cached, the
+                                                 layer it added; progress goes to stderr. Arguments
+                                                 after -- go to docker build as they are
+                                                 (e.g. --network=none). Exit code: the build's.
 
 Options of check:
   -f, --format text|json|sarif|github   output format (default text)
@@ -64,6 +72,12 @@ async function run(command: Command): Promise<number> {
       process.stdout.write(formatGraph(stageGraph(buildModel(text)), command.format));
       return 0;
     }
+    case 'build':
+      return runBuild(
+        command,
+        (text) => void process.stdout.write(text),
+        (text) => void process.stderr.write(text),
+      );
     case 'check': {
       const warn = (message: string): void => void process.stderr.write(`dockerfile-stages: ${message}\n`);
       let stdin: string | null = null;

@@ -26,6 +26,8 @@ type Page = {
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   screenshot(options: { path: string }): Promise<unknown>;
   waitForTimeout(ms: number): Promise<void>;
+  /** With a string, Playwright evaluates it in the page as an expression until it is truthy. */
+  waitForFunction(expression: string, arg?: unknown, options?: { timeout?: number }): Promise<unknown>;
 };
 
 const RESULTS = path.resolve('test-results');
@@ -347,7 +349,7 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     /** Decorations are drawn as ::after content: read it from the rendered spans. */
     const decorated = (text: string) =>
       page
-        .waitForFunction((wanted) => [...document.querySelectorAll('.view-lines span')].some((span) => getComputedStyle(span, '::after').content.includes(wanted)), text, { timeout: 50000 })
+        .waitForFunction(`[...document.querySelectorAll('.view-lines span')].some((span) => getComputedStyle(span, '::after').content.includes(${JSON.stringify(text)}))`, undefined, { timeout: 50000 })
         .catch(async (error: unknown) => {
           await shot(page, 'build-results-failure');
           throw error;
