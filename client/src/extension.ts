@@ -6,6 +6,8 @@ import { buildSettings } from './config';
 import { BuildProblems } from './build/build-problems';
 import { BuildResults, type BuildOutcome } from './build/build-results-store';
 import { BuildResultsView, SHOW_RESULTS_SETTING } from './views/build-results-view';
+import { DEBUG_TYPE } from './debug/debug-launch';
+import { debugStage, StageDebugger } from './debug/stage-debugger';
 import { BUILD_FILE_TASK_TYPE, BuildFileTaskProvider, StageTaskProvider, StageTasks, stageArgv, TASK_TYPE } from './build/tasks';
 import { createLanguageClient, installedOtherTools } from './client';
 import { OTHER_TOOLS_NOTIFICATION } from '../../common/protocol';
@@ -68,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Docker
   const lenses = new BuildLensProvider(source, targets);
   const buildFileLenses = new BuildFileLensProvider(client);
   const buildResults = new BuildResults(source);
+  const stageDebugger = new StageDebugger();
   results = buildResults;
   const view = new StagesView(source, targets, buildResults);
   const buildProblems = new BuildProblems();
@@ -93,6 +96,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Docker
     buildResults,
     new BuildResultsView(buildResults),
     buildResults.onDidChange(() => view.refresh()),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, stageDebugger),
+    vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, stageDebugger),
+    vscode.commands.registerCommand('dockerfileStages.debugStage', async (uri?: vscode.Uri, target?: string | null) => {
+      const document = uri ? undefined : vscode.window.activeTextEditor?.document;
+      const file = uri ?? document?.uri;
+      if (!file) return false;
+      return debugStage(file, target ?? null);
+    }),
     vscode.commands.registerCommand('dockerfileStages.toggleBuildResults', async () => {
       const config = vscode.workspace.getConfiguration('dockerfileStages.build');
       await config.update(SHOW_RESULTS_SETTING, !config.get<boolean>(SHOW_RESULTS_SETTING, true), vscode.ConfigurationTarget.Global);

@@ -7,8 +7,8 @@ import { isDockerfile, type StagesSource } from '../stages-source';
 import type { TargetStore } from './targets';
 
 /**
- * "▶ Build Stage <name>" above every FROM, and "▶ Build and Run" on the target; their tooltips
- * show the command they run. None in an untrusted workspace (building runs a program), nor with
+ * "▶ Build Stage <name>" above every FROM, "▶ Build and Run" on the target, and "Debug" (the stage
+ * built under `docker buildx dap build`); their tooltips show what they run. None in an untrusted workspace (building runs a program), nor with
  * `dockerfileStages.build.codeLens` off.
  */
 export class BuildLensProvider implements vscode.CodeLensProvider {
@@ -55,6 +55,17 @@ export class BuildLensProvider implements vscode.CodeLensProvider {
       if (stage.index === target) {
         const run = commandLine(runArgv(settings, { ...request, target: buildTarget }, exposes));
         lenses.push(new vscode.CodeLens(range, { title: '▶ Build and Run', tooltip: `${build}\nthen, when it succeeds:\n${run}`, command: 'dockerfileStages.buildAndRun', arguments: [document.uri, buildTarget, exposes] }));
+      }
+      // buildx reads the file from disk: a new, unsaved editor has nothing to debug yet.
+      if (document.uri.scheme === 'file') {
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: 'Debug',
+            tooltip: `Build ${stageLabel(stage)} under the debugger (docker buildx dap build): breakpoints on instructions, step, variables`,
+            command: 'dockerfileStages.debugStage',
+            arguments: [document.uri, buildTarget],
+          }),
+        );
       }
     }
     return lenses;

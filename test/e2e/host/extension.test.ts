@@ -64,15 +64,19 @@ describe('extension in a real VS Code', () => {
       lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
       [
         [1, '▶ Build Stage builder'],
+        [1, 'Debug'],
         [12, '▶ Build Stage test'],
+        [12, 'Debug'],
         [15, '▶ Build Stage runtime'],
         [15, '▶ Build and Run'],
+        [15, 'Debug'],
       ],
     );
+    assert.deepEqual(lenses[1]?.command?.arguments, [editor.document.uri, 'builder']);
     const folder = vscode.Uri.joinPath(editor.document.uri, '..').fsPath;
     assert.equal(lenses[0]?.command?.tooltip, `true build --target builder -f ${editor.document.uri.fsPath} -t go-api:builder --build-arg 'APP_VERSION=1.0 beta' ${folder}`);
     // The image EXPOSEs 8080: Build and Run publishes it.
-    assert.match(lenses[3]?.command?.tooltip ?? '', /\nthen, when it succeeds:\ntrue run --rm -it -p 8080:8080 go-api:runtime$/);
+    assert.match(lenses.find((lens) => lens.command?.title === '▶ Build and Run')?.command?.tooltip ?? '', /\nthen, when it succeeds:\ntrue run --rm -it -p 8080:8080 go-api:runtime$/);
   });
 
   it('offers to name an unnamed stage that cannot be built alone, and names it as a rename would', async () => {

@@ -363,6 +363,22 @@ describe('the extension in code-server, driven like a user', { skip: !available 
     await shot(page, 'build-results-on-lines');
   });
 
+  it('debugs a stage: stops at a breakpoint on a RUN line through docker buildx dap build', async () => {
+    await openFile(page, 'results/Dockerfile');
+    await goToLine(page, 7);
+    await page.keyboard.press('F9');
+    await page.locator('.codicon-debug-breakpoint').first().waitFor();
+    const lens = page.locator('.codelens-decoration', { hasText: 'Build Stage build' }).first().locator('a', { hasText: 'Debug' }).first();
+    await lens.click();
+    await page.locator('.debug-toolbar').first().waitFor({ timeout: 50000 });
+    // Paused on line 7: the editor marks the top stack frame there.
+    await page.locator('.debug-top-stack-frame-line, .codicon-debug-stackframe').first().waitFor({ timeout: 50000 });
+    await shot(page, 'debugger-paused');
+    await page.keyboard.press('F5');
+    await page.locator('.debug-toolbar').first().waitFor({ state: 'hidden', timeout: 50000 });
+    await page.keyboard.press('F9');
+  });
+
   it('builds a Bake target from its code lens in docker-bake.hcl on a real engine', async () => {
     // The panel the last test toggled may hold the focus: give it back to the editor first.
     await page.keyboard.press('Escape');
