@@ -50,6 +50,7 @@ function engineWorkspace(): string {
   );
   writeFileSync(path.join(folder, 'src.txt'), 'one\n');
   writeFileSync(path.join(folder, 'failing.Dockerfile'), `FROM local/busybox:1 AS broken\nRUN echo fails-${unique} && false\n`);
+  writeFileSync(path.join(folder, 'slow.Dockerfile'), `FROM local/busybox:1 AS slow\nRUN echo slow-${unique} && sleep 60\n`);
   mkdirSync(path.join(folder, '.vscode'));
   writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'dockerfileStages.build.extraArgs': ['--network=none'], 'dockerfileStages.build.tagTemplate': 'dfs-results:${stage}' }, null, 2));
   return folder;

@@ -20,6 +20,8 @@ export class BuildTerminal implements vscode.Pseudoterminal {
   private child: ChildProcess | undefined;
   private output = '';
   private finished = false;
+  /** Stopped by the user (Ctrl+C, the task's stop button): ends as 130, whatever the engine exits with. */
+  private cancelled = false;
   /** A line not ended yet, per stream, while structured progress is read. */
   private readonly partial = { stdout: '', stderr: '' };
 
@@ -61,16 +63,22 @@ export class BuildTerminal implements vscode.Pseudoterminal {
 
   /** Ctrl+C in the terminal cancels the build, as in a shell. */
   handleInput(data: string): void {
-    if (data === '\x03') this.child?.kill('SIGINT');
+    if (data === '\x03') {
+      this.cancelled = true;
+      this.child?.kill('SIGINT');
+    }
   }
 
   close(): void {
-    if (!this.finished) this.child?.kill('SIGTERM');
+    if (this.finished) return;
+    this.cancelled = true;
+    this.child?.kill('SIGTERM');
   }
 
-  private finish(code: number): void {
+  private finish(exitCode: number): void {
     if (this.finished) return;
     this.finished = true;
+    const code = this.cancelled && exitCode !== 0 ? 130 : exitCode;
     for (const stream of ['stdout', 'stderr'] as const) {
       if (!this.progress || this.partial[stream] === '') continue;
       const text = this.progress.read(this.partial[stream]);

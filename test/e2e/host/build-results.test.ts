@@ -80,6 +80,31 @@ describe('build results on the lines, on a real engine', () => {
     );
   });
 
+  it('a build stopped by the user leaves no results on the lines', async () => {
+    const uri = workspaceFile('slow.Dockerfile');
+    await open('slow.Dockerfile');
+    const started = new Promise<vscode.TaskExecution>((resolve) => {
+      const start = vscode.tasks.onDidStartTask((event) => {
+        start.dispose();
+        resolve(event.execution);
+      });
+    });
+    const ended = new Promise<void>((resolve) => {
+      const end = vscode.tasks.onDidEndTask(() => {
+        end.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('dockerfileStages.buildStage', uri, 'slow');
+    const execution = await started;
+    // Give the engine time to start the RUN, then stop the task as its stop button does.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    execution.terminate();
+    await ended;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(api().buildResults(uri), null);
+  });
+
   it('an engine that is not there leaves no results on the lines', async () => {
     const uri = workspaceFile('Dockerfile');
     assert.ok(api().buildResults(uri));
