@@ -38,9 +38,10 @@ export class LspSession {
     return this.child.pid ?? -1;
   }
 
-  /** Sends `initialize` and `initialized`; resolves with the time from spawn to the result. */
-  async initialize(): Promise<number> {
-    const { at } = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  /** Sends `initialize` and `initialized` (with a workspace folder when given); resolves with the time from spawn to the result. */
+  async initialize(rootUri: string | null = null): Promise<number> {
+    const workspaceFolders = rootUri ? [{ uri: rootUri, name: 'workspace' }] : null;
+    const { at } = await this.request('initialize', { processId: process.pid, rootUri, workspaceFolders, capabilities: {} });
     this.notify('initialized', {});
     return at - this.startedAt;
   }
