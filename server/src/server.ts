@@ -92,6 +92,12 @@ function otherToolsOf(tools: unknown): OtherTool[] {
 
 /** Wires the features to the connection; all the work happens in the features. */
 export function startServer(connection: Connection, options: ServerOptions): void {
+  // RUN is read as shell with a WebAssembly grammar: it compiles (on V8's threads) from the start,
+  // while the client starts and the workspace is read, and the first lint waits for it.
+  const parserReady = loadShellParser().then(
+    () => undefined,
+    (error: unknown) => connection.console.error(`The shell parser did not load; rules that read RUN are silent. ${describeError(error)}`),
+  );
   const documents = new TextDocuments(TextDocument);
   const models = new DocumentModels();
   const settings = new SettingsStore(connection);
@@ -128,21 +134,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       withModel(params.textDocument.uri, name, token, fallback, (model) => handler(model, params));
 
   connection.onInitialize((params): InitializeResult => {
-    // RUN is read as shell with a WebAssembly grammar; it loads while the client starts, and the
-    // first lint waits for it.
-    diagnostics.waitFor(
-      new Promise<void>((resolve) =>
-        setImmediate(() => {
-          loadShellParser().then(
-            () => resolve(),
-            (error: unknown) => {
-              connection.console.error(`The shell parser did not load; rules that read RUN are silent. ${describeError(error)}`);
-              resolve();
-            },
-          );
-        }),
-      ),
-    );
     if (params.capabilities.workspace?.configuration) settings.enablePull();
     snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
@@ -154,6 +145,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     diagnostics.setOtherTools(otherToolsOf(initialization?.otherTools));
     images.setStorageFolder(typeof initialization?.storageFolder === 'string' && initialization.storageFolder !== '' ? initialization.storageFolder : null);
     workspaceTargets.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    // The workspace folders are walked while the grammar compiles; the first lint waits for both.
+    diagnostics.waitFor(Promise.all([parserReady, workspaceTargets.prepare()]).then(() => undefined));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

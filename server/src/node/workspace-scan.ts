@@ -20,6 +20,8 @@ export interface ScannedWorkspace {
   readonly namedContexts: ReadonlySet<string>;
   /** The files read for targets, with their text as read (build files are read again with their siblings). */
   readonly targetFiles: readonly WorkspaceFile[];
+  /** Every file path the walk saw, relative to the root. */
+  readonly paths: ReadonlySet<string>;
 }
 
 /**
@@ -67,8 +69,35 @@ export function scanWorkspace(root: string): ScannedWorkspace {
     }
   };
   walk('');
+  return indexed(root, files, paths);
+}
+
+function indexed(root: string, files: WorkspaceFile[], paths: Set<string>): ScannedWorkspace {
   const index = indexTargets(files, paths);
-  return { root, index, files: paths.size, localImages: localImageNames(index), namedContexts: namedContextNames(index), targetFiles: files };
+  return { root, index, files: paths.size, localImages: localImageNames(index), namedContexts: namedContextNames(index), targetFiles: files, paths };
+}
+
+/**
+ * The workspace after some of its build files changed, were created or deleted: only those are
+ * read again, and the index is rebuilt from the texts (each unchanged file's parse is kept), so a
+ * change costs milliseconds, not a walk.
+ */
+export function rescanFiles(workspace: ScannedWorkspace, relativePaths: readonly string[]): ScannedWorkspace {
+  const files = new Map(workspace.targetFiles.map((file) => [file.path, file]));
+  const paths = new Set(workspace.paths);
+  for (const relative of relativePaths) {
+    const full = path.join(workspace.root, relative);
+    let text: string | null = null;
+    try {
+      if (statSync(full).size <= MAX_TARGET_FILE_BYTES) text = readFileSync(full, 'utf8');
+      paths.add(relative);
+    } catch {
+      paths.delete(relative);
+    }
+    if (text === null || !mayNameTargets(relative)) files.delete(relative);
+    else files.set(relative, { path: relative, text });
+  }
+  return indexed(workspace.root, [...files.values()], paths);
 }
 
 /** The workspace's builds of one Dockerfile, as the rules take them. */

@@ -6,6 +6,8 @@
  * WebAssembly or GopherJS (megabytes), for a few fields of a few blocks.
  */
 
+import { ParseCache } from './parse-cache';
+
 export type HclValue =
   | { readonly kind: 'string'; readonly parts: readonly StringPart[] }
   | { readonly kind: 'list'; readonly items: readonly HclValue[] }
@@ -41,8 +43,22 @@ type Token = (
   | { t: 'newline' }
 ) & { line: number; start: number; end: number };
 
-/** Reads the top-level blocks; throws an Error with a one-line message on malformed input. */
+const parsedHcl = new ParseCache<HclBlock[] | Error>();
+
+/** Reads the top-level blocks (once per text); throws an Error with a one-line message on malformed input. */
 export function readHcl(text: string): HclBlock[] {
+  const parsed = parsedHcl.get(text, (source) => {
+    try {
+      return parseHcl(source);
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  });
+  if (parsed instanceof Error) throw parsed;
+  return parsed;
+}
+
+function parseHcl(text: string): HclBlock[] {
   const tokens = tokenize(text);
   const blocks: HclBlock[] = [];
   let i = 0;

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { ParseCache } from './parse-cache';
 import type { FieldSpan } from './types';
 
 /** A parsed YAML file with what the readers need: plain values and the line of any node. */
@@ -13,8 +14,14 @@ export interface YamlFile {
   spanOf(path: readonly (string | number)[], file: string): FieldSpan | null;
 }
 
-/** Parses YAML; returns the first error's message instead of throwing. */
+const parsedYaml = new ParseCache<YamlFile | string>();
+
+/** Parses YAML (once per text); returns the first error's message instead of throwing. */
 export function readYaml(text: string): YamlFile | string {
+  return parsedYaml.get(text, parseYaml);
+}
+
+function parseYaml(text: string): YamlFile | string {
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
