@@ -84,15 +84,22 @@ function indexed(root: string, files: WorkspaceFile[], paths: Set<string>): Scan
  */
 export function rescanFiles(workspace: ScannedWorkspace, relativePaths: readonly string[]): ScannedWorkspace {
   const files = new Map(workspace.targetFiles.map((file) => [file.path, file]));
-  const paths = new Set(workspace.paths);
+  // The set of paths is copied only when a file came or went (an edit, the usual change, keeps it).
+  let paths = workspace.paths as Set<string>;
+  const setPath = (relative: string, present: boolean): void => {
+    if (paths.has(relative) === present) return;
+    if (paths === workspace.paths) paths = new Set(paths);
+    if (present) paths.add(relative);
+    else paths.delete(relative);
+  };
   for (const relative of relativePaths) {
     const full = path.join(workspace.root, relative);
     let text: string | null = null;
     try {
       if (statSync(full).size <= MAX_TARGET_FILE_BYTES) text = readFileSync(full, 'utf8');
-      paths.add(relative);
+      setPath(relative, true);
     } catch {
-      paths.delete(relative);
+      setPath(relative, false);
     }
     if (text === null || !mayNameTargets(relative)) files.delete(relative);
     else files.set(relative, { path: relative, text });
