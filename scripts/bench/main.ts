@@ -127,9 +127,9 @@ async function main(): Promise<void> {
   analysisTable(analysis);
   const workspaceIndex = measureWorkspaceIndex(path.join(root, 'test', 'real-world'));
   table(
-    'Workspace target index: walk, read and parse the build files (median ms of 5; goal: 10,000 files under 2,000 ms)',
-    ['workspace', 'files', 'build files', 'targets', 'ms'],
-    workspaceIndex.map((w) => [w.workspace, w.files, w.buildFiles, w.references, ms(w.medianMs)]),
+    'Workspace target index: walk, read and parse the build files (ms: the first walk; then the median of 5 more, unchanged build files keeping their parse; goal: 10,000 files under 2,000 ms)',
+    ['workspace', 'files', 'build files', 'targets', 'first', 'again'],
+    workspaceIndex.map((w) => [w.workspace, w.files, w.buildFiles, w.references, ms(w.firstMs), ms(w.medianMs)]),
   );
   const vsixBytes = (() => {
     try {
