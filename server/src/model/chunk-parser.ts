@@ -65,7 +65,21 @@ function safely<T>(read: () => T, fallback: T): T {
   }
 }
 
+/**
+ * dockerfile-ast reads an instruction's words again for each accessor (arguments, flags, heredocs,
+ * the JSON form): a long RUN was read five or six times, a fifth of a real file's parse. Read
+ * once; each caller gets its own copy of the list (dockerfile-ast shifts the flags off it).
+ */
+function readWordsOnce(instruction: AstInstruction): void {
+  const withRaw = instruction as unknown as { getRawArguments?: () => Argument[] };
+  const read = withRaw.getRawArguments;
+  if (typeof read !== 'function') return;
+  const words = read.call(instruction);
+  withRaw.getRawArguments = () => words.slice();
+}
+
 function toInstruction(instruction: AstInstruction, lineDelta: number, strings: Map<string, string>): Instruction {
+  readWordsOnce(instruction);
   const astHeredocs = safely(() => readHeredocs(instruction), []);
   const heredocs = astHeredocs.map((heredoc) => toHeredoc(heredoc, lineDelta));
   // Compared in the parser's own lines, before the shift.
