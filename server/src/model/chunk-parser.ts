@@ -1,5 +1,6 @@
 import {
   DockerfileParser,
+  Instruction as AstInstructionClass,
   type Argument,
   type Flag,
   type Heredoc as AstHeredoc,
@@ -8,6 +9,21 @@ import {
 import type { Range } from 'vscode-languageserver-types';
 import { comparePositions, compactRange, shiftRange } from './positions';
 import type { FlagOption, Heredoc, Instruction, InstructionFlag, TextSpan } from './types';
+
+/**
+ * dockerfile-ast reads an instruction's words again for each accessor (arguments, flags, heredocs,
+ * the JSON form; some of them while parsing): a long RUN was read five or six times, a fifth of a
+ * real file's analysis. An instruction's text never changes after the parse, so its words are
+ * read once and kept with it; each caller gets its own copy of the list (dockerfile-ast shifts
+ * the flags off it).
+ */
+const WORDS = Symbol('words');
+const instructionPrototype = AstInstructionClass.prototype as unknown as { getRawArguments: () => Argument[]; [WORDS]?: Argument[] };
+const readWords = instructionPrototype.getRawArguments;
+instructionPrototype.getRawArguments = function (this: { [WORDS]?: Argument[] }): Argument[] {
+  this[WORDS] ??= readWords.call(this);
+  return this[WORDS].slice();
+};
 
 /** What the model keeps of one chunk's parse, in chunk-relative lines. */
 export interface ParsedChunk {
@@ -65,21 +81,7 @@ function safely<T>(read: () => T, fallback: T): T {
   }
 }
 
-/**
- * dockerfile-ast reads an instruction's words again for each accessor (arguments, flags, heredocs,
- * the JSON form): a long RUN was read five or six times, a fifth of a real file's parse. Read
- * once; each caller gets its own copy of the list (dockerfile-ast shifts the flags off it).
- */
-function readWordsOnce(instruction: AstInstruction): void {
-  const withRaw = instruction as unknown as { getRawArguments?: () => Argument[] };
-  const read = withRaw.getRawArguments;
-  if (typeof read !== 'function') return;
-  const words = read.call(instruction);
-  withRaw.getRawArguments = () => words.slice();
-}
-
 function toInstruction(instruction: AstInstruction, lineDelta: number, strings: Map<string, string>): Instruction {
-  readWordsOnce(instruction);
   const astHeredocs = safely(() => readHeredocs(instruction), []);
   const heredocs = astHeredocs.map((heredoc) => toHeredoc(heredoc, lineDelta));
   // Compared in the parser's own lines, before the shift.
