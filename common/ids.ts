@@ -48,3 +48,10 @@ export const BUILD_FILE_PATTERNS = [
   '**/.devcontainer/*/devcontainer.json',
   '**/.devcontainer.json',
 ];
+/**
+ * Node flags the language server runs with. A young generation of 2 MB semi-spaces (V8 grows it to
+ * 16 MB) holds 30 MB less with the real-world corpus open three times (134 → 103 MB) and 3.5 MB
+ * less at rest, with no measurable cost per keystroke on real or 50,000-line files
+ * (`npm run bench`); 1 MB saved more at rest but slowed 5,000-line edits by half.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2'];

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, DOCKERFILE_PATTERNS, LANGUAGE_ID, LINTED_SCHEMES, LOOK_UP_IMAGES_COMMAND, OTHER_TOOL_EXTENSIONS, TARGET_FILE_GLOBS } from '../../common/ids';
+import { CLIENT_ID, CLIENT_NAME, DOCKERFILE_PATTERNS, LANGUAGE_ID, LINTED_SCHEMES, LOOK_UP_IMAGES_COMMAND, OTHER_TOOL_EXTENSIONS, SERVER_NODE_FLAGS, TARGET_FILE_GLOBS } from '../../common/ids';
 import { PROJECT_CONFIG_FILE, SETTINGS_SECTION, type OtherTool } from '../../common/settings';
 
 /** Builds the language client for the bundled server, started over IPC. */
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   // Edits to a project configuration or .dockerignore file re-lint open Dockerfiles.
   const configWatcher = vscode.workspace.createFileSystemWatcher(`**/{${PROJECT_CONFIG_FILE},.dockerignore,*.dockerignore}`);

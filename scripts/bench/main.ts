@@ -13,6 +13,7 @@ import { measureReal, realFiles, type RealFigures } from './real';
 import { measureWorkspaceIndex } from './workspace-index';
 import { measureMonorepo } from './monorepo';
 import { loadShellParser } from '../../server/src/node/shell-parser';
+import { SERVER_NODE_FLAGS } from '../../common/ids';
 
 const root = path.resolve(__dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -103,7 +104,8 @@ async function monorepo(serverArgv: readonly string[]): Promise<void> {
 
 async function main(): Promise<void> {
   if (spawnSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
-  const serverArgv = [process.execPath, path.join(root, 'dist', 'server.js'), '--stdio'];
+  // Started as the extension starts it: with its Node flags.
+  const serverArgv = [process.execPath, ...SERVER_NODE_FLAGS, path.join(root, 'dist', 'server.js'), '--stdio'];
   if (args.includes('--real')) return real(serverArgv);
   if (args.includes('--monorepo')) return monorepo(serverArgv);
   log(`Sizes ${sizes.join(', ')} lines, ${runs} runs each (the reference server: 3 at 50,000 lines).`);
