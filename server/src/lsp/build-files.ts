@@ -18,6 +18,9 @@ import type { DocumentModels } from './document-models';
 import { describeError } from './run-safe';
 import type { WorkspaceTargets } from './workspace-targets';
 
+/** The names (in a URI's text) that may be build files: compose, Bake, dev container, GitHub workflow. */
+const BUILD_FILE_NAME = /(compose|docker-bake|devcontainer)[^/]*\.(ya?ml|hcl|json)$|\/\.github\/workflows\/[^/]+\.ya?ml$/i;
+
 /** A Dockerfile larger than this is not read from disk for a build file's features. */
 const MAX_DOCKERFILE_BYTES = 2 * 1024 * 1024;
 /** Build files are checked again after this pause, so typing in a Dockerfile costs them nothing. */
@@ -33,6 +36,10 @@ export class BuildFiles {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Dockerfiles read from disk, by path, until their modification time changes. */
   private readonly onDisk = new Map<string, { mtimeMs: number; model: DockerfileModel }>();
+  /** Whether a URI is a build file, once asked (the workspace root it depends on stays). */
+  private readonly kinds = new Map<string, boolean>();
+  /** The build files open in the editor (scheduled at least once, not closed). */
+  private readonly open = new Set<string>();
   /** The last reason logged for a build file that could not be read. */
   private readonly loggedProblems = new Map<string, string>();
 
@@ -46,11 +53,16 @@ export class BuildFiles {
 
   /** True for the documents this class serves instead of the Dockerfile features. */
   handles(uri: string): boolean {
-    if (!uri.startsWith('file:')) return false;
-    const file = fileURLToPath(uri);
-    // Cheap test first: only these names can be build files.
-    if (!/(compose|docker-bake|devcontainer)[^/\\]*\.(ya?ml|hcl|json)$|[/\\]\.github[/\\]workflows[/\\][^/\\]+\.ya?ml$/i.test(file)) return false;
-    return buildFileKind(this.relative(this.workspaceTargets.workspaceOf(file), file)) !== null;
+    // Asked for every document on every change: the URI's text is tested first (only these names
+    // can be build files; a Dockerfile's URI fails here), and an answer is kept per URI.
+    if (!uri.startsWith('file:') || !BUILD_FILE_NAME.test(uri)) return false;
+    let known = this.kinds.get(uri);
+    if (known === undefined) {
+      const file = fileURLToPath(uri);
+      known = buildFileKind(this.relative(this.workspaceTargets.workspaceOf(file), file)) !== null;
+      this.kinds.set(uri, known);
+    }
+    return known;
   }
 
   /** The open build file as the features read it; null when it is not one. */
@@ -74,6 +86,7 @@ export class BuildFiles {
   }
 
   schedule(uri: string): void {
+    this.open.add(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.set(
       uri,
@@ -86,10 +99,12 @@ export class BuildFiles {
 
   /** Checks every open build file again (a Dockerfile or a build file changed). */
   scheduleAll(): void {
-    for (const document of this.documents.all()) if (this.handles(document.uri)) this.schedule(document.uri);
+    for (const uri of this.open) this.schedule(uri);
   }
 
   close(uri: string): void {
+    this.open.delete(uri);
+    this.kinds.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.loggedProblems.delete(uri);
