@@ -33,16 +33,20 @@ export const TARGET_FILE_GLOBS = [
   '**/{Makefile,GNUmakefile,makefile,Justfile,justfile,Taskfile.yml,Taskfile.yaml}',
   '**/*.{mk,sh,bash}',
 ];
+/** Compose and Bake files: the build files that can build a service or target by name (build lenses). */
+export const COMPOSE_AND_BAKE_PATTERNS = [
+  '**/{compose,docker-compose}.{yml,yaml}',
+  '**/{compose,docker-compose}.*.{yml,yaml}',
+  '**/docker-bake.{hcl,json}',
+  '**/docker-bake.*.{hcl,json}',
+];
 /**
  * The build files whose target fields the language server serves (compose, Bake, GitHub workflows,
  * dev containers): synced to it and given completion, hover, navigation and checks, without taking
  * YAML, HCL or JSON editing over.
  */
 export const BUILD_FILE_PATTERNS = [
-  '**/{compose,docker-compose}.{yml,yaml}',
-  '**/{compose,docker-compose}.*.{yml,yaml}',
-  '**/docker-bake.{hcl,json}',
-  '**/docker-bake.*.{hcl,json}',
+  ...COMPOSE_AND_BAKE_PATTERNS,
   '**/.github/workflows/*.{yml,yaml}',
   '**/.devcontainer/devcontainer.json',
   '**/.devcontainer/*/devcontainer.json',

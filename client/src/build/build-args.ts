@@ -68,10 +68,8 @@ export function imageTag(settings: BuildSettings, request: BuildRequest): string
 
 /** `docker [--context c] build|buildx build [--builder b] --target <stage> -f <file> -t <tag> … <context>`. */
 export function buildArgv(settings: BuildSettings, request: BuildRequest): Argv {
-  const args: string[] = [];
-  const podman = isPodman(settings);
-  if (settings.dockerContext && !podman) args.push('--context', settings.dockerContext);
-  if (settings.useBuildx && !podman) {
+  const args = contextArgs(settings);
+  if (settings.useBuildx && !isPodman(settings)) {
     args.push('buildx', 'build');
     if (settings.builder) args.push('--builder', settings.builder);
     // A buildx builder keeps images in its cache unless told to load them.
@@ -89,9 +87,7 @@ export function buildArgv(settings: BuildSettings, request: BuildRequest): Argv 
 
 /** `docker run --rm -it [runArgs] <tag>` after a build, same engine and context. */
 export function runArgv(settings: BuildSettings, request: BuildRequest, exposes: readonly string[] = []): Argv {
-  const args: string[] = [];
-  const podman = isPodman(settings);
-  if (settings.dockerContext && !podman) args.push('--context', settings.dockerContext);
+  const args = contextArgs(settings);
   args.push('run', '--rm', '-it', ...publishArgs(settings.runArgs, exposes), ...settings.runArgs, imageTag(settings, request));
   return { command: settings.command, args };
 }
@@ -132,9 +128,7 @@ export interface BuildFileRequest {
  * context of the settings apply; `extraArgs` are `docker build` options and do not.
  */
 export function buildFileArgv(settings: BuildSettings, request: BuildFileRequest): Argv {
-  const args: string[] = [];
-  const podman = isPodman(settings);
-  if (settings.dockerContext && !podman) args.push('--context', settings.dockerContext);
+  const args = contextArgs(settings);
   const files = request.defaultFile ? [] : [...(request.baseFile ? [request.baseFile] : []), request.file].flatMap((file) => ['-f', file]);
   if (request.kind === 'compose-service') {
     args.push('compose', ...files, 'build');
@@ -151,7 +145,7 @@ export function buildFileArgv(settings: BuildSettings, request: BuildFileRequest
   return { command: settings.command, args };
 }
 
-function isPodman(settings: BuildSettings): boolean {
+export function isPodman(settings: BuildSettings): boolean {
   return /(^|[\\/])podman(\.exe)?$/i.test(settings.command);
 }
 
@@ -179,24 +173,21 @@ export function untaggedBuildArgv(argv: Argv, iidfile: string): Argv {
 }
 
 /** `--context <name>` when a docker context is set (Podman has none). */
-function contextArgs(settings: BuildSettings): string[] {
+export function contextArgs(settings: BuildSettings): string[] {
   return settings.dockerContext && !isPodman(settings) ? ['--context', settings.dockerContext] : [];
 }
 
 /** `docker image history` of a built image, as `readHistory` reads it. */
 export function historyArgv(settings: BuildSettings, image: string): Argv {
-  const context = contextArgs(settings);
-  return { command: settings.command, args: [...context, 'image', 'history', '--no-trunc', '--human=false', '--format', '{{.Size}}\t{{.CreatedBy}}', image] };
+  return { command: settings.command, args: [...contextArgs(settings), 'image', 'history', '--no-trunc', '--human=false', '--format', '{{.Size}}\t{{.CreatedBy}}', image] };
 }
 
 /** `docker image inspect -f {{.Size}}`: an image's size in bytes. */
 export function imageSizeArgv(settings: BuildSettings, image: string): Argv {
-  const context = contextArgs(settings);
-  return { command: settings.command, args: [...context, 'image', 'inspect', '--format', '{{.Size}}', image] };
+  return { command: settings.command, args: [...contextArgs(settings), 'image', 'inspect', '--format', '{{.Size}}', image] };
 }
 
 /** `docker image rm`: the untagged images made to weigh stages go again. */
 export function removeImageArgv(settings: BuildSettings, image: string): Argv {
-  const context = contextArgs(settings);
-  return { command: settings.command, args: [...context, 'image', 'rm', image] };
+  return { command: settings.command, args: [...contextArgs(settings), 'image', 'rm', image] };
 }

@@ -2,7 +2,7 @@
  * Debugging a stage with `docker buildx dap build` (buildx 0.29+, experimental): the argv that
  * starts it as the debug adapter. Pure, so that it is tested without VS Code.
  */
-import type { Argv, BuildSettings } from '../build/build-args';
+import { contextArgs, isPodman, type Argv, type BuildSettings } from '../build/build-args';
 
 export const DEBUG_TYPE = 'dockerfile-stages';
 
@@ -27,10 +27,8 @@ export interface StageDebugConfiguration {
 
 /** The adapter's argv and the environment it needs (`BUILDX_EXPERIMENTAL=1`); null with Podman, which has no buildx. */
 export function debugAdapterArgv(settings: BuildSettings, config: StageDebugConfiguration, contextPath: string): (Argv & { env: Record<string, string> }) | null {
-  if (/(^|[\\/])podman(\.exe)?$/i.test(settings.command)) return null;
-  const args: string[] = [];
-  if (settings.dockerContext) args.push('--context', settings.dockerContext);
-  args.push('buildx');
+  if (isPodman(settings)) return null;
+  const args = [...contextArgs(settings), 'buildx'];
   const builder = config.builder ?? settings.builder;
   if (builder) args.push('--builder', builder);
   args.push('dap', 'build');

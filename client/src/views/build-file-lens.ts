@@ -1,16 +1,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMPOSE_AND_BAKE_PATTERNS } from '../../../common/ids';
 import { BUILD_SITES_REQUEST, type BuildSitesResult } from '../../../common/protocol';
 import { buildFileArgv, commandLine, type BuildFileRequest } from '../build/build-args';
 import { buildSettings } from '../config';
 
 /** The compose and Bake files that get build lenses. */
-export const BUILD_FILE_LENS_SELECTOR: vscode.DocumentSelector = [
-  '**/{compose,docker-compose}.{yml,yaml}',
-  '**/{compose,docker-compose}.*.{yml,yaml}',
-  '**/docker-bake.{hcl,json}',
-  '**/docker-bake.*.{hcl,json}',
-].map((pattern) => ({ scheme: 'file', pattern }));
+export const BUILD_FILE_LENS_SELECTOR: vscode.DocumentSelector = COMPOSE_AND_BAKE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern }));
 
 /** What a compose or Bake file can build, as build requests (the server reads the file). */
 export async function buildFileRequests(client: LanguageClient, uri: vscode.Uri): Promise<{ line: number; request: BuildFileRequest }[]> {

@@ -11,6 +11,7 @@ import { targetDefinition, targetHover, toHover } from '../features/build-files/
 import { targetsNamingStage, unsureRenameMessage } from '../features/build-files/stage-targets';
 import { basename } from '../workspace/paths';
 import { buildSites, isDefaultBuildFile } from '../workspace/build-files';
+import { BASE_COMPOSE_NAMES } from '../workspace/compose';
 import type { BuildFiles } from './build-files';
 
 /**
@@ -71,7 +72,7 @@ export function buildFileSites(buildFiles: BuildFiles, uri: string): BuildSitesR
   const folder = path.dirname(fileURLToPath(uri));
   const base = defaultFile || !/compose/i.test(basename(document.file))
     ? null
-    : (['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'].find((name) => buildFiles.fileExists(path.join(folder, name))) ?? null);
+    : (BASE_COMPOSE_NAMES.find((name) => buildFiles.fileExists(path.join(folder, name))) ?? null);
   return { sites: buildSites({ path: document.file, text: document.text }), defaultFile, baseFile: base };
 }
 

@@ -8,7 +8,8 @@ export function isComposeFile(path: string): boolean {
   return /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i.test(basename(path));
 }
 
-const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+/** The names of a folder's base compose file, in the order Compose looks for them. */
+export const BASE_COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 const DEV_FILE = /(override|dev|develop|development|local|debug|devcontainer)/i;
 const TEST_FILE = /(test|tests|ci|e2e|integration)/i;
 const DEV_TARGET = /^(dev|devel|develop|development|debug|local|dev[-_].*|.*[-_]dev|dev-envs?)$/i;
@@ -36,7 +37,7 @@ export function composeTargets(files: readonly WorkspaceFile[]): { references: T
   }
   for (const [path, yaml] of parsed) {
     const folder = dirname(path);
-    const baseName = BASE_NAMES.map((name) => joinPath(folder, name)).find((candidate) => candidate !== null && candidate !== path && parsed.has(candidate));
+    const baseName = BASE_COMPOSE_NAMES.map((name) => joinPath(folder, name)).find((candidate) => candidate !== null && candidate !== path && parsed.has(candidate));
     const base = baseName ? (parsed.get(baseName) ?? null) : null;
     const services = valueAt(yaml, ['services']);
     if (!isRecord(services)) continue;
