@@ -65,6 +65,25 @@ export class BuildProgress {
   private readonly numbers = new Map<string, number>();
   private readonly shown = new Set<string>();
   private readonly lastLogs = new Map<string, string[]>();
+  /** A line not ended yet, per output stream. */
+  private readonly partial = new Map<string, string>();
+
+  /**
+   * Takes a chunk of one output stream (stdout, stderr): reads its ended lines, keeps the rest for
+   * the next chunk, and returns what a person should see for them.
+   */
+  readChunk(stream: string, chunk: string): string {
+    const lines = ((this.partial.get(stream) ?? '') + chunk).split('\n');
+    this.partial.set(stream, lines.pop() ?? '');
+    return lines.map((line) => this.read(line)).join('');
+  }
+
+  /** At the end of the output: reads what is left unended in every stream. */
+  flush(): string {
+    const rest = [...this.partial.values()].filter((text) => text !== '').map((text) => this.read(text)).join('');
+    this.partial.clear();
+    return rest;
+  }
 
   /**
    * Takes one line of the build's output and returns what a person should see for it: the plain

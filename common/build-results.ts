@@ -50,6 +50,13 @@ export interface InstructionResult {
 /** Instructions BuildKit runs as steps (`[stage n/m]`); the others only change the image config. */
 const STEP_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'WORKDIR']);
 
+/** The stage a build's target builds: by name, without case as BuildKit compares; the last when none is given; -1 when no stage has it. */
+export function targetStageIndex(stages: readonly { readonly name: string | null }[], target: string | null): number {
+  if (target === null) return stages.length - 1;
+  const wanted = target.toLowerCase();
+  return stages.findIndex((stage) => stage.name?.toLowerCase() === wanted);
+}
+
 /** The BuildKit name of a stage: its name in lower case, or `stage-<index>`. */
 export function buildkitStageName(stage: Pick<StageShape, 'index' | 'name'>): string {
   return stage.name !== null ? stage.name.toLowerCase() : `stage-${stage.index}`;

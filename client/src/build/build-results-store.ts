@@ -11,6 +11,7 @@ import {
   resultsOnLines,
   stageShapes,
   stageTimes,
+  targetStageIndex,
   type BuildRecord,
   type HistoryEntry,
   type InstructionResult,
@@ -88,7 +89,7 @@ export class BuildResults implements vscode.Disposable {
     }
     const document = await vscode.workspace.openTextDocument(build.uri);
     const shapes = stageShapes((await this.source.get(document)).stages);
-    const targetIndex = build.target === null ? shapes.length - 1 : shapes.findIndex((stage) => stage.name?.toLowerCase() === build.target?.toLowerCase());
+    const targetIndex = targetStageIndex(shapes, build.target);
     const tag = build.argv.args[build.argv.args.indexOf('-t') + 1];
     const history = build.code === 0 && tag ? await this.history(build.settings, tag, build.cwd) : null;
     const record = recordOf(document, shapes, build.settings.buildArgs);

@@ -22,8 +22,6 @@ export class BuildTerminal implements vscode.Pseudoterminal {
   private finished = false;
   /** Stopped by the user (Ctrl+C, the task's stop button): ends as 130, whatever the engine exits with. */
   private cancelled = false;
-  /** A line not ended yet, per stream, while structured progress is read. */
-  private readonly partial = { stdout: '', stderr: '' };
 
   /**
    * With `progress`, the build prints BuildKit's structured progress (rawjson): it is read line by
@@ -42,16 +40,7 @@ export class BuildTerminal implements vscode.Pseudoterminal {
     this.show(`> ${commandLine(this.argv)}\n\n`);
     const child = spawn(this.argv.command, this.argv.args, { cwd: this.cwd, shell: false, windowsHide: true });
     this.child = child;
-    const take = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-      let text = chunk.toString();
-      if (this.progress) {
-        const lines = (this.partial[stream] + text).split('\n');
-        this.partial[stream] = lines.pop() ?? '';
-        text = lines.map((line) => (this.progress as BuildProgress).read(line)).join('');
-      }
-      this.output = (this.output + text).slice(-KEPT_OUTPUT_CHARS);
-      this.show(text);
-    };
+    const take = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => this.keep(this.progress ? this.progress.readChunk(stream, chunk.toString()) : chunk.toString());
     child.stdout?.on('data', take('stdout'));
     child.stderr?.on('data', take('stderr'));
     child.on('error', (error: NodeJS.ErrnoException) => {
@@ -79,16 +68,16 @@ export class BuildTerminal implements vscode.Pseudoterminal {
     if (this.finished) return;
     this.finished = true;
     const code = this.cancelled && exitCode !== 0 ? 130 : exitCode;
-    for (const stream of ['stdout', 'stderr'] as const) {
-      if (!this.progress || this.partial[stream] === '') continue;
-      const text = this.progress.read(this.partial[stream]);
-      this.output = (this.output + text).slice(-KEPT_OUTPUT_CHARS);
-      this.show(text);
-      this.partial[stream] = '';
-    }
+    if (this.progress) this.keep(this.progress.flush());
     this.show(`\n${code === 0 ? 'The build succeeded.' : `The build failed (exit code ${code}).`}\n`);
     this.onEnd(code, this.output);
     this.closeEmitter.fire(code);
+  }
+
+  /** Output of the build: kept (to read a failure from) and shown. */
+  private keep(text: string): void {
+    this.output = (this.output + text).slice(-KEPT_OUTPUT_CHARS);
+    this.show(text);
   }
 
   private show(text: string): void {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { BuildProgress } from '../../../common/build-progress';
-import { describeBytes, describeTime, readHistory, resultsOnLines, stageShapes, type InstructionResult } from '../../../common/build-results';
+import { describeBytes, describeTime, readHistory, resultsOnLines, stageShapes, targetStageIndex, type InstructionResult } from '../../../common/build-results';
 import { shippingFor } from '../engine/lint';
 import { stagesOf } from '../features/stages';
 import { buildModel } from '../model/model-builder';
@@ -39,7 +39,7 @@ export async function runBuild(command: BuildCommand, out: (text: string) => voi
   }
   const model = buildModel(text);
   const stages = stagesOf(model, shippingFor(model), []).stages;
-  const target = command.target === null ? stages.length - 1 : stages.findIndex((stage) => stage.name?.toLowerCase() === command.target?.toLowerCase());
+  const target = targetStageIndex(stages, command.target);
   if (target < 0) throw new UsageError(`'${command.target}' is no stage of ${command.file} (its stages: ${stages.flatMap((s) => (s.name ? [s.name] : [])).join(', ') || 'none named'}).`);
   const folder = mkdtempSync(path.join(tmpdir(), 'dfs-build-'));
   const iidfile = path.join(folder, 'iid');
@@ -47,7 +47,7 @@ export async function runBuild(command: BuildCommand, out: (text: string) => voi
   const args = ['build', ...(command.target ? ['--target', command.target] : []), '-f', command.file, '--iidfile', iidfile, ...command.buildArgs, '--progress=rawjson', context];
   try {
     const progress = new BuildProgress();
-    const code = await spawnBuild(command.engine, args, (line) => err(progress.read(line)));
+    const code = await spawnBuild(command.engine, args, progress, err);
     let history = null;
     if (code === 0) {
       const id = readFileSync(iidfile, 'utf8').trim();
@@ -86,24 +86,18 @@ function textOf(entries: readonly BuildResultEntry[], code: number): string {
   return `${['', ' line  stage        time           layer     instruction', ...rows, '', code === 0 ? 'The build succeeded.' : `The build failed (exit code ${code}).`].join('\n')}\n`;
 }
 
-/** Spawns the build (no shell) and hands each line of its output over as it comes. */
-function spawnBuild(command: string, args: readonly string[], onLine: (line: string) => void): Promise<number> {
+/** Spawns the build (no shell) and shows its progress readable as it comes. */
+function spawnBuild(command: string, args: readonly string[], progress: BuildProgress, err: (text: string) => void): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
-    const partial = { stdout: '', stderr: '' };
-    const take = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-      const lines = (partial[stream] + chunk.toString()).split('\n');
-      partial[stream] = lines.pop() ?? '';
-      for (const line of lines) onLine(line);
-    };
-    child.stdout.on('data', take('stdout'));
-    child.stderr.on('data', take('stderr'));
+    child.stdout.on('data', (chunk: Buffer) => err(progress.readChunk('stdout', chunk.toString())));
+    child.stderr.on('data', (chunk: Buffer) => err(progress.readChunk('stderr', chunk.toString())));
     child.on('error', (error: NodeJS.ErrnoException) => {
-      onLine(error.code === 'ENOENT' ? `'${command}' was not found.` : error.message);
+      err(`${error.code === 'ENOENT' ? `'${command}' was not found.` : error.message}\n`);
       resolve(127);
     });
     child.on('close', (code, signal) => {
-      for (const rest of [partial.stdout, partial.stderr]) if (rest !== '') onLine(rest);
+      err(progress.flush());
       resolve(code ?? (signal ? 130 : 1));
     });
   });

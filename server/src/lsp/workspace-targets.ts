@@ -50,14 +50,7 @@ export class WorkspaceTargets {
   prepare(): Promise<void> {
     return new Promise((resolve) =>
       setImmediate(() => {
-        for (const folder of this.folders) {
-          const root = path.resolve(folder);
-          if (this.scans.has(root)) continue;
-          const started = performance.now();
-          const workspace = scanWorkspace(root);
-          this.scans.set(root, workspace);
-          this.logScan(workspace, started);
-        }
+        for (const folder of this.folders) this.scanned(path.resolve(folder));
         resolve();
       }),
     );
@@ -107,19 +100,19 @@ export class WorkspaceTargets {
       root = workspaceRootOf(file, folder);
       this.roots.set(dir, root);
     }
-    let workspace = this.scans.get(root);
-    if (!workspace) {
-      const started = performance.now();
-      workspace = scanWorkspace(root);
-      this.scans.set(root, workspace);
-      this.logScan(workspace, started);
-    }
-    return workspace;
+    return this.scanned(root);
   }
 
-  private logScan(workspace: ScannedWorkspace, started: number): void {
+  /** The index of a root, walked (and logged) the first time it is asked for. */
+  private scanned(root: string): ScannedWorkspace {
+    const known = this.scans.get(root);
+    if (known) return known;
+    const started = performance.now();
+    const workspace = scanWorkspace(root);
+    this.scans.set(root, workspace);
     const { files, references, problems } = workspace.index;
     this.connection.console.log(`Build targets of ${workspace.root}: ${references.length} in ${files.length} files, read in ${Math.round(performance.now() - started)} ms.`);
     for (const problem of problems) this.connection.console.warn(`${path.join(workspace.root, problem.file)}: ${problem.message}`);
+    return workspace;
   }
 }

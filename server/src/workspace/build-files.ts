@@ -88,7 +88,7 @@ function composeSites(file: WorkspaceFile): BuildSite[] {
     const service = value && typeof value.toJSON === 'function' ? value.toJSON() : null;
     if (typeof name !== 'string' || !isRecord(service) || service.build === undefined) continue;
     const offset = pair.key?.range?.[0] ?? 0;
-    sites.push({ kind: 'compose-service', name, line: lineOfOffset(file.text, offset) });
+    sites.push({ kind: 'compose-service', name, line: yaml.lineAt(offset) });
   }
   return sites;
 }
@@ -96,20 +96,18 @@ function composeSites(file: WorkspaceFile): BuildSite[] {
 function bakeSites(file: WorkspaceFile): BuildSite[] {
   if (file.path.endsWith('.json')) {
     const tree = parseTree(file.text);
+    const lineStarts = computeLineStarts(file.text);
     const targets = tree?.children?.find((property) => property.children?.[0]?.value === 'target')?.children?.[1];
     return (targets?.children ?? [])
       .map((property) => ({ name: property.children?.[0]?.value as unknown, offset: property.offset }))
       .filter((site): site is { name: string; offset: number } => typeof site.name === 'string' && !site.name.startsWith('_'))
-      .map((site) => ({ kind: 'bake-target', name: site.name, line: lineOfOffset(file.text, site.offset) }));
+      .map((site) => ({ kind: 'bake-target', name: site.name, line: lineAtOffset(lineStarts, site.offset) }));
   }
   return readHcl(file.text)
     .filter((block) => block.type === 'target' && block.labels[0] !== undefined && !(block.labels[0] as string).startsWith('_'))
     .map((block) => ({ kind: 'bake-target', name: block.labels[0] as string, line: block.line }));
 }
 
-function lineOfOffset(text: string, offset: number): number {
-  return lineAtOffset(computeLineStarts(text), offset);
-}
 
 /** True for the compose and Bake files Docker reads without `-f` (from their folder). */
 export function isDefaultBuildFile(path: string): boolean {

@@ -7,6 +7,8 @@ export interface YamlFile {
   readonly doc: Document;
   /** 0-based line of the node at a path, or of the closest parent that exists. */
   lineOf(path: readonly (string | number)[]): number;
+  /** 0-based line of an offset of the text. */
+  lineAt(offset: number): number;
   /**
    * Where the scalar at a path is written (inside its quotes), or null when there is none. A key
    * with no value yet (`target:`) gives an empty span where its value goes.
@@ -30,13 +32,15 @@ function parseYaml(text: string): YamlFile | string {
     return error instanceof Error ? error.message : String(error);
   }
   if (doc.errors.length > 0) return (doc.errors[0]?.message ?? 'not valid YAML').split('\n')[0] ?? 'not valid YAML';
+  const lineAt = (offset: number): number => lineCounter.linePos(offset).line - 1;
   return {
     doc,
+    lineAt,
     lineOf(path) {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
         const offset = node && typeof node === 'object' && 'range' in node ? node.range?.[0] : undefined;
-        if (offset !== undefined) return lineCounter.linePos(offset).line - 1;
+        if (offset !== undefined) return lineAt(offset);
       }
       return 0;
     },

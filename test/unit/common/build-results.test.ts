@@ -38,6 +38,12 @@ describe('build results from BuildKit progress', () => {
     assert.match(shown, /^#\d+ \[build 2\/3\] COPY src\.txt \.\/\n#\d+ DONE \d+\.\ds\n/m);
     assert.match(shown, /^#\d+ \[deps 2\/2\] RUN echo deps > \/deps\.txt && dd if=\/dev\/zero of=\/big bs=1024 count=2048\n#\d+ CACHED\n/m);
     assert.doesNotMatch(shown, /"vertexes"/);
+    // Output comes in chunks that cut lines anywhere: the same lines are shown.
+    const chunked = new BuildProgress();
+    const text = fixture('second.txt');
+    let pieces = '';
+    for (let at = 0; at < text.length; at += 977) pieces += chunked.readChunk('stderr', text.slice(at, at + 977));
+    assert.equal(pieces + chunked.flush(), shown);
   });
 
   it('puts the first build on its lines: every step built, nothing marked (no earlier build)', () => {
