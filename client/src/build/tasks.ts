@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isDockerfile } from '../stages-source';
 import { BuildProgress } from '../../../common/build-progress';
-import { buildArgv, buildFileArgv, runArgv, withStructuredProgress, type Argv, type BuildFileRequest, type BuildRequest } from './build-args';
+import { buildArgv, buildFileArgv, runArgv, withStructuredProgress, type Argv, type BuildFileRequest, type BuildRequest, type BuildSettings } from './build-args';
 import type { BuildResults } from './build-results-store';
 import { buildSettings, contextFolder } from '../config';
 import type { BuildProblems } from './build-problems';
@@ -36,11 +36,16 @@ export async function requestFor(uri: vscode.Uri, target: string | null): Promis
   return { dockerfile: uri.fsPath, contextFolder: await contextFolder(uri), target };
 }
 
-/** The argv a build (or run) of a stage starts, from the settings of its folder. */
-export async function stageArgv(uri: vscode.Uri, target: string | null, kind: 'build' | 'run' = 'build', exposes: readonly string[] = []): Promise<Argv> {
+/** The argv a build (or run) of a stage starts, with the settings of its folder and the request it came from. */
+async function stageCommand(uri: vscode.Uri, target: string | null, kind: 'build' | 'run', exposes: readonly string[]): Promise<{ argv: Argv; settings: BuildSettings; request: BuildRequest }> {
   const settings = buildSettings(uri);
   const request = await requestFor(uri, target);
-  return kind === 'build' ? buildArgv(settings, request) : runArgv(settings, request, exposes);
+  return { argv: kind === 'build' ? buildArgv(settings, request) : runArgv(settings, request, exposes), settings, request };
+}
+
+/** The argv a build (or run) of a stage starts, from the settings of its folder. */
+export async function stageArgv(uri: vscode.Uri, target: string | null, kind: 'build' | 'run' = 'build', exposes: readonly string[] = []): Promise<Argv> {
+  return (await stageCommand(uri, target, kind, exposes)).argv;
 }
 
 /**
@@ -61,7 +66,7 @@ export class StageTasks implements vscode.Disposable {
   ) {}
 
   async task(uri: vscode.Uri, target: string | null, kind: 'build' | 'run' = 'build', exposes: readonly string[] = []): Promise<vscode.Task> {
-    const argv = await stageArgv(uri, target, kind, exposes);
+    const { argv, settings, request } = await stageCommand(uri, target, kind, exposes);
     const definition: StageTaskDefinition = { type: TASK_TYPE, dockerfile: uri.fsPath, ...(target ? { target } : {}), ...(kind === 'run' ? { run: true } : {}) };
     const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.TaskScope.Workspace;
     const name = `${kind === 'build' ? 'Build Stage' : 'Run Stage'} ${target ?? '(the last)'} (${vscode.workspace.asRelativePath(uri)})`;
@@ -70,7 +75,6 @@ export class StageTasks implements vscode.Disposable {
       kind === 'build'
         ? new vscode.CustomExecution(async () => {
             // BuildKit's structured progress gives the per-line results; the terminal shows it readable.
-            const settings = buildSettings(uri);
             const structured = withStructuredProgress(settings, argv);
             const progress = structured ? new BuildProgress() : undefined;
             return new BuildTerminal(
@@ -83,12 +87,7 @@ export class StageTasks implements vscode.Disposable {
               (code, output) => {
                 this.problems.ended(uri, code, output);
                 this.endEmitter.fire({ dockerfile: uri, target, code });
-                if (progress) {
-                  const request = requestFor(uri, target);
-                  void request.then((base) =>
-                    this.results.finished({ uri, target, code, progress, argv, settings, cwd, stageArgv: (stage) => buildArgv(settings, { ...base, target: stage }) }),
-                  );
-                }
+                if (progress) void this.results.finished({ uri, target, code, progress, argv, settings, cwd, stageArgv: (stage) => buildArgv(settings, { ...request, target: stage }) });
               },
               progress,
             );

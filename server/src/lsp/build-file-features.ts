@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeAction, CodeActionParams, CompletionParams, Hover, Location, TextDocumentPositionParams, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BuildSitesResult } from '../../../common/protocol';
 import type { CompletionResult } from '../features/completion';
 import { UNKNOWN_TARGET } from '../features/build-files/target-check';
@@ -19,10 +18,11 @@ import type { BuildFiles } from './build-files';
  * `features/build-files/`.
  */
 
+/** The build file under a request, with the editor's document, whose line offsets it already has. */
 function opened(buildFiles: BuildFiles, params: TextDocumentPositionParams) {
   const document = buildFiles.document(params.textDocument.uri);
-  if (!document) return null;
-  const text = TextDocument.create(params.textDocument.uri, 'plaintext', 0, document.text);
+  const text = buildFiles.openDocument(params.textDocument.uri);
+  if (!document || !text) return null;
   return { document, text, offset: text.offsetAt(params.position) };
 }
 

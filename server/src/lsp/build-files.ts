@@ -65,6 +65,11 @@ export class BuildFiles {
     return known;
   }
 
+  /** The editor's document of an open build file. */
+  openDocument(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
+
   /** The open build file as the features read it; null when it is not one. */
   document(uri: string): BuildFileDocument | null {
     const open = this.documents.get(uri);
@@ -72,14 +77,18 @@ export class BuildFiles {
     const file = fileURLToPath(uri);
     const workspace = this.workspaceTargets.workspaceOf(file);
     const relative = this.relative(workspace, file);
-    const { references, problems } = referencesInFile({ path: relative, text: open.getText() }, this.liveFiles(workspace), (p) => this.exists(workspace, p));
+    // Its folder's build files are read with it (overrides, base files); no other one is.
+    const folder = path.posix.dirname(relative);
+    const siblings = this.liveFiles(workspace, (p) => path.posix.dirname(p) === folder);
+    const text = open.getText();
+    const { references, problems } = referencesInFile({ path: relative, text }, siblings, (p) => this.exists(workspace, p));
     // One line per new reason a file cannot be read, not one per keystroke or request.
     const reason = problems.map((problem) => problem.message).join('; ');
     if (reason !== '' && this.loggedProblems.get(uri) !== reason) this.connection.console.log(`${uri}: ${reason}`);
     this.loggedProblems.set(uri, reason);
     return {
       file: relative,
-      text: open.getText(),
+      text,
       references,
       dockerfile: (p) => this.dockerfile(workspace, p),
     };
@@ -143,8 +152,8 @@ export class BuildFiles {
   private publish(uri: string): void {
     try {
       const document = this.document(uri);
-      if (!document) return;
-      const open = this.documents.get(uri) as TextDocument;
+      const open = this.documents.get(uri);
+      if (!document || !open) return;
       const diagnostics: Diagnostic[] = checkBuildFile(document).map((problem) => ({
         range: { start: open.positionAt(problem.start), end: open.positionAt(problem.end) },
         severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
@@ -159,9 +168,9 @@ export class BuildFiles {
     }
   }
 
-  /** The workspace's build files with the editor's text for those open in it. */
-  private liveFiles(workspace: ScannedWorkspace): WorkspaceFile[] {
-    return workspace.targetFiles.map((f) => {
+  /** The workspace's build files (those `keep` keeps) with the editor's text for those open in it. */
+  private liveFiles(workspace: ScannedWorkspace, keep: (path: string) => boolean = () => true): WorkspaceFile[] {
+    return workspace.targetFiles.filter((f) => keep(f.path)).map((f) => {
       const open = this.documents.get(pathToFileURL(path.join(workspace.root, f.path)).href);
       return open && open.getText() !== f.text ? { path: f.path, text: open.getText() } : f;
     });
