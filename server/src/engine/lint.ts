@@ -64,17 +64,23 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
   const shipping = shippingFor(model, options);
   const buildContext = usableContext(model, options.buildContext ?? null);
   const suppressions = new Suppressions(model);
-  for (const rule of rules) {
-    const setting = options.severities?.[rule.id] ?? rule.severity;
-    if (setting === 'off') continue;
-    const report = ({ range, message, fixes }: ReportedProblem): void => {
-      const problem: Problem = { ruleId: rule.id, severity: setting, message, range, tags: rule.tags ?? [], fixes: fixes ?? [] };
-      const by = suppressions.find(rule, range.start.line);
-      if (by) result.suppressed.push({ problem, by });
-      else result.problems.push(problem);
-    };
+  // One context for every rule (rules run one after another): its `report` files under the rule running.
+  let rule = rules[0] as Rule;
+  let setting: Severity = rule?.severity ?? 'warning';
+  const report = ({ range, message, fixes }: ReportedProblem): void => {
+    const problem: Problem = { ruleId: rule.id, severity: setting, message, range, tags: rule.tags ?? [], fixes: fixes ?? [] };
+    const by = suppressions.find(rule, range.start.line);
+    if (by) result.suppressed.push({ problem, by });
+    else result.problems.push(problem);
+  };
+  const context = { model, shipping, neededStages, targetFiles: options.targetFiles ?? [], imageFacts, localImages: options.localImages ?? NO_NAMES, namedContexts: options.namedContexts ?? NO_NAMES, platform: parsePlatform(options.platform ?? '') ?? DEFAULT_PLATFORM, buildContext, report };
+  for (const next of rules) {
+    const chosen = options.severities?.[next.id] ?? next.severity;
+    if (chosen === 'off') continue;
+    rule = next;
+    setting = chosen;
     try {
-      rule.check?.({ model, shipping, neededStages, targetFiles: options.targetFiles ?? [], imageFacts, localImages: options.localImages ?? NO_NAMES, namedContexts: options.namedContexts ?? NO_NAMES, platform: parsePlatform(options.platform ?? '') ?? DEFAULT_PLATFORM, buildContext, report });
+      rule.check?.(context);
       if (rule.checkStage) for (const stage of model.stages) for (const problem of stageProblems(rule, model, stage)) report(problem);
     } catch (error) {
       result.failures.push({ ruleId: rule.id, error });

@@ -3,7 +3,6 @@ import { ShellCheckStore } from './shellcheck';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { lint, type LintOptions, type LintResult, type Problem } from '../engine/lint';
 import { toDiagnostic } from './conversions';
 import { formatPlatform, platformOf } from '../words/platform';
@@ -13,6 +12,7 @@ import { buildModel } from '../model/model-builder';
 import { rulesReportedBy } from '../rules/coexistence';
 import { collectSoon } from './memory';
 import { describeError } from './run-safe';
+import { filePathOf } from './uri-paths';
 import type { ProjectConfigStore } from './project-config';
 import type { SettingsStore } from './settings';
 import type { WorkspaceTargets } from './workspace-targets';
@@ -72,7 +72,8 @@ export class DiagnosticsScheduler {
     const project = this.projectConfigs.get(uri);
     const target = this.targets.get(uri) ?? project.target;
     const workspace = this.workspaceTargets.forDocument(uri);
-    const fileName = uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : (uri.split('/').pop() ?? '');
+    const file = filePathOf(uri);
+    const fileName = file !== null ? path.basename(file) : (uri.split('/').pop() ?? '');
     const settings = this.settings.peek(uri);
     return {
       ...(target ? { target } : {}),

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { configuredContext, parseProjectConfig, PROJECT_CONFIG_FILE, type ProjectConfig } from '../../../common/settings';
 import { readBuildContext } from '../node/build-context';
 import type { ContextFolder } from '../node/workspace-scan';
 import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
 import type { BuildContext } from '../rules/rule';
+import { filePathOf } from './uri-paths';
 
 const EMPTY: ProjectConfig = { rules: {} };
 /** New files (a `.env` dropped in the folder) are noticed within this time, without a watcher. */
@@ -27,8 +27,9 @@ export class ProjectConfigStore {
   }
 
   private entry(uri: string): { config: ProjectConfig; configFolder: string | null } {
-    if (!uri.startsWith('file:')) return { config: EMPTY, configFolder: null };
-    const folder = path.dirname(fileURLToPath(uri));
+    const file = filePathOf(uri);
+    if (file === null) return { config: EMPTY, configFolder: null };
+    const folder = path.dirname(file);
     const cached = this.byFolder.get(folder);
     if (cached) return cached;
     const found = findProjectConfigFile(folder, readTextOrNull);
@@ -57,8 +58,8 @@ export class ProjectConfigStore {
    * file's, else `workspaceFolder` (what the build files agree on); null when neither knows.
    */
   buildContext(uri: string, workspaceFolder: ContextFolder | null): BuildContext | null {
-    if (!uri.startsWith('file:')) return null;
-    const file = fileURLToPath(uri);
+    const file = filePathOf(uri);
+    if (file === null) return null;
     const { config, configFolder } = this.entry(uri);
     const configured = configFolder ? configuredContext(config, configFolder, file) : null;
     const contextFolder = configured ? { folder: configured, assumed: false } : workspaceFolder;

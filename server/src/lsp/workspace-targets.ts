@@ -5,6 +5,7 @@ import type { BuildTargetUse } from '../model/stage-roles';
 import { contextFromWorkspace, rescanFiles, scanWorkspace, usesOf, workspaceRootOf, type ContextFolder, type ScannedWorkspace } from '../node/workspace-scan';
 import { mayNameTargets } from '../workspace/target-index';
 import type { TargetReference } from '../workspace/types';
+import { filePathOf } from './uri-paths';
 
 /** What the workspace says about one Dockerfile. */
 export interface DocumentTargets {
@@ -20,6 +21,9 @@ export interface DocumentTargets {
   readonly contextFolder: ContextFolder | null;
 }
 
+/** Far more documents than are ever open; past it the table starts over. */
+const MAX_DOCUMENTS_KEPT = 4096;
+
 const NOTHING: DocumentTargets = { uses: [], references: [], localImages: new Set(), namedContexts: new Set(), targetFiles: [], contextFolder: null };
 
 /**
@@ -31,6 +35,8 @@ export class WorkspaceTargets {
   private readonly scans = new Map<string, ScannedWorkspace>();
   /** The root of each document folder: looking for `.git` upwards costs file-system calls per lint otherwise. */
   private readonly roots = new Map<string, string>();
+  /** What each document was told, with the index it was read from: a lint asks on every keystroke. */
+  private readonly byDocument = new Map<string, { workspace: ScannedWorkspace; targets: DocumentTargets }>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -39,6 +45,7 @@ export class WorkspaceTargets {
     this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     this.scans.clear();
     this.roots.clear();
+    this.byDocument.clear();
   }
 
   /**
@@ -56,12 +63,18 @@ export class WorkspaceTargets {
     );
   }
 
+  /** The same object while the document's index is unchanged (a changed build file gives a new index). */
   forDocument(uri: string): DocumentTargets {
-    if (!uri.startsWith('file:')) return NOTHING;
-    const file = fileURLToPath(uri);
+    const file = filePathOf(uri);
+    if (file === null) return NOTHING;
     const workspace = this.workspaceOf(file);
+    const known = this.byDocument.get(uri);
+    if (known?.workspace === workspace) return known.targets;
     const { uses, references } = usesOf(workspace, file);
-    return { uses, references, localImages: workspace.localImages, namedContexts: workspace.namedContexts, targetFiles: workspace.index.files, contextFolder: contextFromWorkspace(workspace, file, references) };
+    const targets = { uses, references, localImages: workspace.localImages, namedContexts: workspace.namedContexts, targetFiles: workspace.index.files, contextFolder: contextFromWorkspace(workspace, file, references) };
+    if (this.byDocument.size >= MAX_DOCUMENTS_KEPT) this.byDocument.clear();
+    this.byDocument.set(uri, { workspace, targets });
+    return targets;
   }
 
   /**
@@ -71,8 +84,8 @@ export class WorkspaceTargets {
   changed(uris: readonly string[]): boolean {
     const byRoot = new Map<string, string[]>();
     for (const uri of uris) {
-      if (!uri.startsWith('file:')) continue;
-      const file = fileURLToPath(uri);
+      const file = filePathOf(uri);
+      if (file === null) continue;
       for (const root of this.scans.keys()) {
         const relative = path.relative(root, file);
         if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
