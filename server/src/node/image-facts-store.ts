@@ -14,6 +14,8 @@ const ENGINE_ANSWER_MS = 10 * 60 * 1000;
 const ENGINE_DOWN_MS = 5 * 60 * 1000;
 /** Images asked of the engine at once. */
 const ENGINE_BATCH = 8;
+/** Image texts whose key is kept; a workspace names far fewer. */
+const MAX_KEYS_KEPT = 2048;
 
 /** What the store needs of an engine (a LocalEngine; tests pass their own). */
 export interface ImageInspector {
@@ -48,6 +50,7 @@ export class ImageFactsStore {
   private readonly engineAnswers = new Map<string, { answer: EngineAnswer; at: number }>();
   private readonly registryAnswers = new Map<string, { facts: ImageFacts; source: string; at: number }>();
   private readonly merged = new Map<string, { value: SourcedFacts | null; at: number }>();
+  private readonly keys = new Map<string, string | null>();
   /** Keys the rules asked about that the engine has not answered (or whose answer is old). */
   private readonly misses = new Set<string>();
   private readonly textOfKey = new Map<string, string>();
@@ -92,7 +95,7 @@ export class ImageFactsStore {
 
   /** What is known of an image now; notes images the engine could tell more about. */
   readonly factsOf = (text: string): SourcedFacts | null => {
-    const key = imageKey(text);
+    const key = this.keyOf(text);
     if (key === null) return builtInFacts(text);
     if (this.engine) {
       const asked = this.engineAnswers.get(key);
@@ -108,6 +111,17 @@ export class ImageFactsStore {
     this.merged.set(key, { value: found, at: this.now() });
     return found;
   };
+
+  /** The image's key, read once per text: rules ask for the same few images many times per lint. */
+  private keyOf(text: string): string | null {
+    let key = this.keys.get(text);
+    if (key === undefined) {
+      key = imageKey(text);
+      if (this.keys.size >= MAX_KEYS_KEPT) this.keys.clear();
+      this.keys.set(text, key);
+    }
+    return key;
+  }
 
   /** True when facts of the image came from the engine or a registry, not only the table. */
   learned(text: string): boolean {
