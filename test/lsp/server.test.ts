@@ -174,6 +174,28 @@ describe('settings', () => {
   });
 });
 
+describe('a file closed and opened again', () => {
+  it('gets the same diagnostics, and those of the settings in force when it comes back', async () => {
+    const client = new LspTestClient();
+    try {
+      client.settings = { rules: { 'stage-unused': 'off' } };
+      await client.initialize({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } });
+      const codes = (published: { diagnostics: { code?: unknown; severity?: unknown }[] }) => published.diagnostics.map((d) => [d.code, d.severity]);
+      const first = codes(await client.open(uri, mistakes));
+      assert.ok(first.some(([code]) => code === 'stage-ref-unknown') && first.some(([code]) => code === 'stage-ref-self'));
+      await client.close(uri);
+      assert.deepEqual(codes(await client.open(uri, mistakes, 2)), first);
+      await client.close(uri);
+      client.settings = { rules: { 'stage-unused': 'off', 'stage-ref-unknown': 'hint', 'stage-ref-self': 'off' } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const again = codes(await client.open(uri, mistakes, 3));
+      assert.deepEqual(again, first.filter(([code]) => code !== 'stage-ref-self').map(([code, severity]) => [code, code === 'stage-ref-unknown' ? 4 : severity]));
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+});
+
 describe('server lifetime', () => {
   it('exits by itself when the client goes away without a shutdown', async () => {
     const client = new LspTestClient();

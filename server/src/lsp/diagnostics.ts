@@ -13,6 +13,7 @@ import { rulesReportedBy } from '../rules/coexistence';
 import { collectSoon } from './memory';
 import { describeError } from './run-safe';
 import { filePathOf } from './uri-paths';
+import { LintMemo, lintKey } from './lint-memo';
 import type { ProjectConfigStore } from './project-config';
 import type { SettingsStore } from './settings';
 import type { WorkspaceTargets } from './workspace-targets';
@@ -48,6 +49,7 @@ export class DiagnosticsScheduler {
   private readonly shellCheck: ShellCheckStore;
   private ready: Promise<void> | null = null;
   private readonly shellCheckTimers = new Map<string, NodeJS.Timeout>();
+  private readonly memo = new LintMemo();
   private excluded: (uri: string) => boolean = () => false;
 
   constructor(
@@ -192,7 +194,9 @@ export class DiagnosticsScheduler {
       const project = this.projectConfigs.get(uri);
       const options = this.lintOptions(uri, settings);
       this.images.configure(settings, options.platform ?? HOST_PLATFORM);
-      const result = lint(model, options);
+      const key = lintKey(options, this.images.store.version);
+      const result = this.memo.get(model.text, key) ?? lint(model, options);
+      this.memo.set(model.text, key, result);
       this.images.afterLint(model, settings, options.platform ?? HOST_PLATFORM);
       for (const failure of result.failures) {
         this.connection.console.error(`Rule ${failure.ruleId} failed on ${uri}: ${describeError(failure.error)}`);

@@ -51,6 +51,7 @@ export class ImageFactsStore {
   private readonly registryAnswers = new Map<string, { facts: ImageFacts; source: string; at: number }>();
   private readonly merged = new Map<string, { value: SourcedFacts | null; at: number }>();
   private readonly keys = new Map<string, string | null>();
+  private changes = 0;
   /** Keys the rules asked about that the engine has not answered (or whose answer is old). */
   private readonly misses = new Set<string>();
   private readonly textOfKey = new Map<string, string>();
@@ -76,7 +77,7 @@ export class ImageFactsStore {
     this.engine = command ? (this.options.createInspector ?? ((c: string) => new LocalEngine(c)))(command) : null;
     this.engineAnswers.clear();
     this.misses.clear();
-    this.merged.clear();
+    this.forgetMerged();
     this.engineDownUntil = 0;
   }
 
@@ -85,12 +86,12 @@ export class ImageFactsStore {
     const text = formatPlatform(platform);
     if (text === this.platform) return;
     this.platform = text;
-    this.merged.clear();
+    this.forgetMerged();
   }
 
   setCache(cache: ImageFactsCache | null): void {
     this.cache = cache;
-    this.merged.clear();
+    this.forgetMerged();
   }
 
   /** What is known of an image now; notes images the engine could tell more about. */
@@ -111,6 +112,17 @@ export class ImageFactsStore {
     this.merged.set(key, { value: found, at: this.now() });
     return found;
   };
+
+  /** Counts the changes to what is known: while it stays, every image answers as before (for a minute: answers carry their age). */
+  get version(): number {
+    return this.changes;
+  }
+
+  private forgetMerged(key?: string): void {
+    if (key === undefined) this.merged.clear();
+    else this.merged.delete(key);
+    this.changes++;
+  }
 
   /** The image's key, read once per text: rules ask for the same few images many times per lint. */
   private keyOf(text: string): string | null {
@@ -151,7 +163,7 @@ export class ImageFactsStore {
       const before = this.engineAnswers.get(key)?.answer;
       this.engineAnswers.set(key, { answer, at: this.now() });
       if (answer.kind === 'found' || before?.kind === 'found') {
-        this.merged.delete(key);
+        this.forgetMerged(key);
         changed = true;
       }
     }
@@ -183,7 +195,7 @@ export class ImageFactsStore {
         const platformKey = `${key} ${formatPlatform(platform)}`;
         this.registryAnswers.set(platformKey, answer);
         answers[platformKey] = answer;
-        this.merged.delete(key);
+        this.forgetMerged(key);
         results.push({ image: text });
       } catch (error) {
         results.push({ image: text, error: error instanceof RegistryError ? error.message : error instanceof Error ? error.message : String(error) });
