@@ -93,8 +93,8 @@ function read(model: DockerfileModel, run: Instruction, shell: ShellKind): RunSc
 
 interface Mapped {
   readonly text: string;
-  /** The document offset of each script character, plus one for the end. */
-  readonly map: number[];
+  /** The document offset of each script character, plus one for the end (kept with each RUN's script: a typed array is half the size). */
+  readonly map: ArrayLike<number>;
 }
 
 function unparsed(shell: ShellKind, source: Mapped): RunScript {
@@ -104,8 +104,7 @@ function unparsed(shell: ShellKind, source: Mapped): RunScript {
 /** The command line after the flags, as BuildKit hands it to the shell. */
 function commandLine(model: DockerfileModel, run: Instruction): Mapped {
   const lastFlag = run.flags[run.flags.length - 1];
-  const { text, map } = logicalText(model, run, lastFlag ? lastFlag.range.end : run.keywordRange.end);
-  return { text, map: Array.from(map) };
+  return logicalText(model, run, lastFlag ? lastFlag.range.end : run.keywordRange.end);
 }
 
 /** The first heredoc's body lines, as written (`<<-` strips leading tabs, as the shell does). */
@@ -142,7 +141,7 @@ function joinMaps(line: Mapped, body: Mapped | null, delimiter: string): Mapped 
   const end = body.map[body.map.length - 1] ?? 0;
   return {
     text: `${line.text}\n${body.text}${delimiter}`,
-    map: [...line.map.slice(0, -1), line.map[line.map.length - 1] ?? 0, ...body.map.slice(0, -1), ...Array.from({ length: delimiter.length + 1 }, () => end)],
+    map: [...Array.prototype.slice.call(line.map, 0, -1), line.map[line.map.length - 1] ?? 0, ...Array.prototype.slice.call(body.map, 0, -1), ...Array.from({ length: delimiter.length + 1 }, () => end)],
   };
 }
 
