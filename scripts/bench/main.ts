@@ -76,6 +76,8 @@ async function real(serverArgv: readonly string[]): Promise<void> {
   results.push(await measureReal('dockerfile-stages, no ShellCheck', serverArgv, files, { ...process.env, PATH: '/nonexistent' }));
   const anchorCommand = withAnchor ? anchorArgv(log) : null;
   if (anchorCommand) results.push(await measureReal(`${ANCHOR_PACKAGE} ${ANCHOR_VERSION}`, anchorCommand, files));
+  // What any server on vscode-languageserver over stdio costs before doing any work.
+  results.push(await measureReal('floor: a server that does nothing', [process.execPath, path.join(root, 'scripts', 'bench', 'floor-server.cjs'), '--stdio'], files));
   const mb = (n: number | null) => (n === null ? '?' : n.toFixed(1));
   table(
     'Real files (ms: median / p95 per file; RSS in MB)',
