@@ -196,7 +196,7 @@ export class DiagnosticsScheduler {
       this.images.configure(settings, options.platform ?? HOST_PLATFORM);
       const key = lintKey(options, this.images.store.version);
       const result = this.memo.get(model.text, key) ?? lint(model, options);
-      this.memo.set(model.text, key, result);
+      this.memo.set(uri, model.text, key, result);
       this.images.afterLint(model, settings, options.platform ?? HOST_PLATFORM);
       for (const failure of result.failures) {
         this.connection.console.error(`Rule ${failure.ruleId} failed on ${uri}: ${describeError(failure.error)}`);

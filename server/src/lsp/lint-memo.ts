@@ -11,10 +11,12 @@ const MAX_AGE_MS = 60_000;
 /**
  * The results of recent lints by text and by what the lint was given. A file closed and opened
  * again, or linted again after a change elsewhere that left its inputs as they were, gets the
- * same problems without running the rules again.
+ * same problems without running the rules again. Each document keeps only its latest text here:
+ * the versions typed through are let go as the next one is linted.
  */
 export class LintMemo {
   private readonly entries = new Map<string, { key: string; result: LintResult; at: number }>();
+  private readonly latestText = new Map<string, string>();
   private textTotal = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -28,12 +30,18 @@ export class LintMemo {
     return entry.result;
   }
 
-  set(text: string, key: string, result: LintResult): void {
+  /** The result of `uri`'s latest text (its earlier text is forgotten). */
+  set(uri: string, text: string, key: string, result: LintResult): void {
+    const earlier = this.latestText.get(uri);
+    if (earlier !== undefined && earlier !== text) this.forget(earlier);
+    this.latestText.delete(uri);
     if (text.length > MAX_TEXT_LENGTH) return;
+    this.latestText.set(uri, text);
     this.forget(text);
     this.entries.set(text, { key, result, at: this.now() });
     this.textTotal += text.length;
     while (this.entries.size > MAX_ENTRIES || this.textTotal > MAX_TEXT_TOTAL) this.forget(this.entries.keys().next().value as string);
+    if (this.latestText.size > MAX_ENTRIES) this.latestText.delete(this.latestText.keys().next().value as string);
   }
 
   private forget(text: string): void {

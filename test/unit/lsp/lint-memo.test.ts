@@ -13,7 +13,7 @@ describe('the results of recent lints', () => {
     const uses: LintOptions['uses'] = [];
     const options: LintOptions = { fileName: 'Dockerfile', uses, severities: { 'final-user-root': 'off' } };
     const result = lint(buildModel(TEXT), options);
-    memo.set(TEXT, lintKey(options, 0), result);
+    memo.set('file:///a/Dockerfile', TEXT, lintKey(options, 0), result);
     assert.equal(memo.get(`${TEXT}`, lintKey({ ...options }, 0)), result);
     // Another file name, another severity, a new index of the workspace, new image facts: linted again.
     assert.equal(memo.get(TEXT, lintKey({ ...options, fileName: 'Dockerfile.dev' }, 0)), null);
@@ -26,15 +26,28 @@ describe('the results of recent lints', () => {
     assert.equal(memo.get(TEXT, lintKey(options, 0)), null);
   });
 
+  it('keeps only the latest text of a document being typed in', () => {
+    const memo = new LintMemo(() => 0);
+    const key = lintKey({}, 0);
+    const result = lint(buildModel(TEXT), {});
+    memo.set('file:///a/Dockerfile', `${TEXT}R`, key, result);
+    memo.set('file:///a/Dockerfile', `${TEXT}RU`, key, result);
+    memo.set('file:///b/Dockerfile', `${TEXT}R`, key, result);
+    memo.set('file:///a/Dockerfile', `${TEXT}RUN`, key, result);
+    assert.equal(memo.get(`${TEXT}RU`, key), null);
+    assert.equal(memo.get(`${TEXT}R`, key), result);
+    assert.equal(memo.get(`${TEXT}RUN`, key), result);
+  });
+
   it('keeps the latest few texts, and no large ones', () => {
     const memo = new LintMemo(() => 0);
     const key = lintKey({}, 0);
     const result = lint(buildModel(TEXT), {});
-    for (let i = 0; i < 300; i++) memo.set(`${TEXT}# ${i}\n`, key, result);
+    for (let i = 0; i < 300; i++) memo.set(`file:///${i}/Dockerfile`, `${TEXT}# ${i}\n`, key, result);
     assert.equal(memo.get(`${TEXT}# 0\n`, key), null);
     assert.equal(memo.get(`${TEXT}# 299\n`, key), result);
     const large = `${TEXT}${'# padding\n'.repeat(30_000)}`;
-    memo.set(large, key, result);
+    memo.set('file:///large/Dockerfile', large, key, result);
     assert.equal(memo.get(large, key), null);
   });
 });
