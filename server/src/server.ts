@@ -119,6 +119,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const buildFiles = new BuildFiles(connection, documents, models, workspaceTargets, diagnostics);
   // Compose, Bake, workflow and dev container files are served by their own features, never linted as Dockerfiles.
   diagnostics.exclude((uri) => buildFiles.handles(uri));
+  projectConfigs.onContextChange((uri) => diagnostics.schedule(uri));
   /** Whether the client registers features for more documents when asked (VS Code does). */
   let dynamicBuildFiles = false;
 

@@ -11,6 +11,12 @@ const EMPTY: ProjectConfig = { rules: {} };
 /** New files (a `.env` dropped in the folder) are noticed within this time, without a watcher. */
 const CONTEXT_TTL_MS = 5000;
 
+interface ContextEntry {
+  readonly context: BuildContext;
+  readonly readAt: number;
+  refreshing: boolean;
+}
+
 /**
  * The project configuration that applies to each document, read from disk at the edge and cached
  * per folder until a configuration file changes. A broken file is reported once, then ignored.
@@ -18,9 +24,18 @@ const CONTEXT_TTL_MS = 5000;
 export class ProjectConfigStore {
   private readonly byFolder = new Map<string, { config: ProjectConfig; configFolder: string | null }>();
   private readonly reported = new Set<string>();
-  private readonly contexts = new Map<string, { context: BuildContext; readAt: number }>();
+  private readonly contexts = new Map<string, ContextEntry>();
+  private contextChanged: (uri: string) => void = () => undefined;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Told of a document whose build context was found changed on disk after its lint. */
+  onContextChange(listener: (uri: string) => void): void {
+    this.contextChanged = listener;
+  }
 
   get(uri: string): ProjectConfig {
     return this.entry(uri).config;
@@ -54,8 +69,10 @@ export class ProjectConfigStore {
   }
 
   /**
-   * The build context of a saved Dockerfile, read again at most every few seconds: the project
-   * file's, else `workspaceFolder` (what the build files agree on); null when neither knows.
+   * The build context of a saved Dockerfile: the project file's, else `workspaceFolder` (what the
+   * build files agree on); null when neither knows. Read once, then again every few seconds, after
+   * the lint that found it old and off the keystroke path (listing a context folder takes
+   * milliseconds); the same object while what is read is the same.
    */
   buildContext(uri: string, workspaceFolder: ContextFolder | null): BuildContext | null {
     const file = filePathOf(uri);
@@ -66,10 +83,25 @@ export class ProjectConfigStore {
     if (contextFolder === null) return null;
     const key = `${file}\0${contextFolder.folder}`;
     const cached = this.contexts.get(key);
-    if (cached && Date.now() - cached.readAt < CONTEXT_TTL_MS) return cached.context;
+    if (cached) {
+      if (!cached.refreshing && this.now() - cached.readAt >= CONTEXT_TTL_MS) this.refreshSoon(key, cached, () => readBuildContext(file, contextFolder.folder, contextFolder.assumed), uri);
+      return cached.context;
+    }
     const context = readBuildContext(file, contextFolder.folder, contextFolder.assumed);
-    this.contexts.set(key, { context, readAt: Date.now() });
+    this.contexts.set(key, { context, readAt: this.now(), refreshing: false });
     return context;
+  }
+
+  private refreshSoon(key: string, old: ContextEntry, read: () => BuildContext, uri: string): void {
+    old.refreshing = true;
+    setTimeout(() => {
+      // Cleared meanwhile (a configuration or .dockerignore changed): the next lint reads it.
+      if (this.contexts.get(key) !== old) return;
+      const fresh = read();
+      const same = fresh.dockerignore === old.context.dockerignore && fresh.entries.length === old.context.entries.length && fresh.entries.every((entry, i) => entry === old.context.entries[i]);
+      this.contexts.set(key, { context: same ? old.context : fresh, readAt: this.now(), refreshing: false });
+      if (!same) this.contextChanged(uri);
+    }, 0).unref();
   }
 
   clear(): void {
