@@ -38,10 +38,14 @@ export class LspSession {
     return this.child.pid ?? -1;
   }
 
-  /** Sends `initialize` and `initialized` (with a workspace folder when given); resolves with the time from spawn to the result. */
+  /**
+   * Sends `initialize` and `initialized` (with a workspace folder when given); resolves with the
+   * time from spawn to the result. Like VS Code, the client answers the servers' requests for
+   * settings (with none: their defaults apply).
+   */
   async initialize(rootUri: string | null = null): Promise<number> {
     const workspaceFolders = rootUri ? [{ uri: rootUri, name: 'workspace' }] : null;
-    const { at } = await this.request('initialize', { processId: process.pid, rootUri, workspaceFolders, capabilities: {} });
+    const { at } = await this.request('initialize', { processId: process.pid, rootUri, workspaceFolders, capabilities: { workspace: { configuration: true } } });
     this.notify('initialized', {});
     return at - this.startedAt;
   }
@@ -117,8 +121,9 @@ export class LspSession {
         return false;
       });
     } else if (message.id !== undefined) {
-      // A request from the server (configuration, registration): answer it emptily.
-      this.send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? [] : null });
+      // A request from the server: no settings for each item asked, nothing for the rest (registrations).
+      const items = message.method === 'workspace/configuration' ? (message.params as { items?: unknown[] } | undefined)?.items : undefined;
+      this.send({ jsonrpc: '2.0', id: message.id, result: items ? items.map(() => null) : null });
     }
   }
 }

@@ -199,7 +199,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return;
     }
     models.delete(event.document.uri);
-    settings.forget(event.document.uri);
     diagnostics.close(event.document.uri);
   });
 

@@ -185,11 +185,35 @@ describe('a file closed and opened again', () => {
       assert.ok(first.some(([code]) => code === 'stage-ref-unknown') && first.some(([code]) => code === 'stage-ref-self'));
       await client.close(uri);
       assert.deepEqual(codes(await client.open(uri, mistakes, 2)), first);
+      // Its settings were kept: asked for once, when it was first opened.
+      assert.deepEqual(client.settingsAskedFor, [uri]);
       await client.close(uri);
       client.settings = { rules: { 'stage-unused': 'off', 'stage-ref-unknown': 'hint', 'stage-ref-self': 'off' } };
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       const again = codes(await client.open(uri, mistakes, 3));
+      assert.deepEqual(client.settingsAskedFor, [uri, uri]);
       assert.deepEqual(again, first.filter(([code]) => code !== 'stage-ref-self').map(([code, severity]) => [code, code === 'stage-ref-unknown' ? 4 : severity]));
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+});
+
+describe('a document edited while its settings are asked for', () => {
+  it('gets the diagnostics of its latest text only', async () => {
+    const client = new LspTestClient();
+    try {
+      await client.initialize({ workspace: { configuration: true } });
+      const edited = fileUri('/work/edited-at-once/Dockerfile');
+      const published = client.nextDiagnostics(edited);
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: edited, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nCOPY --from=bulid /a /a\n' } });
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: edited, version: 2 },
+        contentChanges: [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 17 } }, text: 'builder' }],
+      });
+      const first = await published;
+      assert.equal(first.version, 2);
+      assert.deepEqual(first.diagnostics.filter((d) => d.code === 'stage-ref-unknown').map((d) => d.message.match(/'[^']+'/)?.[0]), ["'builder'"]);
     } finally {
       assert.equal(await client.stop(), 0);
     }

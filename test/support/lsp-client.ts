@@ -29,6 +29,8 @@ export class LspTestClient {
   readonly messages: { type: number; message: string }[] = [];
   /** What the server is told when it asks for settings (`workspace/configuration`). */
   settings: unknown = {};
+  /** The documents the server asked settings for, in order. */
+  readonly settingsAskedFor: string[] = [];
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private waiters: { uri: string; since: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private readonly exited: Promise<number | null>;
@@ -58,7 +60,10 @@ export class LspTestClient {
       this.messages.push(params);
       return null;
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) => {
+      for (const item of params.items) this.settingsAskedFor.push(item.scopeUri ?? '');
+      return params.items.map(() => this.settings);
+    });
     this.connection.listen();
   }
 

@@ -185,7 +185,17 @@ export class DiagnosticsScheduler {
       await this.ready;
       this.ready = null;
     }
-    const settings = this.settings.peek(uri) ?? (await this.settings.get(uri));
+    let settings = this.settings.peek(uri);
+    if (!settings) {
+      // A document's first lint asks the client for its settings: the model is built while the answer comes.
+      const asked = this.settings.get(uri);
+      const opened = this.documents.get(uri);
+      if (opened) this.models.get(opened);
+      const version = opened?.version;
+      settings = await asked;
+      // Changed meanwhile: the change scheduled the lint of the new text.
+      if (this.documents.get(uri)?.version !== version) return;
+    }
     const document = this.documents.get(uri);
     if (!document) return;
     const started = performance.now();

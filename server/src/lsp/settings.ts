@@ -2,9 +2,13 @@ import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type DockerfileStagesSettings } from '../../../common/settings';
 import { describeError } from './run-safe';
 
+/** Documents whose settings are kept; past it the oldest are asked for again when next needed. */
+const MAX_DOCUMENTS_KEPT = 1024;
+
 /**
- * Settings per document, asked of the client once and cached until they change. Without the
- * client's configuration support the defaults apply.
+ * Settings per document, asked of the client once and cached until they change (a closed file
+ * opened again is not asked for again: that was a round trip to the client before its first
+ * diagnostics). Without the client's configuration support the defaults apply.
  */
 export class SettingsStore {
   private readonly cache = new Map<string, DockerfileStagesSettings>();
@@ -36,16 +40,13 @@ export class SettingsStore {
         })
         .then((settings) => {
           this.cache.set(uri, settings);
+          if (this.cache.size > MAX_DOCUMENTS_KEPT) this.cache.delete(this.cache.keys().next().value as string);
           this.pending.delete(uri);
           return settings;
         });
       this.pending.set(uri, request);
     }
     return request;
-  }
-
-  forget(uri: string): void {
-    this.cache.delete(uri);
   }
 
   clear(): void {
