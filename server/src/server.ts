@@ -177,8 +177,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   connection.onDidChangeWatchedFiles((params) => {
     // A compose, Bake, CI or script file may change what ships; the next lint reads them again.
-    workspaceTargets.changed(params.changes.map((change) => change.uri));
-    projectConfigs.clear();
+    const uris = params.changes.map((change) => change.uri);
+    workspaceTargets.changed(uris);
+    projectConfigs.changed(uris);
     diagnostics.scheduleAll();
     buildFiles.scheduleAll();
   });

@@ -213,7 +213,7 @@ describe('a document edited while its settings are asked for', () => {
       });
       const first = await published;
       assert.equal(first.version, 2);
-      assert.deepEqual(first.diagnostics.filter((d) => d.code === 'stage-ref-unknown').map((d) => d.message.match(/'[^']+'/)?.[0]), ["'builder'"]);
+      assert.deepEqual(first.diagnostics.filter((d) => d.code === 'stage-ref-unknown').map((d) => String(d.message).match(/'[^']+'/)?.[0]), ["'builder'"]);
     } finally {
       assert.equal(await client.stop(), 0);
     }

@@ -181,18 +181,20 @@ export class DiagnosticsScheduler {
   }
 
   private async publish(uri: string): Promise<void> {
+    // A document's first lint asks the client for its settings: the start-up work finishes and the
+    // model is built while the answer comes.
+    const known = this.settings.peek(uri);
+    const asked = known ? null : this.settings.get(uri);
     if (this.ready) {
       await this.ready;
       this.ready = null;
     }
-    let settings = this.settings.peek(uri);
+    let settings = known;
     if (!settings) {
-      // A document's first lint asks the client for its settings: the model is built while the answer comes.
-      const asked = this.settings.get(uri);
       const opened = this.documents.get(uri);
       if (opened) this.models.get(opened);
       const version = opened?.version;
-      settings = await asked;
+      settings = await (asked as Promise<DockerfileStagesSettings>);
       // Changed meanwhile: the change scheduled the lint of the new text.
       if (this.documents.get(uri)?.version !== version) return;
     }

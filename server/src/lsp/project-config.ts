@@ -104,6 +104,11 @@ export class ProjectConfigStore {
     }, 0).unref();
   }
 
+  /** Files changed on disk: what was read is read again when one of them is a project file or a `.dockerignore`. */
+  changed(uris: readonly string[]): void {
+    if (uris.some((uri) => uri.endsWith(`/${PROJECT_CONFIG_FILE}`) || uri.endsWith('.dockerignore'))) this.clear();
+  }
+
   clear(): void {
     this.byFolder.clear();
     this.reported.clear();

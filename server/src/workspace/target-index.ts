@@ -33,24 +33,60 @@ export function indexTargets(files: readonly WorkspaceFile[], paths: ReadonlySet
   const exists = typeof paths === 'function' ? paths : (path: string): boolean => paths.has(path);
   const references: TargetReference[] = [];
   const problems: IndexProblem[] = [];
-  const add = (found: { references: readonly TargetReference[]; problems: readonly IndexProblem[] }): void => {
+  const add = (found: Found): void => {
     references.push(...found.references);
     problems.push(...found.problems);
   };
-  add(composeTargets(files.filter((f) => isComposeFile(f.path))));
-  add(bakeTargets(files.filter((f) => isBakeFile(f.path)), exists));
+  const known = readBefore(paths);
+  const compose = files.filter((f) => isComposeFile(f.path));
+  const bake = files.filter((f) => isBakeFile(f.path));
+  // Compose and Bake files are read together (overrides, `extends`, `inherits` cross files).
+  add(known('\0compose', textsOf(compose), () => composeTargets(compose)));
+  add(known('\0bake', textsOf(bake), () => bakeTargets(bake, exists)));
   for (const file of files) {
     try {
-      if (isGithubWorkflow(file.path)) add(githubTargets(file, exists));
-      else if (isGitlabCi(file.path)) add(gitlabTargets(file, exists));
-      else if (isDevcontainer(file.path)) add(devcontainerTargets(file));
-      else if (isSkaffold(file.path)) add(skaffoldTargets(file));
-      else if (isBuildScript(file.path)) add(scriptTargets(file, exists));
+      if (isGithubWorkflow(file.path)) add(known(file.path, file.text, () => githubTargets(file, exists)));
+      else if (isGitlabCi(file.path)) add(known(file.path, file.text, () => gitlabTargets(file, exists)));
+      else if (isDevcontainer(file.path)) add(known(file.path, file.text, () => devcontainerTargets(file)));
+      else if (isSkaffold(file.path)) add(known(file.path, file.text, () => skaffoldTargets(file)));
+      else if (isBuildScript(file.path)) add(known(file.path, file.text, () => scriptTargets(file, exists)));
     } catch (error) {
       problems.push({ file: file.path, message: `not read for build targets: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
   return { references, problems, files: files.map((f) => f.path) };
+}
+
+interface Found {
+  readonly references: readonly TargetReference[];
+  readonly problems: readonly IndexProblem[];
+}
+
+/**
+ * What each build file (each group, for compose and Bake) gave, by the workspace paths it was
+ * read against: the index is rebuilt whenever one build file changes, and with the same paths
+ * (an edit; a file that comes or goes gives a new set) every other file's answer stands.
+ */
+const foundBefore = new WeakMap<object, Map<string, { text: string; found: Found }>>();
+
+function readBefore(paths: object): (key: string, text: string, read: () => Found) => Found {
+  let byKey = foundBefore.get(paths);
+  if (!byKey) {
+    byKey = new Map();
+    foundBefore.set(paths, byKey);
+  }
+  const known = byKey;
+  return (key, text, read) => {
+    const before = known.get(key);
+    if (before && before.text === text) return before.found;
+    const found = read();
+    known.set(key, { text, found });
+    return found;
+  };
+}
+
+function textsOf(files: readonly WorkspaceFile[]): string {
+  return files.map((file) => `${file.path}\0${file.text}`).join('\0');
 }
 
 /**
