@@ -14,12 +14,28 @@ export interface StageRun {
   readonly script: RunScript;
 }
 
+/**
+ * The RUNs of each stage of a model, by stage and base OS: several rules ask for the same stage's
+ * in one lint, and reading each RUN's shell walks the stage's FROM chain.
+ */
+const runsOfModel = new WeakMap<DockerfileModel, Map<string, readonly StageRun[]>>();
+
 /** The RUNs of a stage, each read as shell (POSIX shells only are parsed). */
-export function stageRuns(model: DockerfileModel, stage: Stage, facts: (image: string) => SourcedFacts | null): StageRun[] {
+export function stageRuns(model: DockerfileModel, stage: Stage, facts: (image: string) => SourcedFacts | null): readonly StageRun[] {
   const root = shippedStages(model, stage)[0];
   const base = root ? baseImageOf(model, root) : null;
   const windows = base !== null && facts(base)?.facts.os === 'windows';
-  return stage.instructions.filter((i) => i.keyword === 'RUN').map((run) => ({ run, script: runScript(model, run, stage, windows) }));
+  let byStage = runsOfModel.get(model);
+  if (!byStage) {
+    byStage = new Map();
+    runsOfModel.set(model, byStage);
+  }
+  const key = `${stage.index}${windows ? 'w' : ''}`;
+  const known = byStage.get(key);
+  if (known) return known;
+  const runs = stage.instructions.filter((i) => i.keyword === 'RUN').map((run) => ({ run, script: runScript(model, run, stage, windows) }));
+  byStage.set(key, runs);
+  return runs;
 }
 
 /** True when a RUN keeps a cache mount on `path` (then package caches never reach a layer). */
