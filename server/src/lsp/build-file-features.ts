@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CodeAction, CodeActionParams, CompletionParams, Hover, Location, TextDocumentPositionParams, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { BuildSitesResult } from '../../../common/protocol';
@@ -12,6 +11,7 @@ import { basename } from '../workspace/paths';
 import { buildSites, isDefaultBuildFile } from '../workspace/build-files';
 import { BASE_COMPOSE_NAMES } from '../workspace/compose';
 import type { BuildFiles } from './build-files';
+import { filePathOf } from './uri-paths';
 
 /**
  * Protocol glue for build files: positions to offsets and back. The features themselves are in
@@ -66,10 +66,11 @@ export function buildFileActions(params: CodeActionParams): CodeAction[] {
 /** The services or targets a compose or Bake file can build, and how Docker finds the file. */
 export function buildFileSites(buildFiles: BuildFiles, uri: string): BuildSitesResult {
   const document = buildFiles.document(uri);
-  if (!document) return { sites: [], defaultFile: false, baseFile: null };
+  const file = filePathOf(uri);
+  if (!document || file === null) return { sites: [], defaultFile: false, baseFile: null };
   const defaultFile = isDefaultBuildFile(document.file);
   // `compose.prod.yaml` is an override: `-f compose.yaml -f compose.prod.yaml` builds what it means.
-  const folder = path.dirname(fileURLToPath(uri));
+  const folder = path.dirname(file);
   const base = defaultFile || !/compose/i.test(basename(document.file))
     ? null
     : (BASE_COMPOSE_NAMES.find((name) => buildFiles.fileExists(path.join(folder, name))) ?? null);

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,7 +15,9 @@ import { indexTargets } from '../workspace/target-index';
 import type { FieldSpan, TargetReference, WorkspaceFile } from '../workspace/types';
 import type { DiagnosticsScheduler } from './diagnostics';
 import type { DocumentModels } from './document-models';
+import { DIAGNOSTIC_SOURCE } from './conversions';
 import { describeError } from './run-safe';
+import { filePathOf } from './uri-paths';
 import type { WorkspaceTargets } from './workspace-targets';
 
 /** The names (in a URI's text) that may be build files: compose, Bake, dev container, GitHub workflow. */
@@ -23,6 +25,8 @@ const BUILD_FILE_NAME = /(compose|docker-bake|devcontainer)[^/]*\.(ya?ml|hcl|jso
 
 /** A Dockerfile larger than this is not read from disk for a build file's features. */
 const MAX_DOCKERFILE_BYTES = 2 * 1024 * 1024;
+/** Dockerfiles read from disk and kept: a Bake file of a monorepo may name hundreds. */
+const MAX_ON_DISK_KEPT = 64;
 /** Build files are checked again after this pause, so typing in a Dockerfile costs them nothing. */
 const CHECK_DELAY_MS = 200;
 
@@ -34,7 +38,7 @@ const CHECK_DELAY_MS = 200;
  */
 export class BuildFiles {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Dockerfiles read from disk, by path, until their modification time changes. */
+  /** Dockerfiles read from disk, by path, until their modification time changes (the last few read). */
   private readonly onDisk = new Map<string, { mtimeMs: number; model: DockerfileModel }>();
   /** Whether a URI is a build file, once asked (the workspace root it depends on stays). */
   private readonly kinds = new Map<string, boolean>();
@@ -55,11 +59,11 @@ export class BuildFiles {
   handles(uri: string): boolean {
     // Asked for every document on every change: the URI's text is tested first (only these names
     // can be build files; a Dockerfile's URI fails here), and an answer is kept per URI.
-    if (!uri.startsWith('file:') || !BUILD_FILE_NAME.test(uri)) return false;
+    if (!BUILD_FILE_NAME.test(uri)) return false;
     let known = this.kinds.get(uri);
     if (known === undefined) {
-      const file = fileURLToPath(uri);
-      known = buildFileKind(this.relative(this.workspaceTargets.workspaceOf(file), file)) !== null;
+      const file = filePathOf(uri);
+      known = file !== null && buildFileKind(this.relative(this.workspaceTargets.workspaceOf(file), file)) !== null;
       this.kinds.set(uri, known);
     }
     return known;
@@ -73,8 +77,8 @@ export class BuildFiles {
   /** The open build file as the features read it; null when it is not one. */
   document(uri: string): BuildFileDocument | null {
     const open = this.documents.get(uri);
-    if (!open || !this.handles(uri)) return null;
-    const file = fileURLToPath(uri);
+    const file = filePathOf(uri);
+    if (!open || file === null || !this.handles(uri)) return null;
     const workspace = this.workspaceTargets.workspaceOf(file);
     const relative = this.relative(workspace, file);
     // Its folder's build files are read with it (overrides, base files); no other one is.
@@ -139,8 +143,8 @@ export class BuildFiles {
    * current texts (edits not yet saved included).
    */
   targetsOfDockerfile(uri: string): { workspace: ScannedWorkspace; references: TargetReference[] } | null {
-    if (!uri.startsWith('file:')) return null;
-    const file = fileURLToPath(uri);
+    const file = filePathOf(uri);
+    if (file === null) return null;
     const workspace = this.workspaceTargets.workspaceOf(file);
     const relative = this.relative(workspace, file);
     const live = this.liveFiles(workspace);
@@ -157,7 +161,7 @@ export class BuildFiles {
       const diagnostics: Diagnostic[] = checkBuildFile(document).map((problem) => ({
         range: { start: open.positionAt(problem.start), end: open.positionAt(problem.end) },
         severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-        source: 'dockerfile-stages',
+        source: DIAGNOSTIC_SOURCE,
         code: problem.code,
         message: problem.message,
         ...(problem.replacement ? { data: { replacement: problem.replacement } } : {}),
@@ -217,7 +221,9 @@ export class BuildFiles {
         } catch {
           return null;
         }
+        this.onDisk.delete(absolute);
         this.onDisk.set(absolute, { mtimeMs: stats.mtimeMs, model });
+        if (this.onDisk.size > MAX_ON_DISK_KEPT) this.onDisk.delete(this.onDisk.keys().next().value as string);
       }
     }
     return { path: relative, uri, model, shipping: shippingFor(model, this.diagnostics.buildFacts(uri)) };

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { BuildTargetUse } from '../model/stage-roles';
 import { contextFromWorkspace, rescanFiles, scanWorkspace, usesOf, workspaceRootOf, type ContextFolder, type ScannedWorkspace } from '../node/workspace-scan';
@@ -42,7 +41,7 @@ export class WorkspaceTargets {
 
   /** The editor's workspace folders (file URIs); a Dockerfile inside one has it as its root. */
   setFolders(uris: readonly string[]): void {
-    this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    this.folders = uris.map(filePathOf).filter((folder): folder is string => folder !== null);
     this.scans.clear();
     this.roots.clear();
     this.byDocument.clear();
