@@ -204,18 +204,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   const dockerfileCompletion = atPosition('completion', toCompletionList(null, false), (model, params) => {
-      lastCompletionUri = params.textDocument.uri;
-      // A typed blank or '=' asks for stage names, never for the list of instructions.
-      const typedTrigger = (params as CompletionParams).context?.triggerKind === CompletionTriggerKind.TriggerCharacter;
-      const position = params.position;
-      const result =
-        completeVariables(model, position) ??
-        completeStages(model, position) ??
-        completeFlags(model, position) ??
-        completeDirectives(model, position) ??
-        (typedTrigger ? null : completeInstructions(model, position));
-      return toCompletionList(result, editRangeDefault);
-    });
+    lastCompletionUri = params.textDocument.uri;
+    // A typed blank or '=' asks for stage names, never for the list of instructions.
+    const typedTrigger = (params as CompletionParams).context?.triggerKind === CompletionTriggerKind.TriggerCharacter;
+    const position = params.position;
+    const result =
+      completeVariables(model, position) ??
+      completeStages(model, position) ??
+      completeFlags(model, position) ??
+      completeDirectives(model, position) ??
+      (typedTrigger ? null : completeInstructions(model, position));
+    return toCompletionList(result, editRangeDefault);
+  });
   connection.onCompletion((params, token) => {
     if (buildFiles.handles(params.textDocument.uri)) {
       // Its items are complete: a resolve request for them changes nothing.

@@ -1,7 +1,7 @@
 import { parseImageReference } from './image-reference';
 import { unquote } from './instruction-text';
 import { range } from './positions';
-import { lineAtOffset } from './scanner';
+import { positionAtOffset } from './scanner';
 import { normalizeStageName } from './stage-names';
 import { tryProcessWord } from '../words/lexer';
 import { parseNameOrNameValues } from '../words/name-values';
@@ -64,8 +64,7 @@ export function collectGlobalArgs(preamble: readonly Instruction[], source: Sour
     for (const pair of parseNameOrNameValues(text, source.escapeChar)) {
       if (pair.name === '') continue;
       const offset = map[pair.start] ?? 0;
-      const line = lineAtOffset(source.lineStarts, offset);
-      const character = offset - (source.lineStarts[line] ?? 0);
+      const { line, character } = positionAtOffset(source.lineStarts, offset);
       args.push({
         name: pair.name,
         nameRange: range(line, character, line, character + pair.name.length),
@@ -77,5 +76,3 @@ export function collectGlobalArgs(preamble: readonly Instruction[], source: Sour
   }
   return args;
 }
-
-
