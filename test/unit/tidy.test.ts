@@ -16,16 +16,17 @@ function imports(file: string): string[] {
   return [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
 }
 
-const CORE = ['server/src/model', 'server/src/images', 'server/src/workspace', 'server/src/words', 'server/src/shell', 'server/src/rules', 'server/src/engine', 'server/src/features'];
+const CORE = ['server/src/support', 'server/src/model', 'server/src/images', 'server/src/workspace', 'server/src/words', 'server/src/shell', 'server/src/rules', 'server/src/engine', 'server/src/features'];
 /** The core may use these packages only: no protocol connection, no editor, no file system, no network. */
 const CORE_PACKAGES = new Set(['dockerfile-ast', 'vscode-languageserver-types', '@balena/dockerignore']);
 /** Readers of build files' formats, for the target index only. */
 const FOLDER_PACKAGES: Record<string, readonly string[]> = { 'server/src/workspace': ['yaml', 'jsonc-parser'] };
 /**
  * Inside the server, dependencies point one way: lsp -> features -> engine -> rules -> the
- * knowledge folders (model, images, workspace), which know nothing of each other's readers.
+ * knowledge folders (model, images, workspace), which know nothing of each other's readers; below
+ * them all, `support`: small pieces of code with no knowledge of Dockerfiles (a bounded cache).
  */
-const RANKS: Record<string, number> = { model: 0, images: 0, workspace: 0, words: 0, shell: 0, rules: 1, engine: 2, features: 3, lsp: 4, cli: 4 };
+const RANKS: Record<string, number> = { support: -1, model: 0, images: 0, workspace: 0, words: 0, shell: 0, rules: 1, engine: 2, features: 3, lsp: 4, cli: 4 };
 
 describe('architecture', () => {
   it('keeps the analysis core pure', () => {

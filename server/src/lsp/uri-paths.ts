@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { BoundedCache } from '../support/bounded-cache';
 
-/** Enough for every open document and the build files beside them; past it the table starts over. */
-const MAX_KEPT = 4096;
-
-const paths = new Map<string, string | null>();
+/** Enough for every open document and the build files beside them. */
+const paths = new BoundedCache<string | null>(4096);
 
 /**
  * The file path of a `file:` URI, null for any other scheme. Kept per URI: every lint asks for the
@@ -11,14 +10,11 @@ const paths = new Map<string, string | null>();
  * and each conversion parses the URI again.
  */
 export function filePathOf(uri: string): string | null {
-  let known = paths.get(uri);
-  if (known !== undefined) return known;
-  try {
-    known = uri.startsWith('file:') ? fileURLToPath(uri) : null;
-  } catch {
-    known = null;
-  }
-  if (paths.size >= MAX_KEPT) paths.clear();
-  paths.set(uri, known);
-  return known;
+  return paths.get(uri, (key) => {
+    try {
+      return key.startsWith('file:') ? fileURLToPath(key) : null;
+    } catch {
+      return null;
+    }
+  });
 }

@@ -5,6 +5,7 @@ import { RegistryClient, RegistryError } from '../registry/client';
 import { readImageFacts } from '../registry/image-config';
 import { toRegistryImage } from '../registry/image-name';
 import { DEFAULT_PLATFORM, formatPlatform, type Platform } from '../words/platform';
+import { BoundedCache } from '../support/bounded-cache';
 import type { ImageFactsCache } from './image-facts-cache';
 import { LocalEngine, type EngineAnswer } from './local-engine';
 
@@ -50,7 +51,7 @@ export class ImageFactsStore {
   private readonly engineAnswers = new Map<string, { answer: EngineAnswer; at: number }>();
   private readonly registryAnswers = new Map<string, { facts: ImageFacts; source: string; at: number }>();
   private readonly merged = new Map<string, { value: SourcedFacts | null; at: number }>();
-  private readonly keys = new Map<string, string | null>();
+  private readonly keys = new BoundedCache<string | null>(MAX_KEYS_KEPT);
   private changes = 0;
   /** Keys the rules asked about that the engine has not answered (or whose answer is old). */
   private readonly misses = new Set<string>();
@@ -126,13 +127,7 @@ export class ImageFactsStore {
 
   /** The image's key, read once per text: rules ask for the same few images many times per lint. */
   private keyOf(text: string): string | null {
-    let key = this.keys.get(text);
-    if (key === undefined) {
-      key = imageKey(text);
-      if (this.keys.size >= MAX_KEYS_KEPT) this.keys.clear();
-      this.keys.set(text, key);
-    }
-    return key;
+    return this.keys.get(text, imageKey);
   }
 
   /** True when facts of the image came from the engine or a registry, not only the table. */

@@ -1,6 +1,7 @@
 import { shippedStages } from '../model/stage-graph';
 import { logicalText } from '../model/logical-line';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
+import { BoundedCache } from '../support/bounded-cache';
 import { readCommands, word } from './read-commands';
 import type { RunScript, ShellKind, ShellParser, SimpleCommand } from './types';
 
@@ -22,16 +23,10 @@ export function registerShellParser(parser: ShellParser | null): void {
  * view or an edit in another stage reads the same RUN texts again. The commands hold offsets into
  * the text only, so one answer serves every document; the oldest go first past the limit.
  */
-const parsedTexts = new Map<string, { commands: SimpleCommand[]; hasErrors: boolean }>();
-const MAX_PARSED_TEXTS = 1000;
+const parsedTexts = new BoundedCache<{ commands: SimpleCommand[]; hasErrors: boolean }>(1000);
 
 function commandsOf(parser: ShellParser, text: string): { commands: SimpleCommand[]; hasErrors: boolean } {
-  const known = parsedTexts.get(text);
-  if (known) return known;
-  const read = readCommands(parser, text);
-  if (parsedTexts.size >= MAX_PARSED_TEXTS) parsedTexts.delete(parsedTexts.keys().next().value as string);
-  parsedTexts.set(text, read);
-  return read;
+  return parsedTexts.get(text, (script) => readCommands(parser, script));
 }
 
 export function shellParserReady(): boolean {
@@ -141,7 +136,7 @@ function joinMaps(line: Mapped, body: Mapped | null, delimiter: string): Mapped 
   const end = body.map[body.map.length - 1] ?? 0;
   return {
     text: `${line.text}\n${body.text}${delimiter}`,
-    map: [...Array.prototype.slice.call(line.map, 0, -1), line.map[line.map.length - 1] ?? 0, ...Array.prototype.slice.call(body.map, 0, -1), ...Array.from({ length: delimiter.length + 1 }, () => end)],
+    map: [...Array.from(line.map), ...Array.prototype.slice.call(body.map, 0, -1), ...Array.from({ length: delimiter.length + 1 }, () => end)],
   };
 }
 

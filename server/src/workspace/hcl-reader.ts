@@ -6,7 +6,7 @@
  * WebAssembly or GopherJS (megabytes), for a few fields of a few blocks.
  */
 
-import { ParseCache } from './parse-cache';
+import { BoundedCache } from '../support/bounded-cache';
 
 export type HclValue =
   | { readonly kind: 'string'; readonly parts: readonly StringPart[] }
@@ -43,7 +43,7 @@ type Token = (
   | { t: 'newline' }
 ) & { line: number; start: number; end: number };
 
-const parsedHcl = new ParseCache<HclBlock[] | Error>();
+const parsedHcl = new BoundedCache<HclBlock[] | Error>();
 
 /** Reads the top-level blocks (once per text); throws an Error with a one-line message on malformed input. */
 export function readHcl(text: string): HclBlock[] {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
-import { ParseCache } from './parse-cache';
+import { BoundedCache } from '../support/bounded-cache';
 import type { FieldSpan } from './types';
 
 /** A parsed YAML file with what the readers need: plain values and the line of any node. */
@@ -16,7 +16,7 @@ export interface YamlFile {
   spanOf(path: readonly (string | number)[], file: string): FieldSpan | null;
 }
 
-const parsedYaml = new ParseCache<YamlFile | string>();
+const parsedYaml = new BoundedCache<YamlFile | string>();
 
 /** Parses YAML (once per text); returns the first error's message instead of throwing. */
 export function readYaml(text: string): YamlFile | string {
