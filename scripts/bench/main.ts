@@ -1,7 +1,8 @@
 // `npm run bench`: our bundled server and the reference server over LSP, side by side, on the
 // same generated multi-stage Dockerfiles; then the analysis alone in this process. Prints tables
 // and writes bench-results/latest.json. Options: --sizes 50,500 --runs 7 --no-anchor --quick.
-// --real: the real-world corpus instead (cold and warm passes, edits, memory), to bench-results/real.json.
+// --real: the real Dockerfiles of the corpus beside the project (its first part; --all: every file), cold and warm
+// passes, edits, memory, to bench-results/real.json.
 // --monorepo: a generated monorepo of 2,000 Dockerfiles and 10,000 other files, to bench-results/monorepo.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,8 @@ import * as path from 'node:path';
 import { ANCHOR_PACKAGE, ANCHOR_VERSION, anchorArgv } from './anchor';
 import { measureAnalysis, type AnalysisFigures } from './in-process';
 import { measureServer, type ServerFigures } from './measure';
-import { measureReal, realFiles, type RealFigures } from './real';
+import { measureReal, realFiles, type RealFigures, type RealFile } from './real';
+import { corpusData, corpusFirstPart, missingMessage, type ThirdPartyData } from '../shared-data';
 import { measureWorkspaceIndex } from './workspace-index';
 import { measureMonorepo } from './monorepo';
 import { loadShellParser } from '../../server/src/node/shell-parser';
@@ -24,6 +26,7 @@ const option = (name: string): string | undefined => {
 const sizes = (option('--sizes') ?? '50,500,5000,50000').split(',').map(Number).filter((n) => n > 0);
 const runs = Number(option('--runs') ?? 7);
 const withAnchor = !args.includes('--no-anchor');
+const everyCorpusFile = args.includes('--all');
 const log = (line: string) => console.log(line);
 
 function table(title: string, header: string[], rows: (string | number)[][]): void {
@@ -67,10 +70,29 @@ function analysisTable(rows: AnalysisFigures[]): void {
   );
 }
 
+/** The corpus beside the project, or an exit saying where it should be. */
+function requireCorpus(): ThirdPartyData {
+  const corpus = corpusData();
+  if (!corpus.available) {
+    console.error(`The benchmark reads real Dockerfiles: ${missingMessage(corpus)}.`);
+    process.exit(1);
+  }
+  return corpus;
+}
+
+/** The real files: the corpus's first part (figures compare across sessions), or all with --all. */
+function corpusFiles(): RealFile[] {
+  const corpus = requireCorpus();
+  const files = realFiles(corpus.root);
+  if (everyCorpusFile) return files;
+  const first = corpusFirstPart(corpus.root);
+  return files.filter((file) => first.has(path.relative(corpus.root, file.path).split(path.sep).join('/')));
+}
+
 /** `--real`: both servers over the real-world corpus, one after another. */
 async function real(serverArgv: readonly string[]): Promise<void> {
-  const files = realFiles(path.join(root, 'test', 'real-world'));
-  log(`${files.length} real Dockerfiles from test/real-world, opened one after another in one server.`);
+  const files = corpusFiles();
+  log(`${files.length} real Dockerfiles from ${everyCorpusFile ? 'the whole real-world corpus' : "the real-world corpus's first part"}, opened one after another in one server.`);
   const results: RealFigures[] = [await measureReal('dockerfile-stages', serverArgv, files)];
   // The same without ShellCheck (a PATH without it): the analysis alone, as the reference has none.
   results.push(await measureReal('dockerfile-stages, no ShellCheck', serverArgv, files, { ...process.env, PATH: '/nonexistent' }));
@@ -92,7 +114,7 @@ async function real(serverArgv: readonly string[]): Promise<void> {
 
 /** `--monorepo`: start-up, keystrokes while the index is read again, and the CLI, at monorepo scale. */
 async function monorepo(serverArgv: readonly string[]): Promise<void> {
-  const figures = await measureMonorepo(serverArgv, path.join(root, 'dist', 'cli.js'), realFiles(path.join(root, 'test', 'real-world')));
+  const figures = await measureMonorepo(serverArgv, path.join(root, 'dist', 'cli.js'), corpusFiles());
   table(
     `Monorepo: ${figures.dockerfiles} Dockerfiles, ${figures.otherFiles} other files (ms; goals: start-up ≤ 300, re-indexing adds ≤ 5 to a keystroke, CLI ≤ 10,000)`,
     ['start → first diagnostics', 'keystroke', 'keystroke after a build file changed', `CLI check (${figures.cliFiles} files)`],
@@ -129,7 +151,7 @@ async function main(): Promise<void> {
     ratioTable(ours, anchor);
   }
   analysisTable(analysis);
-  const workspaceIndex = measureWorkspaceIndex(path.join(root, 'test', 'real-world'));
+  const workspaceIndex = measureWorkspaceIndex(requireCorpus().root);
   table(
     'Workspace target index: walk, read and parse the build files (ms: the first walk; then the median of 5 more, unchanged build files keeping their parse; goal: 10,000 files under 2,000 ms)',
     ['workspace', 'files', 'build files', 'targets', 'first', 'again'],

@@ -1,17 +1,18 @@
-// The real-world corpus as a measurement: run the command-line checker over every repository in
-// test/real-world (each folder given to `check` on its own, so it is the workspace root), and
-// compare the findings with the reviewed snapshot test/real-world/findings.txt.
+// The real-world corpus as a measurement: run the command-line checker over every repository of
+// the corpus beside the project (each folder given to `check` on its own, so it is the workspace
+// root, as a user's CI would lint it), and compare the findings with the reviewed snapshot
+// test/corpus/findings.txt, which this team writes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { CORPUS, ROOT } from '../shared-data';
 
-export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
-export const CORPUS = path.join(ROOT, 'test', 'real-world');
-export const SNAPSHOT = path.join(CORPUS, 'findings.txt');
+export { CORPUS, ROOT };
+export const SNAPSHOT = path.join(ROOT, 'test', 'corpus', 'findings.txt');
 
 export interface Finding {
   readonly ruleId: string;
-  /** Path relative to test/real-world, with forward slashes. */
+  /** Path relative to the corpus root, with forward slashes. */
   readonly file: string;
   /** 1-based, as people read them. */
   readonly line: number;
@@ -21,7 +22,7 @@ export interface Finding {
   readonly note?: string;
 }
 
-/** The repository folders of the corpus: test/real-world/<owner>/<repository>. */
+/** The repository folders of the corpus: <corpus>/<owner>/<repository>. */
 export function repositories(): string[] {
   const owners = readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'LICENSES');
   return owners.flatMap((owner) =>
@@ -69,7 +70,7 @@ export function key(f: Finding): string {
 }
 
 const HEADER = [
-  '# Reviewed findings of `npm run corpus` on test/real-world, one per line:',
+  '# Reviewed findings of `npm run corpus` on the real-world corpus (../shared/real-world), one per line:',
   '#   <rule-id>  <file>:<line>:<column>  <message>',
   '# followed, for a finding that stays but is arguable, by an indented "note:" line saying why.',
   '# Every finding here was reviewed; a false one is fixed in its rule, never recorded here.',

@@ -1,8 +1,21 @@
-// npm run corpus [-- --update]: the checker over the real-world corpus, findings per rule, and the
+// npm run corpus [-- --update | --notice]: the checker over the real-world corpus, findings per rule, and the
 // difference from the reviewed snapshot. Exits 1 when they differ (unless --update rewrites it).
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { corpusData, dataRequired, missingMessage } from '../shared-data';
+import { writeNotice } from './notice';
 import { collect, compare, countByRule, formatSnapshot, key, readSnapshot, repositories, ROOT, SNAPSHOT, type Finding } from './findings';
+
+const corpus = corpusData();
+if (!corpus.available) {
+  console.log(`npm run corpus skipped: ${missingMessage(corpus)}.`);
+  process.exit(dataRequired() ? 1 : 0);
+}
+
+if (process.argv.includes('--notice')) {
+  console.log(writeNotice(corpus.root));
+  process.exit(0);
+}
 
 const update = process.argv.includes('--update');
 const skipBuild = process.argv.includes('--no-build');
@@ -32,11 +45,11 @@ if (added.length === 0 && removed.length === 0) {
   console.log('\nThe findings are the reviewed snapshot.');
 } else if (update) {
   writeFileSync(SNAPSHOT, formatSnapshot(merged));
-  console.log(`\nSnapshot updated: ${added.length} added, ${removed.length} removed. Review the diff of test/real-world/findings.txt before committing.`);
+  console.log(`\nSnapshot updated: ${added.length} added, ${removed.length} removed. Review the diff of test/corpus/findings.txt before committing.`);
 } else {
   console.log(`\nThe findings differ from the reviewed snapshot (${added.length} new, ${removed.length} gone):`);
   show('+', added);
   show('-', removed);
-  console.log('\nIf the change is right, run `npm run corpus -- --update` and review the diff of test/real-world/findings.txt.');
+  console.log('\nIf the change is right, run `npm run corpus -- --update` and review the diff of test/corpus/findings.txt.');
   process.exit(1);
 }

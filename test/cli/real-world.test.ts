@@ -1,11 +1,32 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { it } from 'node:test';
 import { collect, compare, key, readSnapshot } from '../../scripts/corpus/findings';
+import { readSources } from '../../scripts/corpus/notice';
+import { corpusData, describeWithData } from '../support/third-party';
 
-describe('the real-world corpus', () => {
-  it('gives exactly the reviewed findings of test/real-world/findings.txt', () => {
+describeWithData(corpusData(), 'the real-world corpus', () => {
+  it('gives exactly the reviewed findings of test/corpus/findings.txt', () => {
     const { added, removed } = compare(collect(), readSnapshot());
     const lines = [...added.map((f) => `+ ${key(f)}`), ...removed.map((f) => `- ${key(f)}`)];
     assert.deepEqual(lines, [], 'The findings changed: run `npm run corpus`, and `npm run corpus -- --update` once the change is reviewed.');
   });
 });
+
+describeWithData(corpusData(), 'the real-world corpus notice', () => {
+  it('lists every file of the corpus with its repository, commit and licence', () => {
+    const root = corpusData().root;
+    const listed = new Set(readSources(root).map((s) => `${s.repository}/${s.file}`));
+    const notCorpus = /^(LICENSES\/|NOTICE[^/]*\.md$|sources[^/]*\.tsv$|repos\.json$)/;
+    const files = filesUnder(root).map((file) => path.relative(root, file).split(path.sep).join('/')).filter((file) => !notCorpus.test(file));
+    assert.deepEqual(files.filter((file) => !listed.has(file)), []);
+    assert.ok(readSources(root).every((s) => s.licence !== '' && /^[0-9a-f]{40}$/.test(s.commit)));
+  });
+});
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(folder, entry.name)) : [path.join(folder, entry.name)],
+  );
+}

@@ -1,14 +1,15 @@
 import assert from '../support/assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { it } from 'node:test';
 import { lint } from '../../server/src/engine/lint';
 import { buildModel } from '../../server/src/model/model-builder';
 import { RULES_BY_ID } from '../../server/src/rules/index';
+import { conformanceData, describeWithData } from '../support/third-party';
 
-/** BuildKit's own parser test files, beside the project when available; never shipped. */
-const ROOT = path.resolve('..', 'shared', 'conformance', 'buildkit-parser');
-const available = existsSync(ROOT);
+/** BuildKit's own parser test files, beside the project; never copied, never shipped. */
+const data = conformanceData('buildkit-parser');
+const ROOT = data.root;
 const syntaxRule = RULES_BY_ID.get('syntax-error');
 
 function syntaxErrors(text: string) {
@@ -20,8 +21,8 @@ function stagesInResult(result: string): string[] {
   return [...result.matchAll(/^\(from "([^"]*)"/gim)].map((m) => m[1] as string);
 }
 
-describe('BuildKit parser conformance', { skip: !available && `no ${ROOT}` }, () => {
-  const cases = (folder: string) => (available ? readdirSync(path.join(ROOT, folder)).sort() : []);
+describeWithData(data, 'BuildKit parser conformance', () => {
+  const cases = (folder: string) => readdirSync(path.join(ROOT, folder)).sort();
 
   for (const name of cases('testfiles')) {
     it(`accepts ${name} with BuildKit's stages and no syntax error`, () => {

@@ -96,7 +96,7 @@ function problemOf(model: DockerfileModel, stage: Stage, group: readonly StageRu
     }
     if (row.length >= TRIVIAL_RUN) {
       const programs = [...new Set(row.flatMap((r) => r.script.commands.map((c) => c.program)))].slice(0, 4).join(', ');
-      return chained(row, `${row.length} RUNs in a row of small commands (${programs}) in stage ${stage.name ? `'${stage.name}'` : stage.index + 1} make ${row.length} layers; chain them into one RUN with &&.`);
+      return chained(row, `These ${row.length} RUNs in a row of small commands (${programs}) in stage ${stage.name ? `'${stage.name}'` : stage.index + 1} make ${row.length} layers; chain them into one RUN with &&.`);
     }
     row = [];
   }

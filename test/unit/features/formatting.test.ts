@@ -7,10 +7,11 @@ import { buildModel } from '../../../server/src/model/model-builder';
 import type { DockerfileModel } from '../../../server/src/model/types';
 import { lint } from '../../../server/src/engine/lint';
 import { anyDockerfile } from '../../support/arbitraries';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { CORPUS } from '../../support/third-party';
 
-/** Every Dockerfile the project holds: examples, fixtures and the real-world corpus. */
+/** Every Dockerfile the project holds (examples, fixtures) and the real-world corpus when it is there. */
 function projectDockerfiles(): string[] {
   const found: string[] = [];
   const walk = (folder: string) => {
@@ -20,7 +21,7 @@ function projectDockerfiles(): string[] {
       else if (/(^|[._-])(dockerfile|containerfile)([._-]|$)/i.test(name) && !/\.dockerignore$/.test(name)) found.push(file);
     }
   };
-  for (const root of ['examples', 'test/fixtures', 'test/real-world', 'test/e2e/ui']) walk(root);
+  for (const root of ['examples', 'test/fixtures', 'test/e2e/ui', CORPUS]) if (existsSync(root)) walk(root);
   return found.sort();
 }
 

@@ -24,7 +24,7 @@ function messages(): { message: string; where: string }[] {
       for (const problem of lint(buildModel(text as string), { buildContext: { dockerignore: null, entries: [] } }).problems) found.push({ message: problem.message, where: `docs/rules/${file}` });
     }
   }
-  for (const line of readFileSync('test/real-world/findings.txt', 'utf8').split('\n')) {
+  for (const line of readFileSync('test/corpus/findings.txt', 'utf8').split('\n')) {
     const match = /^(\S+)\s+(\S+:\d+:\d+)\s+(.*)$/.exec(line);
     if (match && !line.startsWith('#')) found.push({ message: match[3] as string, where: match[2] as string });
   }
@@ -47,7 +47,7 @@ describe('rule messages read as sentences', () => {
   });
 
   it('covers every rule', () => {
-    const seen = new Set(readFileSync('test/real-world/findings.txt', 'utf8').split('\n').map((line) => line.split(/\s+/)[0]));
+    const seen = new Set(readFileSync('test/corpus/findings.txt', 'utf8').split('\n').map((line) => line.split(/\s+/)[0]));
     for (const file of readdirSync('docs/rules')) seen.add(file.replace(/\.md$/, ''));
     assert.deepEqual(RULES.map((rule) => rule.id).filter((id) => !seen.has(id)), []);
   });

@@ -48,7 +48,7 @@ describe('run-consecutive', () => {
       CMD ["sh"]
     `;
     assert.deepEqual(problemsOf('run-consecutive', text).map((p) => [p.range.start.line, p.range.end.line, p.message]), [
-      [1, 3, '3 RUNs in a row of small commands (addgroup, adduser, mkdir, chown) in stage 1 make 3 layers; chain them into one RUN with &&.'],
+      [1, 3, 'These 3 RUNs in a row of small commands (addgroup, adduser, mkdir, chown) in stage 1 make 3 layers; chain them into one RUN with &&.'],
     ]);
   });
 

@@ -1,12 +1,13 @@
 import assert from '../../support/assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { it } from 'node:test';
 import { processWord, WordError } from '../../../server/src/words/lexer';
+import { conformanceData, describeWithData } from '../../support/third-party';
 
-/** BuildKit's own data files for its word lexer, beside the project when available; never shipped. */
-const ROOT = path.resolve('..', 'shared', 'conformance', 'buildkit-shell');
-const available = existsSync(path.join(ROOT, 'envVarTest')) && existsSync(path.join(ROOT, 'wordsTest'));
+/** BuildKit's own data files for its word lexer, beside the project; never copied, never shipped. */
+const data = conformanceData('buildkit-shell');
+const ROOT = data.root;
 
 /** The environment of BuildKit's lexer tests. */
 const ENV: Record<string, string> = { PWD: '/home', SHELL: 'bash', KOREAN: '한국어', NULL: '' };
@@ -21,7 +22,7 @@ function outcome(run: () => string | readonly string[]): string {
   }
 }
 
-describe('BuildKit word lexer conformance', { skip: !available && `no ${ROOT}` }, () => {
+describeWithData(data, 'BuildKit word lexer conformance', () => {
   it('gives the single word of every Unix line of envVarTest', () => {
     const lines = readFileSync(path.join(ROOT, 'envVarTest'), 'utf8').split('\n');
     let checked = 0;
