@@ -18,8 +18,27 @@ export interface Finding {
   readonly line: number;
   readonly column: number;
   readonly message: string;
-  /** The reviewer's one-line note, for a finding that stays but is arguable. */
+  /** As the checker reports it; not part of the snapshot (a rule's default can change). */
+  readonly severity?: string;
+  /** The reviewer's verdict when it is not plainly true: `false (<cause>): why` or `arguable (<cause>): why`. */
   readonly note?: string;
+}
+
+/** What the model said of one stage (the CLI's `check --explain`). */
+export interface ExplainedStage {
+  /** Path relative to the corpus root. */
+  readonly file: string;
+  readonly index: number;
+  readonly name: string | null;
+  readonly role: string;
+  readonly because: string;
+  readonly layers: 'yes' | 'no' | 'dev';
+  readonly deployed: boolean;
+}
+
+export interface Collected {
+  readonly findings: Finding[];
+  readonly stages: ExplainedStage[];
 }
 
 /** The repository folders of the corpus: <corpus>/<owner>/<repository>. */
@@ -34,15 +53,18 @@ export function repositories(): string[] {
 
 interface JsonResult {
   readonly file: string;
-  readonly diagnostics: { ruleId: string; message: string; range: { start: { line: number; character: number } } }[];
+  readonly diagnostics: { ruleId: string; severity: string; message: string; range: { start: { line: number; character: number } } }[];
+  readonly stages?: Omit<ExplainedStage, 'file'>[];
 }
 
-/** Runs dist/cli.js over each repository and returns the findings in a stable order. */
-export function collect(cli = path.join(ROOT, 'dist', 'cli.js')): Finding[] {
+/** Runs dist/cli.js over each repository and returns the findings in a stable order, and what it said of each stage. */
+export function collect(cli = path.join(ROOT, 'dist', 'cli.js')): Collected {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first.`);
   const findings: Finding[] = [];
+  const stages: ExplainedStage[] = [];
   for (const repository of repositories()) {
-    const run = spawnSync(process.execPath, [cli, 'check', repository, '--format', 'json', '--fail-level', 'none', '--shellcheck', 'off', '--images', 'none'], {
+    const argv = [cli, 'check', repository, '--format', 'json', '--fail-level', 'none', '--shellcheck', 'off', '--images', 'none', '--explain'];
+    const run = spawnSync(process.execPath, argv, {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -51,11 +73,14 @@ export function collect(cli = path.join(ROOT, 'dist', 'cli.js')): Finding[] {
     for (const result of JSON.parse(run.stdout) as JsonResult[]) {
       const file = path.relative(CORPUS, path.resolve(ROOT, result.file)).split(path.sep).join('/');
       for (const d of result.diagnostics) {
-        findings.push({ ruleId: d.ruleId, file, line: d.range.start.line + 1, column: d.range.start.character + 1, message: d.message });
+        findings.push({ ruleId: d.ruleId, file, line: d.range.start.line + 1, column: d.range.start.character + 1, message: d.message, severity: d.severity });
+      }
+      for (const stage of result.stages ?? []) {
+        stages.push({ file, index: stage.index, name: stage.name, role: stage.role, because: stage.because, layers: stage.layers, deployed: stage.deployed });
       }
     }
   }
-  return sortFindings(findings);
+  return { findings: sortFindings(findings), stages };
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
@@ -72,8 +97,12 @@ export function key(f: Finding): string {
 const HEADER = [
   '# Reviewed findings of `npm run corpus` on the real-world corpus (../shared/real-world), one per line:',
   '#   <rule-id>  <file>:<line>:<column>  <message>',
-  '# followed, for a finding that stays but is arguable, by an indented "note:" line saying why.',
-  '# Every finding here was reviewed; a false one is fixed in its rule, never recorded here.',
+  '# followed, when the review did not judge it plainly true, by an indented note:',
+  '#   note: false (<cause>): why        a warning the maintainer would not want',
+  '#   note: arguable (<cause>): why     a matter of taste or of facts the files do not give',
+  '# <cause> names the part that misjudged: roles, rule, workspace, words, shell, images.',
+  '# A finding without a note was judged true. npm run corpus prints the false rate from these notes;',
+  '# a new finding comes without one until it is reviewed.',
   '# Regenerate with `npm run corpus -- --update` and review the diff in the commit.',
 ];
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { collect, CORPUS } from './findings';
 
 const rule = process.argv[2];
-for (const f of collect()) {
+for (const f of collect().findings) {
   if (rule && f.ruleId !== rule) continue;
   const line = readFileSync(path.join(CORPUS, f.file), 'utf8').split('\n')[f.line - 1] ?? '';
   console.log(`${f.file}:${f.line}  ${line.trim().slice(0, 70)}\n    ${f.message}`);

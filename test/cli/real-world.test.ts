@@ -2,15 +2,30 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
+import { readMissed } from '../../scripts/corpus/expected';
 import { collect, compare, key, readSnapshot } from '../../scripts/corpus/findings';
+import { measure } from '../../scripts/corpus/measure';
+import { readRoleDisagreements } from '../../scripts/corpus/roles';
 import { readSources } from '../../scripts/corpus/notice';
 import { corpusData, describeWithData } from '../support/third-party';
 
 describeWithData(corpusData(), 'the real-world corpus', () => {
+  const collected = collect();
+  const { added, removed, merged } = compare(collected.findings, readSnapshot());
+  const measured = measure(merged, collected.stages);
+  const again = 'run `npm run corpus`, and `npm run corpus -- --update` once the change is reviewed.';
   it('gives exactly the reviewed findings of test/corpus/findings.txt', () => {
-    const { added, removed } = compare(collect(), readSnapshot());
     const lines = [...added.map((f) => `+ ${key(f)}`), ...removed.map((f) => `- ${key(f)}`)];
-    assert.deepEqual(lines, [], 'The findings changed: run `npm run corpus`, and `npm run corpus -- --update` once the change is reviewed.');
+    assert.deepEqual(lines, [], `The findings changed: ${again}`);
+  });
+  it('misses no more of the problems an expert listed than test/corpus/missed.txt records', () => {
+    const recorded = new Set(readMissed());
+    assert.deepEqual(measured.missed.filter((line) => !recorded.has(line)), [], `A change lost real problems: ${again}`);
+    assert.deepEqual(readMissed().filter((line) => !measured.missed.includes(line)), [], `More problems are found now: ${again}`);
+  });
+  it('judges each reviewed stage as test/corpus/roles-disagree.txt records', () => {
+    assert.deepEqual(measured.roles.unmatched, []);
+    assert.deepEqual(measured.roles.disagreements, readRoleDisagreements(), `The model's answer about a stage changed: ${again}`);
   });
 });
 

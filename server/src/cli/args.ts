@@ -32,6 +32,8 @@ export type Command =
       readonly imagesCache: string | null;
       readonly fix: boolean;
       readonly quiet: boolean;
+      /** Say what each stage is for and why (text), or add it to the JSON. */
+      readonly explain: boolean;
     }
   | { readonly name: 'graph'; readonly file: string; readonly format: GraphFormat }
   | {
@@ -89,6 +91,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'images-cache': { type: 'string' },
         fix: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        explain: { type: 'boolean' },
         context: { type: 'string' },
         engine: { type: 'string' },
       },
@@ -122,6 +125,7 @@ export function parseCommand(argv: readonly string[]): Command {
         imagesCache: values['images-cache'] ?? null,
         fix: values.fix ?? false,
         quiet: values.quiet ?? false,
+        explain: values.explain ?? false,
       };
     }
     case 'graph': {

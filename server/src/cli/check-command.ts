@@ -9,7 +9,8 @@ import { configuredContext, parseProjectConfig, type ProjectConfig } from '../..
 import { closestName, unknownTargetMessage } from '../config/project-config-check';
 import { RULES } from '../rules/index';
 import { settleFixAll } from '../engine/fix-all';
-import { lint, type Problem } from '../engine/lint';
+import { lint, shippingFor, type Problem } from '../engine/lint';
+import { stagePurposes, type StagePurpose } from '../model/shipping';
 import { buildModel } from '../model/model-builder';
 import { lineText } from '../model/queries';
 import { readBuildContext } from '../node/build-context';
@@ -30,6 +31,8 @@ export interface FileResult {
   readonly skipped?: string;
   /** How many problems --fix fixed. */
   readonly fixed?: number;
+  /** What each stage is for, with why (`--explain`). */
+  readonly stages?: readonly StagePurpose[];
   /** The RUNs ShellCheck can read, and how to map its findings back. */
   readonly shellCheck?: { readonly model: DockerfileModel; readonly inputs: readonly ShellCheckInput[]; readonly severities: Readonly<Record<string, string>> };
 }
@@ -178,5 +181,6 @@ function checkFile(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
   const shellCheck = { model, inputs: shellCheckInputs(model, imageFacts), severities: options.severities };
-  return { file, problems, line: (index) => lineText(model, index), ...(command.fix ? { fixed } : {}), shellCheck };
+  const stages = command.explain ? { stages: stagePurposes(model, shippingFor(model, options)) } : {};
+  return { file, problems, line: (index) => lineText(model, index), ...(command.fix ? { fixed } : {}), ...stages, shellCheck };
 }

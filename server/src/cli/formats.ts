@@ -1,6 +1,7 @@
 import { RULES } from '../rules/index';
 import type { Severity } from '../rules/rule';
 import type { FileResult } from './check-command';
+import type { StagePurpose } from '../model/shipping';
 
 export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
@@ -32,8 +33,9 @@ export function formatText(results: readonly FileResult[], style: TextStyle, qui
       fixed += result.fixed;
       if (!quiet) out.push(`${result.file}: fixed ${result.fixed} problem${result.fixed === 1 ? '' : 's'}`);
     }
-    if (result.problems.length === 0) continue;
+    if (result.problems.length === 0 && !result.stages) continue;
     if (!quiet) out.push(paint('bold', result.file));
+    for (const stage of result.stages ?? []) out.push(`  ${explainStage(stage)}`);
     for (const problem of result.problems) {
       counts[problem.severity]++;
       const { line, character } = problem.range.start;
@@ -52,12 +54,21 @@ export function formatText(results: readonly FileResult[], style: TextStyle, qui
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }
 
+/** One line per stage for `--explain`: "stage 'runtime' (#1): runtime, ships (compose.yaml:5 ships it), deployed — it has a command". */
+export function explainStage(stage: StagePurpose): string {
+  const title = `stage ${stage.name ? `'${stage.name}' ` : ''}#${stage.index}`;
+  const layers = stage.layers === 'yes' ? 'its layers ship' : stage.layers === 'dev' ? 'a development image' : 'its layers ship in no image';
+  const ships = stage.ships ? ` (${stage.ships})` : '';
+  return `${title}: ${stage.role} (${stage.because}); ${layers}${ships}; ${stage.deployed ? 'runs as a deployed process' : 'not a deployed process'}.`;
+}
+
 /** The stable JSON shape documented in the README. */
 export function formatJson(results: readonly FileResult[]): string {
   const fixable = (problem: FileResult['problems'][number]) => problem.fixes.some((fix) => !fix.unsafe && !fix.createFiles && fix.edits.length > 0);
   const files = results.map((result) => ({
     file: result.file,
     ...(result.skipped ? { skipped: result.skipped } : {}),
+    ...(result.stages ? { stages: result.stages } : {}),
     diagnostics: result.problems.map((problem) => ({
       ruleId: problem.ruleId,
       severity: problem.severity,

@@ -44,6 +44,9 @@ Options of check:
   --images-cache <folder>               where look-ups are kept (default
                                         $XDG_CACHE_HOME/dockerfile-stages/images or ~/.cache/…)
   --fix                                 apply the safe, offline fixes in place and report them
+  --explain                             say what each stage is for (its role, whether its layers
+                                        ship and whether it runs as a deployed process) and why;
+                                        with --format json, a "stages" list per file
   -q, --quiet                           print only the problems
   -h, --help, --version
 

@@ -96,3 +96,33 @@ function explicitStage(model: DockerfileModel, target: string): Stage | null {
   const index = model.stageIndexByName.get(normalizeStageName(target));
   return index === undefined ? null : (model.stages[index] ?? null);
 }
+
+/** What one stage is for, for people and for comparing with a review: the two questions, answered. */
+export interface StagePurpose {
+  readonly index: number;
+  readonly name: string | null;
+  readonly role: StageRoleInfo['role'];
+  readonly because: string;
+  /** Do its layers reach anyone: in a shipped image's FROM chain (yes), in a dev image's (dev), or not. */
+  readonly layers: 'yes' | 'no' | 'dev';
+  /** Does it run as a long-lived process someone deploys (the final-image rules' question)? */
+  readonly deployed: boolean;
+  /** Why it ships, when it does. */
+  readonly ships: string | null;
+}
+
+export function stagePurposes(model: DockerfileModel, shipping: Shipping): StagePurpose[] {
+  return model.stages.map((stage) => {
+    const role = shipping.roles[stage.index] ?? { role: 'base' as const, because: '' };
+    const shipped = shipping.shipped.find((s) => s.stage.index === stage.index);
+    return {
+      index: stage.index,
+      name: stage.name,
+      role: role.role,
+      because: role.because,
+      layers: shipping.layerStages.has(stage.index) ? 'yes' : role.role === 'dev' ? 'dev' : 'no',
+      deployed: shipped !== undefined,
+      ships: shipped?.because ?? null,
+    };
+  });
+}

@@ -69,8 +69,18 @@ async function goToLine(page: Page, line: number): Promise<void> {
 
 /** Opens the light bulb menu (Ctrl+.) and applies an action by its title, with the keyboard as a user would. */
 async function quickFix(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+.');
-  await page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().waitFor({ state: 'visible' });
+  // Right after an edit the menu can open on the previous diagnostics, before the new ones arrive: close it and ask again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 6) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1000);
+    }
+  }
   for (let i = 0; i < 20; i++) {
     const focused = (await page.locator('.action-widget .monaco-list-row.action.focused').first().textContent()) ?? '';
     if (focused.includes(title)) {
