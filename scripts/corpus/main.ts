@@ -30,7 +30,10 @@ const { findings: current, stages } = collect();
 const elapsed = performance.now() - started;
 const snapshot = readSnapshot();
 const { added, removed, merged } = compare(current, snapshot);
-const measured = measure(merged, stages);
+const fresh = new Set(added.map(key));
+// A new finding is marked until someone reviews it: the false rate counts it apart.
+const marked = merged.map((f) => (fresh.has(key(f)) ? { ...f, note: 'unreviewed' } : f));
+const measured = measure(marked, stages);
 
 const files = new Set(current.map((f) => f.file));
 console.log(`\n${current.length} findings in ${files.size} of the corpus files, ${repositories().length} repositories (${(elapsed / 1000).toFixed(1)} s)\n`);
@@ -70,9 +73,7 @@ const rolesSame = lineSnapshot('The stages the model and the review disagree on 
 if (added.length === 0 && removed.length === 0) {
   console.log('\nThe findings are the reviewed snapshot.');
 } else if (update) {
-  // A new finding is marked until someone reviews it: the false rate counts it apart.
-  const fresh = new Set(added.map(key));
-  writeFileSync(SNAPSHOT, formatSnapshot(merged.map((f) => (fresh.has(key(f)) ? { ...f, note: 'unreviewed' } : f))));
+  writeFileSync(SNAPSHOT, formatSnapshot(marked));
   console.log(`\nSnapshot updated: ${added.length} added (marked unreviewed), ${removed.length} removed. Review the diff of test/corpus/findings.txt before committing.`);
 } else {
   console.log(`\nThe findings differ from the reviewed snapshot (${added.length} new, ${removed.length} gone):`);

@@ -1,6 +1,6 @@
 import assert from '../support/assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -11,9 +11,15 @@ const CLI = path.resolve('dist/cli.js');
 /** The CLI asks the local engine and reads its disk cache by default: neither may be this machine's. */
 const HERMETIC = { DOCKER_HOST: 'unix:///nonexistent/docker.sock', XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'dfs-cli-cache-')) };
 const APP = 'test/fixtures/cli/app/Dockerfile';
+/**
+ * The fixtures, copied to a folder of their own: inside this repository they sit under `test/`,
+ * where every Dockerfile is a test fixture (as in any repository), not an image that ships.
+ */
+const FIXTURES = mkdtempSync(path.join(tmpdir(), 'dfs-cli-fixtures-'));
+cpSync('test/fixtures/cli', path.join(FIXTURES, 'test', 'fixtures', 'cli'), { recursive: true });
 
 function cli(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input: options.input, cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...HERMETIC, ...options.env } });
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input: options.input, cwd: options.cwd ?? FIXTURES, env: { ...process.env, NO_COLOR: '1', ...HERMETIC, ...options.env } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -73,11 +79,12 @@ describe('dockerfile-stages check', () => {
         const [file] = JSON.parse(stdout) as { diagnostics: { ruleId: string; message: string; range: { start: { line: number } } }[] }[];
         return (file?.diagnostics ?? []).filter((d) => d.ruleId === 'final-user-root').map((d) => `${d.range.start.line}: ${d.message.replace(/^.*It ships because /, '')}`);
       };
-      // The worker, last, serves no port: running as root there is not flagged.
-      assert.deepEqual(rootFindings(), []);
+      // With no build file, each image the file makes runs: the worker (last) and the web server
+      // (no stage builds on it, it has its own command), both long-lived Node.js programs.
+      assert.deepEqual(rootFindings(), ['0: no other stage builds on it and it has a command of its own.', '3: it is the last stage and it runs.']);
       writeFileSync(path.join(folder, 'docker-bake.hcl'), 'group "default" {\n  targets = ["web"]\n}\ntarget "web" {\n  target = "web"\n  tags = ["example/web"]\n}\n');
       assert.deepEqual(rootFindings(), ['0: docker-bake.hcl:5, target web ships it.']);
-      assert.deepEqual(rootFindings(['--target', 'worker']), []);
+      assert.deepEqual(rootFindings(['--target', 'worker']), ['3: it is the chosen build target.']);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -214,7 +221,7 @@ describe('dockerfile-stages check', () => {
 
 describe('dockerfile-stages graph, rules, --help, --version', () => {
   it('prints the stage graph as mermaid, dot and json, external images as their own nodes', () => {
-    const file = 'examples/go-api/Dockerfile';
+    const file = path.resolve('examples/go-api/Dockerfile');
     assert.equal(
       cli(['graph', file]).stdout,
       'flowchart LR\n  i0[/"golang:1.23-alpine"/]\n  i1[/"gcr.io/distroless/static-debian12:nonroot"/]\n  s0["builder"]\n  s1["test"]\n  s2["runtime"]\n  i0 -->|FROM| s0\n  s0 -->|FROM| s1\n  i1 -->|FROM| s2\n  s0 -->|COPY --from| s2\n',

@@ -13,10 +13,10 @@ const DOCKERFILE = [
   'EXPOSE 3000',
   'CMD ["node", "server.js"]',
   '',
-  'FROM node:20-alpine AS worker',
+  'FROM node:20-alpine AS cli',
   'WORKDIR /app',
   'COPY . .',
-  'CMD ["node", "worker.js"]',
+  'ENTRYPOINT ["node", "cli.js"]',
   '',
 ].join('\n');
 
@@ -51,9 +51,11 @@ describe('build targets from the workspace, over JSON-RPC', () => {
   });
 
   it('re-lints when compose.yaml changes which stage ships, and hover on FROM says why', async () => {
-    // Without a build file the last stage ships; the worker serves no port, so root is not flagged.
+    // Without a build file both images are built; the CLI runs once and exits, so root there is
+    // not flagged, and the web server is.
     const first = await client.open(uri, DOCKERFILE);
-    assert.deepEqual(rootFinding(first.diagnostics), []);
+    assert.deepEqual(rootFinding(first.diagnostics), [0]);
+    assert.match(first.diagnostics.find((d) => d.code === 'final-user-root')?.message.toString() ?? '', /It ships because no other stage builds on it and it has a command of its own\.$/);
 
     const shipsWeb = await composeChanged(composeFor('web'));
     assert.deepEqual(rootFinding(shipsWeb.diagnostics), [0]);
@@ -63,11 +65,11 @@ describe('build targets from the workspace, over JSON-RPC', () => {
     assert.match(text, /^\*\*Ships\*\* as a runtime image: compose\.yaml:5, service app ships it\./);
 
     const stages = await client.request<{ stages: { name: string; ships: string | null }[]; workspaceTargets: unknown[] }>('dockerfileStages/stages', { uri });
-    assert.deepEqual(stages.stages.map((s) => [s.name, s.ships]), [['web', 'compose.yaml:5, service app ships it'], ['worker', null]]);
+    assert.deepEqual(stages.stages.map((s) => [s.name, s.ships]), [['web', 'compose.yaml:5, service app ships it'], ['cli', null]]);
     assert.deepEqual(stages.workspaceTargets, [{ target: 'web', purpose: 'ship', source: 'compose.yaml:5, service app' }]);
 
-    const shipsWorker = await composeChanged(composeFor('worker'));
-    assert.deepEqual(rootFinding(shipsWorker.diagnostics), []);
+    const shipsCli = await composeChanged(composeFor('cli'));
+    assert.deepEqual(rootFinding(shipsCli.diagnostics), []);
   });
 
   it('re-lints when docker-bake.hcl names the target', async () => {
@@ -81,14 +83,16 @@ describe('build targets from the workspace, over JSON-RPC', () => {
     rmSync(bake);
     const after = client.nextDiagnostics(uri);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(bake), type: 3 }] });
+    // compose.yaml still ships the CLI only.
     assert.deepEqual(rootFinding((await after).diagnostics), []);
   });
 
   it('ignores a broken compose file with one log line: no crash, no diagnostic from it', async () => {
     const broken = await composeChanged('services:\n  app:\n    build: [unclosed\n');
-    assert.deepEqual(rootFinding(broken.diagnostics), []);
+    // Unread, it says nothing: both images are built, as with no build file.
+    assert.deepEqual(rootFinding(broken.diagnostics), [0]);
     assert.ok(client.logs.some((line) => line.includes('compose.yaml') && /not read for build targets/.test(line)), client.logs.join('\n'));
     const gone = await composeChanged(null);
-    assert.deepEqual(rootFinding(gone.diagnostics), []);
+    assert.deepEqual(rootFinding(gone.diagnostics), [0]);
   });
 });

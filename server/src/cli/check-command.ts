@@ -16,7 +16,7 @@ import { lineText } from '../model/queries';
 import { readBuildContext } from '../node/build-context';
 import { findProjectConfigFile, readTextOrNull } from '../node/project-config-file';
 import { UsageError, type Command } from './args';
-import { contextFromWorkspace, scanWorkspace, usesOf, workspaceRootOf, type ScannedWorkspace } from '../node/workspace-scan';
+import { contextFromWorkspace, scanWorkspace, relativeToWorkspace, usesOf, workspaceRootOf, type ScannedWorkspace } from '../node/workspace-scan';
 import { findDockerfiles, isFolder } from '../node/find-dockerfiles';
 
 type ImageFactsOf = (image: string) => SourcedFacts | null;
@@ -164,7 +164,7 @@ function checkFile(
     ...(target ? { target } : {}),
     platform,
     uses,
-    ...(absolute ? { fileName: path.basename(absolute) } : {}),
+    ...(absolute ? { fileName: workspace ? relativeToWorkspace(workspace, absolute) : path.basename(absolute) } : {}),
     targetFiles: workspace?.index.files ?? [],
     ...(workspace ? { localImages: workspace.localImages, namedContexts: workspace.namedContexts } : {}),
     buildContext: absolute && contextFolder ? readBuildContext(absolute, contextFolder.folder, contextFolder.assumed) : null,

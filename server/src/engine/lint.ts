@@ -21,7 +21,7 @@ export interface LintOptions {
   readonly target?: string;
   /** What the workspace's build files say about this Dockerfile (the target index). */
   readonly uses?: readonly BuildTargetUse[];
-  /** The Dockerfile's file name, when it has one (`Dockerfile.dev` says what its stages are for). */
+  /** The Dockerfile's path in its workspace (`/` separators), or its name: `Dockerfile.dev` and `test/mock/Dockerfile` say what its stages are for. */
   readonly fileName?: string;
   /** The workspace files read for build targets, for messages that say what was looked at. */
   readonly targetFiles?: readonly string[];

@@ -75,7 +75,7 @@ export class DiagnosticsScheduler {
     const target = this.targets.get(uri) ?? project.target;
     const workspace = this.workspaceTargets.forDocument(uri);
     const file = filePathOf(uri);
-    const fileName = file !== null ? path.basename(file) : (uri.split('/').pop() ?? '');
+    const fileName = workspace.relativePath ?? (file !== null ? path.basename(file) : (uri.split('/').pop() ?? ''));
     const settings = this.settings.peek(uri);
     return {
       ...(target ? { target } : {}),

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { BuildTargetUse } from '../model/stage-roles';
-import { contextFromWorkspace, rescanFiles, scanWorkspace, usesOf, workspaceRootOf, type ContextFolder, type ScannedWorkspace } from '../node/workspace-scan';
+import { contextFromWorkspace, relativeToWorkspace, rescanFiles, scanWorkspace, usesOf, workspaceRootOf, type ContextFolder, type ScannedWorkspace } from '../node/workspace-scan';
 import { mayNameTargets } from '../workspace/target-index';
 import type { TargetReference } from '../workspace/types';
 import { filePathOf } from './uri-paths';
@@ -18,12 +18,14 @@ export interface DocumentTargets {
   readonly targetFiles: readonly string[];
   /** The build context the build files agree on, or the assumed folder of a plain `Dockerfile`; null: unknown. */
   readonly contextFolder: ContextFolder | null;
+  /** The Dockerfile's path within its workspace (`/` separators): its folders say what it is for. */
+  readonly relativePath: string | null;
 }
 
 /** Far more documents than are ever open; past it the table starts over. */
 const MAX_DOCUMENTS_KEPT = 4096;
 
-const NOTHING: DocumentTargets = { uses: [], references: [], localImages: new Set(), namedContexts: new Set(), targetFiles: [], contextFolder: null };
+const NOTHING: DocumentTargets = { uses: [], references: [], localImages: new Set(), namedContexts: new Set(), targetFiles: [], contextFolder: null, relativePath: null };
 
 /**
  * The target index of each workspace root, built on first use and dropped when a file that names
@@ -70,7 +72,8 @@ export class WorkspaceTargets {
     const known = this.byDocument.get(uri);
     if (known?.workspace === workspace) return known.targets;
     const { uses, references } = usesOf(workspace, file);
-    const targets = { uses, references, localImages: workspace.localImages, namedContexts: workspace.namedContexts, targetFiles: workspace.index.files, contextFolder: contextFromWorkspace(workspace, file, references) };
+    const relativePath = relativeToWorkspace(workspace, file);
+    const targets = { uses, references, localImages: workspace.localImages, namedContexts: workspace.namedContexts, targetFiles: workspace.index.files, contextFolder: contextFromWorkspace(workspace, file, references), relativePath };
     if (this.byDocument.size >= MAX_DOCUMENTS_KEPT) this.byDocument.clear();
     this.byDocument.set(uri, { workspace, targets });
     return targets;

@@ -1,4 +1,5 @@
-import { shippedStages } from './stage-graph';
+import { folderRole, processShape, type ProcessShape } from './stage-process';
+import { resolvedStages, shippedStages } from './stage-graph';
 import type { DockerfileModel, Instruction, Stage } from './types';
 
 /**
@@ -6,8 +7,12 @@ import type { DockerfileModel, Instruction, Stage } from './types';
  * stages whose layers ship.
  */
 export type StageRole =
-  /** Runs as a container: it (or its base) has a command, a port, a health check. */
+  /** Runs as a long-lived container: it (or its base) has a command, a port, a health check. */
   | 'runtime'
+  /** Runs one job and exits, or waits to be exec'd into: a CLI, a shell, a migration. */
+  | 'tool'
+  /** An image tests start (a mock server, a client under test), under a test folder. */
+  | 'fixture'
   /** Builds something that later stages copy. */
   | 'builder'
   /** Files to take out of the build (`--output`): FROM scratch with no command. */
@@ -41,6 +46,8 @@ export interface StageRoleInfo {
   readonly role: StageRole;
   /** Why, in a few words: "named 'test'", "FROM scratch with no command", "compose.yaml:5 (dev)". */
   readonly because: string;
+  /** What the process the image starts looks like (for runtime and tool stages). */
+  readonly process?: ProcessShape;
 }
 
 const DEV_NAME = /^(dev|devel|develop|development|dev[-_]?envs?|devcontainer|debug|shell|local|tilt|sandbox|playground|workspace|tools)$|^(dev|debug)[-_]|[-_](dev|debug|devel|development|devcontainer)$/;
@@ -55,26 +62,30 @@ export const RELEASE_NAME = /^(release|runtime|run|runner|prod|production|final|
  */
 export function fileNameRole(fileName: string): StageRole | null {
   const words = fileName.toLowerCase().replace(/(^|[._-])(dockerfile|containerfile)([._-]|$)/g, '$1$3').split(/[._-]+/).filter(Boolean);
-  if (words.some((w) => /^(dev|devel|develop|development|tilt|debug|devcontainer|local|sandbox)$/.test(w))) return 'dev';
+  if (words.some((w) => /^(dev|devel|develop|development|tilt|debug|devcontainer|gitpod|local|sandbox)$/.test(w))) return 'dev';
   if (words.some((w) => /^(test|tests|testing|lint|check|ci|e2e|vendor|validate|shellcheck|authors|docs|generate|govulncheck|fuzz|bench)$/.test(w))) return 'check';
   if (words.some((w) => /^(builder|build|make|tools|toolchain|cross|buildx)$/.test(w))) return 'base';
   return null;
 }
 
-/** The role of every stage, with the reason. `facts` describes base images, when something knows them. */
+/**
+ * The role of every stage, with the reason. `facts` describes base images, when something knows
+ * them; `filePath` is the Dockerfile's path in its workspace (`/` separators) or its name.
+ */
 export function stageRoles(
   model: DockerfileModel,
   uses: readonly BuildTargetUse[],
   facts: (image: string) => BaseImageInfo | null,
-  fileName: string | null = null,
+  filePath: string | null = null,
 ): StageRoleInfo[] {
+  const fileName = filePath?.split('/').pop() ?? null;
   const byFileName = fileName ? fileNameRole(fileName) : null;
+  const byFolder = filePath ? folderRole(filePath) : null;
   const usedAsBase = new Set<number>();
   const copiedFrom = new Set<number>();
   for (const reference of model.references) {
-    if (reference.resolution.kind !== 'stage') continue;
-    if (reference.kind === 'from') usedAsBase.add(reference.resolution.stage);
-    else copiedFrom.add(reference.resolution.stage);
+    // `FROM ${BASE}-base` may be any stage the pattern matches: each is a base all the same.
+    for (const index of resolvedStages(reference.resolution)) (reference.kind === 'from' ? usedAsBase : copiedFrom).add(index);
   }
   const last = model.stages.length - 1;
   const purposesOf = (stage: Stage): BuildTargetUse[] =>
@@ -83,9 +94,13 @@ export function stageRoles(
   for (const stage of model.stages) {
     const purposes = uses.length === 0 ? uses : purposesOf(stage);
     const role = roleOf(model, stage, purposes, { usedAsBase: usedAsBase.has(stage.index), copiedFrom: copiedFrom.has(stage.index), last: stage.index === last }, facts, roles);
-    // A runtime stage of `Dockerfile.dev` is a dev image, unless a build file ships it.
+    // A runtime stage of `Dockerfile.dev` is a dev image, unless a build file ships it; every
+    // stage under a test folder is a fixture, and under `.devcontainer` a dev image.
     const shipped = purposes.some((u) => u.purpose === 'ship' || u.purpose === 'build');
-    roles.push(role.role === 'runtime' && byFileName && !shipped ? { role: byFileName, because: `in ${fileName}` } : role);
+    const running = role.role === 'runtime' || role.role === 'tool';
+    if (byFolder && (running || byFolder.role === 'fixture') && role.role !== 'check' && role.role !== 'export') roles.push({ role: byFolder.role, because: `in the folder ${byFolder.folder}/` });
+    else if (running && byFileName && !shipped) roles.push({ role: byFileName, because: `in ${fileName}` });
+    else roles.push(role);
   }
   return roles;
 }
@@ -129,25 +144,29 @@ function roleOf(
   const dev = workspace('dev');
   if (dev && !shipping) return { role: 'dev', because: `built for development (${dev.source})` };
   const test = workspace('test');
-  if (test && !shipping) return { role: 'check', because: `built as a check (${test.source})` };
+  // A test job that builds an image that serves validates what ships (a build check of the product).
+  if (test && !shipping && processShape(model, stage, chain, null).kind !== 'server') return { role: 'check', because: `built as a check (${test.source})` };
   const exported = workspace('export');
   if (exported && !shipping) return { role: 'export', because: `its files are exported (${exported.source})` };
   if (DEV_NAME.test(name)) return { role: 'dev', because: `named '${stage.name}'` };
+  // A stage built FROM a dev stage that nothing uses is that dev image with more in it; one that is
+  // copied from or built on is a builder that happens to start there.
   const devBase = chain.slice(0, -1).find((s) => earlier[s.index]?.role === 'dev');
-  if (devBase) return { role: 'dev', because: `built FROM the development stage '${devBase.name ?? devBase.index + 1}'` };
+  if (devBase && !place.copiedFrom && !place.usedAsBase) return { role: 'dev', because: `built FROM the development stage '${devBase.name ?? devBase.index + 1}'` };
   if (CHECK_NAME.test(name)) return { role: 'check', because: `named '${stage.name}'` };
   if (rootFacts?.kind === 'dev') return { role: 'dev', because: `built on the development image ${root}` };
   // ONBUILD triggers run in someone else's build: the image is a base, whatever its command.
   if (!shipping && shapeOf(stage).onbuild) return { role: 'base', because: 'it has ONBUILD triggers: a base for other images' };
   // A port alone does not make a container: without a command of its own the image runs its base's.
   const runs = hasCommand || rootFacts?.service === true;
-  if (shipping && runs) return { role: 'runtime', because: `built to ship (${shipping.source})` };
+  const process = processShape(model, stage, chain, rootFacts?.service === true ? `its base ${root} runs a server` : null);
+  if (runs && process.kind === 'dev') return { role: 'dev', because: process.because, process };
+  const running = (because: string): StageRoleInfo =>
+    process.kind === 'tool' ? { role: 'tool', because: process.because, process } : { role: 'runtime', because, process };
+  if (shipping && runs) return running(`built to ship (${shipping.source})`);
   if (place.copiedFrom && !runs) return { role: 'builder', because: 'later stages copy from it' };
   if (place.usedAsBase && (!runs || !RELEASE_NAME.test(name))) return { role: 'base', because: 'later stages are built FROM it' };
-  if (runs) {
-    const why = hasCommand ? 'it has a command' : `its base ${root} runs a server`;
-    return { role: 'runtime', because: why };
-  }
+  if (runs) return running(hasCommand ? process.because : `its base ${root} runs a server`);
   if (place.copiedFrom) return { role: 'builder', because: 'later stages copy from it' };
   if (!place.last) return { role: 'builder', because: 'it only builds' };
   return { role: 'base', because: 'it sets no command: a base or tool image for other builds' };

@@ -107,9 +107,14 @@ export function rescanFiles(workspace: ScannedWorkspace, relativePaths: readonly
   return indexed(workspace.root, [...files.values()], paths);
 }
 
+/** A file's path within the workspace, with `/` separators. */
+export function relativeToWorkspace(workspace: ScannedWorkspace, file: string): string {
+  return path.relative(workspace.root, path.resolve(file)).split(path.sep).join('/');
+}
+
 /** The workspace's builds of one Dockerfile, as the rules take them. */
 export function usesOf(workspace: ScannedWorkspace, dockerfile: string): { uses: BuildTargetUse[]; references: TargetReference[] } {
-  const relative = path.relative(workspace.root, path.resolve(dockerfile)).split(path.sep).join('/');
+  const relative = relativeToWorkspace(workspace, dockerfile);
   const references = targetsOf(workspace.index, relative);
   return {
     references,

@@ -17,7 +17,7 @@ export default defineRule({
   severity: 'info',
   hadolint: ['DL3067'],
   check({ model, shipping, report }) {
-    const shipped = new Set(shipping.shipped.flatMap(({ stage }) => shippedStages(model, stage)).map((stage) => stage.index));
+    const shipped = new Set(shipping.images.flatMap(({ stage }) => shippedStages(model, stage)).map((stage) => stage.index));
     for (const reference of model.references) {
       if (reference.kind !== 'copy-from' || reference.resolution.kind !== 'stage' || !shipped.has(reference.fromStage)) continue;
       const source = model.stages[reference.resolution.stage];

@@ -27,7 +27,9 @@ export default defineRule({
       const baseFacts = base !== null ? imageFacts(base)?.facts : undefined;
       // The base image's own HEALTHCHECK is inherited.
       if (baseFacts?.healthcheck === true) continue;
-      // The template runs a shell command; an image without a shell needs a probe binary of its own.
+      // Without a shell or a client in the image (scratch, distroless) a HEALTHCHECK needs a probe
+      // binary the image does not have: such images are probed from outside (Kubernetes).
+      if (baseFacts?.shell === false || base?.toLowerCase() === 'scratch') continue;
       const hasShell = baseFacts?.shell === true;
       const nl = lineBreak(model);
       report({

@@ -85,7 +85,7 @@ function userOf(context: RuleContext, stage: Stage): Verdict {
       if (!isRootUserName(facts.user) || facts.dropsPrivileges) return { kind: 'non-root' };
       // Without a USER, only a server is worth the warning: command-line tool images run as root
       // on purpose (to write to the folders mounted into them).
-      const serves = facts.service === true || facts.serves === true || instructions.some((i) => i.keyword === 'EXPOSE' || i.keyword === 'HEALTHCHECK');
+      const serves = facts.service === true || facts.serves === true || context.shipping.roles[stage.index]?.process?.kind === 'server';
       if (!serves) return { kind: 'unknown' };
       current = { kind: 'default', base };
     }

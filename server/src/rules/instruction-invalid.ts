@@ -1,5 +1,6 @@
 import type { Instruction, Stage } from '../model/types';
 import { defineRule, type ReportedProblem } from './rule';
+import { isTemplateDirective } from '../words/templates';
 
 const KNOWN = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
 
@@ -28,6 +29,7 @@ export default defineRule({
 /** Checks one instruction; `stage` is null before the first FROM. */
 function checkInstruction(instruction: Instruction, stage: Stage | null, report: (problem: ReportedProblem) => void): void {
   const keyword = instruction.keyword;
+  if (isTemplateDirective(keyword)) return;
   if (!KNOWN.has(keyword)) {
     report({ range: instruction.keywordRange, message: `Unknown instruction '${keyword}'.` });
     return;

@@ -27,7 +27,7 @@ export default defineRule({
   summary: 'Native files built against glibc are copied into a musl (alpine) image, or the reverse.',
   severity: 'warning',
   check({ model, shipping, imageFacts, platform, report }) {
-    for (const { stage: target } of shipping.shipped) {
+    for (const { stage: target } of shipping.images) {
     const shipped = shippedStages(model, target);
     const runtimeLibc = libcOf(model, target, platform, imageFacts);
     if (runtimeLibc !== 'musl' && runtimeLibc !== 'glibc') continue;

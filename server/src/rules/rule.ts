@@ -52,8 +52,9 @@ export interface BuildContext {
 export interface RuleContext {
   readonly model: DockerfileModel;
   /**
-   * What ships and what every stage is for. Final-image rules look at `shipping.shipped` (runtime
-   * images that ship), size rules at `shipping.layerStages`; nothing ships when nothing is known.
+   * What ships and what every stage is for. Rules about a running server look at `shipping.shipped`
+   * (deployed processes), rules about an image's contents at `shipping.images`, size rules at
+   * `shipping.layerStages`; nothing ships when nothing is known.
    */
   readonly shipping: Shipping;
   /**

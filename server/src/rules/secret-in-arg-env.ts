@@ -1,7 +1,7 @@
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { insertAt, replace } from './edits';
 import { instructionBody } from '../model/instruction-text';
-import { defineRule, type Fix } from './rule';
+import { defineRule, type Fix, type RuleContext } from './rule';
 
 /** BuildKit's reading of a secret-looking name: one of these words as a whole `_`-separated part. */
 const SECRET_NAME = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -14,29 +14,37 @@ export default defineRule({
   severity: 'warning',
   hadolint: ['DL3064'],
   buildkit: 'SecretsUsedInArgOrEnv',
-  // A global ARG reaches the image history only when a stage declares it again: stages only.
-  checkStage({ model, stage, report }) {
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
-      for (const arg of instruction.args) {
-        const [name = '', value = ''] = arg.value.split(/=(.*)/s, 2);
-        const unquoted = value.replace(/^["']|["']$/g, '');
-        if (!SECRET_VALUE.test(unquoted) && !(SECRET_NAME.test(name) && mayHoldSecret(instruction.keyword, name, arg.value.includes('='), unquoted))) continue;
-        const fix = instruction.keyword === 'ARG' && instruction.args.length === 1 && value === '' ? secretMountFix(model, stage, instruction, name) : null;
-        report({
-          range: arg.range,
-          message: `${instruction.keyword} '${name}' looks like a secret, and ${instruction.keyword} values stay in the image history; pass it with RUN --mount=type=secret,id=${name.toLowerCase()} instead.`,
-          fixes: fix ? [fix] : [],
-        });
-      }
-    }
+  // A global ARG reaches the image history only when a stage declares it again: stages only, and
+  // only those whose layers (and so history) reach someone — a builder's history is never pulled.
+  check({ model, shipping, report }) {
+    for (const stage of model.stages) if (shipping.layerStages.has(stage.index)) checkStage(model, stage, report);
   },
 });
+
+/** Reports the secret-looking ARG and ENV of one stage whose history ships. */
+function checkStage(model: DockerfileModel, stage: Stage, report: RuleContext['report']): void {
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
+    for (const arg of instruction.args) {
+      const [name = '', value = ''] = arg.value.split(/=(.*)/s, 2);
+      const unquoted = value.replace(/^["']|["']$/g, '');
+      if (!SECRET_VALUE.test(unquoted) && !(SECRET_NAME.test(name) && mayHoldSecret(instruction.keyword, name, arg.value.includes('='), unquoted))) continue;
+      const fix = instruction.keyword === 'ARG' && instruction.args.length === 1 && value === '' ? secretMountFix(model, stage, instruction, name) : null;
+      report({
+        range: arg.range,
+        message: `${instruction.keyword} '${name}' looks like a secret, and ${instruction.keyword} values stay in the image history; pass it with RUN --mount=type=secret,id=${name.toLowerCase()} instead.`,
+        fixes: fix ? [fix] : [],
+      });
+    }
+  }
+}
 
 /** Names of values that point at a secret or identify a public key, never hold one. */
 const NOT_A_SECRET_NAME = /(_FILE|_PATH|_DIR|_URL|_ID|_NAME|_FINGERPRINT|_FINGERPRINTS|_PUBLIC_KEY|_PUB)$|^GPG_KEYS?$|PUBLIC_?KEY/i;
 /** Values that hold nothing: placeholders to fill in at run time. */
-const PLACEHOLDER = /^(_+|-|x+|<[^>]*>|\*+|none|null|changeme_?at_?runtime|your[_-].*|placeholder|dummy|unset)$/i;
+const PLACEHOLDER = /^(_+|-|x+|<[^>]*>|\*+|none|null|changeme_?at_?runtime|your[_-].*|test|testing|fake|dummy|unset|example|sample)$|placeholder|dummy|^(build|ci)[-_]/i;
+/** Switches and numbers: `GF_AUTH_BASIC_ENABLED=false`, `TOKEN_TTL=3600`. */
+const SWITCH = /^(true|false|yes|no|on|off|enabled?|disabled?|[0-9]+[smhd]?)$/i;
 
 /**
  * Whether a secret-looking name holds a secret, judged by its value: an ARG without a value gets
@@ -46,7 +54,7 @@ const PLACEHOLDER = /^(_+|-|x+|<[^>]*>|\*+|none|null|changeme_?at_?runtime|your[
 function mayHoldSecret(keyword: string, name: string, hasValue: boolean, value: string): boolean {
   if (NOT_A_SECRET_NAME.test(name)) return false;
   if (keyword === 'ARG' && !hasValue) return true;
-  if (value === '' || PLACEHOLDER.test(value)) return false;
+  if (value === '' || PLACEHOLDER.test(value) || SWITCH.test(value)) return false;
   // A file path or a public key id (hex) is no secret.
   if (/^\//.test(value) || /^(0x)?[0-9A-F]{16,40}( [0-9A-F]{16,40})*$/i.test(value)) return false;
   return true;

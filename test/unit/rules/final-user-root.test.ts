@@ -15,6 +15,21 @@ describe('final-user-root', () => {
     `);
   });
 
+  it('fires on a server with no EXPOSE: its command starts one or listens', () => {
+    expectRule('final-user-root', dockerfile`
+      FROM python:3.12-slim
+      #^^^^^^^^^^^^^^^^^^^^ final-user-root Stage 1 (python:3.12-slim) runs as root: no USER is set and python:3.12-slim runs as root by default. Add a non-root USER before CMD/ENTRYPOINT. It ships because it is the last stage and it runs.
+      COPY . /app
+      CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+    `);
+  });
+
+  it('does not fire on tools: a CLI, a shell, a prompt, a toolbox to exec into', () => {
+    for (const command of ['ENTRYPOINT ["/usr/local/bin/flux-cli"]', 'CMD ["pwsh"]', 'CMD ["php", "-a"]', 'CMD ["sh", "-c", "sleep infinity"]']) {
+      assert.deepEqual(problemsOf('final-user-root', `FROM alpine:3.20\nUSER root\n${command}\n`), [], command);
+    }
+  });
+
   it('fires when the last USER is root, also through a build argument', () => {
     expectRule('final-user-root', dockerfile`
       FROM node:20-alpine

@@ -30,4 +30,16 @@ describe('instruction-invalid', () => {
       EOF
     `);
   });
+
+  it('does not fire on the lines of a template engine in a Dockerfile to render', () => {
+    expectRule('instruction-invalid', dockerfile`
+      FROM python:3.12-slim
+      {% if cookiecutter.use_celery == "y" %}
+      RUN pip install celery
+      {%- endif %}
+      {{ extra_instructions }}
+      {# rendered by cookiecutter #}
+      CMD ["python"]
+    `);
+  });
 });

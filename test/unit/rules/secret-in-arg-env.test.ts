@@ -36,4 +36,26 @@ describe('secret-in-arg-env', () => {
       ENV TOKENIZER=fast AUTHOR=jane PUBLIC_URL=https://example.com
     `);
   });
+
+  it('judges switches, numbers and build-time dummies as no secret', () => {
+    expectRule('secret-in-arg-env', dockerfile`
+      FROM grafana/grafana:11.1.0
+      ENV GF_AUTH_ANONYMOUS_ENABLED=false GF_AUTH_BASIC_ENABLED=false TOKEN_TTL=3600
+      ENV STRIPE_SECRET_KEY=test AUTH_SECRET=build-time-placeholder
+    `);
+  });
+
+  it('looks only at stages whose history reaches someone, not at a builder’s', () => {
+    expectRule('secret-in-arg-env', dockerfile`
+      FROM node:20 AS build
+      ARG NPM_TOKEN
+      ENV NEXT_PRIVATE_ENCRYPTION_KEY=\${NPM_TOKEN}
+      RUN npm ci && npm run build
+      FROM node:20-slim
+      COPY --from=build /app/dist /app
+      ARG SENTRY_AUTH_TOKEN
+      #   ^^^^^^^^^^^^^^^^^ secret-in-arg-env ARG 'SENTRY_AUTH_TOKEN' looks like a secret, and ARG values stay in the image history; pass it with RUN --mount=type=secret,id=sentry_auth_token instead.
+      CMD ["node", "/app/main.js"]
+    `);
+  });
 });
