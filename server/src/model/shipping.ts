@@ -157,7 +157,7 @@ export interface StagePurpose {
   readonly layers: 'yes' | 'no' | 'dev';
   /** Does it run as a long-lived process someone deploys (the final-image rules' question)? */
   readonly deployed: boolean;
-  /** Why it ships, when it does. */
+  /** Why its image reaches someone, when it does. */
   readonly ships: string | null;
 }
 
@@ -165,6 +165,7 @@ export function stagePurposes(model: DockerfileModel, shipping: Shipping): Stage
   return model.stages.map((stage) => {
     const role = shipping.roles[stage.index] ?? { role: 'base' as const, because: '' };
     const shipped = shipping.shipped.find((s) => s.stage.index === stage.index);
+    const image = shipping.images.find((s) => s.stage.index === stage.index);
     return {
       index: stage.index,
       name: stage.name,
@@ -172,7 +173,7 @@ export function stagePurposes(model: DockerfileModel, shipping: Shipping): Stage
       because: role.because,
       layers: shipping.layerStages.has(stage.index) ? 'yes' : shipping.devLayers.has(stage.index) ? 'dev' : 'no',
       deployed: shipped !== undefined,
-      ships: shipped?.because ?? null,
+      ships: image?.because ?? null,
     };
   });
 }

@@ -40,7 +40,7 @@ const SHELLS = /^(sh|bash|zsh|ash|dash|fish|pwsh|powershell|cmd|busybox)$/;
 /** Programs that, alone, open an interactive prompt. */
 const REPLS = /^(python[0-9.]*|node|irb|iex|ghci|jshell|deno|bun|php|lua|R|julia|scala|clojure|erl|mysql|psql|redis-cli|sqlite3|wp)$/;
 const DEV_WORDS = /(^|\s)(runserver|nodemon|--reload|--watch|ng serve|flask run|fastapi dev|rails server -b 0\.0\.0\.0 -e development|(npm|pnpm|yarn|bun)( run)? (dev|start:dev|serve|watch)|vite( dev)?|next dev|webpack serve|hugo server|jekyll serve|mix phx\.server|air)(\s|$)/;
-const SERVER_FLAGS = /(^|\s)(--port|--http-port|--listen|--bind|--host|-p)[= ]|(^|[\s=:])0\.0\.0\.0([:\s]|$)|(^|\s)-jar(\s|$)/;
+const SERVER_FLAGS = /(^|\s)(--port|--http-port|--listen|--bind|--host)[= ]|(^|[\s=:])0\.0\.0\.0([:\s]|$)|(^|\s)-jar(\s|$)/;
 const SERVER_ENV = /^([A-Z0-9_]*_)?(PORT|HTTP_PORT|URLS|LISTEN|LISTEN_ADDR|LISTEN_ADDRESS|LISTEN_PORT|BIND_ADDRESS|BIND_ADDR|HTTP_ADDR|ADDR)$/;
 
 /** The shape of the process a stage's image starts, from its FROM chain in this file (`chain[0]` is the root). */
@@ -70,6 +70,7 @@ export function processShape(model: DockerfileModel, stage: Stage, chain: readon
   }
   const daemon = programs.find((p) => DAEMONS.has(p) || p.split(/[-_.]/).some((part) => SERVER_PART.test(part)));
   if (daemon) return { kind: 'server', because: `its command starts ${daemon}` };
+  if (programs.includes('make')) return { kind: 'tool', because: `its command runs a build (${short(text)})` };
   if (/^(start|run|serve|server|boot)(\.sh)?$/.test(first)) return { kind: 'server', because: `its command starts the program (${first})` };
   if (words.slice(1).some((w) => /^(serve|server|start|run|daemon|agent|controller|web|api|worker|single_node|standalone|up)$/.test(w))) {
     return { kind: 'server', because: `its command starts a server (${short(text)})` };

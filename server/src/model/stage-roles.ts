@@ -99,7 +99,8 @@ export function stageRoles(
     const shipped = purposes.some((u) => u.purpose === 'ship' || u.purpose === 'build');
     const running = role.role === 'runtime' || role.role === 'tool';
     if (byFolder && (running || byFolder.role === 'fixture') && role.role !== 'check' && role.role !== 'export') roles.push({ role: byFolder.role, because: `in the folder ${byFolder.folder}/` });
-    else if (running && byFileName && !shipped) roles.push({ role: byFileName, because: `in ${fileName}` });
+    // A `Dockerfile.dev` whose last stage runs nothing of its own is a dev image all the same.
+    else if ((running || (byFileName === 'dev' && role.role === 'base' && stage.index === last)) && byFileName && !shipped) roles.push({ role: byFileName, because: `in ${fileName}` });
     else roles.push(role);
   }
   return roles;

@@ -30,6 +30,12 @@ describe('final-user-root', () => {
     }
   });
 
+  it('does not fire on servers whose master starts as root and runs its workers as another user', () => {
+    for (const command of ['CMD ["apache2-foreground"]', 'CMD ["php-fpm"]', 'CMD ["nginx", "-g", "daemon off;"]']) {
+      assert.deepEqual(problemsOf('final-user-root', `FROM debian:12-slim\nRUN apt-get update\nEXPOSE 80\n${command}\n`), [], command);
+    }
+  });
+
   it('fires when the last USER is root, also through a build argument', () => {
     expectRule('final-user-root', dockerfile`
       FROM node:20-alpine
