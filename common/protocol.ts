@@ -19,12 +19,14 @@ export interface StageInfo {
   readonly uses?: readonly { readonly stage: number; readonly how: 'FROM' | 'COPY --from' | 'RUN --mount from' }[];
   /** The ports its image exposes (`EXPOSE`, through its FROM chain), without the protocol: `8080`, `53/udp`. */
   readonly exposes?: readonly string[];
-  /** What the stage is for: runtime, builder, export, check, dev or base. */
+  /** What the stage is for: runtime, tool, builder, base, export, check, dev or fixture. */
   readonly role: string;
   /** Why, in a few words ("named 'test'", "later stages copy from it"). */
   readonly roleReason: string;
-  /** Why it ships ("compose.yaml:5, service web ships it"), or null when it does not. */
+  /** Why its image ships ("compose.yaml:5, service web ships it"), or null when it does not. */
   readonly ships: string | null;
+  /** Whether it runs as a deployed process (a runtime that ships, not a tool or a base image). */
+  readonly deployed?: boolean;
   /** Its instructions in order, `FROM` first: where each is and its keyword (to put build results on their lines). */
   readonly instructions?: readonly { readonly line: number; readonly endLine: number; readonly keyword: string }[];
 }

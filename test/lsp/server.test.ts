@@ -338,9 +338,9 @@ describe('stages and build target over JSON-RPC', () => {
       const result = await client.request('dockerfileStages/stages', { uri: stagesUri });
       assert.deepEqual(result, {
         stages: [
-          { index: 0, name: 'build', line: 0, baseImage: 'golang:1.23', dependencies: [], uses: [], exposes: [], role: 'builder', roleReason: 'later stages copy from it', ships: null, instructions: at([0, 'FROM'], [1, 'USER'], [2, 'RUN']) },
-          { index: 1, name: 'runtime', line: 3, baseImage: 'alpine:3.20', dependencies: [0], uses: [{ stage: 0, how: 'COPY --from' }], exposes: [], role: 'base', roleReason: 'later stages are built FROM it', ships: null, instructions: at([3, 'FROM'], [4, 'COPY'], [5, 'USER']) },
-          { index: 2, name: 'debug', line: 6, baseImage: 'runtime', dependencies: [1], uses: [{ stage: 1, how: 'FROM' }], exposes: [], role: 'dev', roleReason: "named 'debug'", ships: null, instructions: at([6, 'FROM']) },
+          { index: 0, name: 'build', line: 0, baseImage: 'golang:1.23', dependencies: [], uses: [], exposes: [], role: 'builder', roleReason: 'later stages copy from it', ships: null, deployed: false, instructions: at([0, 'FROM'], [1, 'USER'], [2, 'RUN']) },
+          { index: 1, name: 'runtime', line: 3, baseImage: 'alpine:3.20', dependencies: [0], uses: [{ stage: 0, how: 'COPY --from' }], exposes: [], role: 'base', roleReason: 'later stages are built FROM it', ships: null, deployed: false, instructions: at([3, 'FROM'], [4, 'COPY'], [5, 'USER']) },
+          { index: 2, name: 'debug', line: 6, baseImage: 'runtime', dependencies: [1], uses: [{ stage: 1, how: 'FROM' }], exposes: [], role: 'dev', roleReason: "named 'debug'", ships: null, deployed: false, instructions: at([6, 'FROM']) },
         ],
         defaultTarget: 2,
         workspaceTargets: [],

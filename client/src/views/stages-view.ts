@@ -59,7 +59,8 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
     }
     const item = new vscode.TreeItem(stageLabel(node.stage), node.stage.dependencies.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = `${node.uri.toString()}#${node.stage.index}`;
-    const role = node.stage.ships !== null ? 'ships' : node.stage.role;
+    // A tool or base image that ships says what it is; a deployed runtime just that it ships.
+    const role = node.stage.ships === null ? node.stage.role : node.stage.deployed === false ? `${node.stage.role}, ships` : 'ships';
     const saved = node.built && node.built.targetIndex === node.stage.index ? savedText(node.built, node.all)[1] : undefined;
     const weight = `${builtText(node.built, node.stage.index)}${saved ? ` (${saved.replace(/ against .*/, '').toLowerCase()})` : ''}`;
     item.description = `${role} · ${node.stage.baseImage ?? ''}${node.target ? ' · target' : node.needed ? '' : ' · not built for the target'}${weight ? ` · ${weight}` : ''}`;
@@ -72,7 +73,8 @@ export class StagesView implements vscode.TreeDataProvider<Node> {
           : new vscode.ThemeIcon('layers', new vscode.ThemeColor('disabledForeground'));
     item.tooltip = [
       `${stageLabel(node.stage)} (line ${node.stage.line + 1}), FROM ${node.stage.baseImage ?? 'nothing'}`,
-      node.stage.ships !== null ? `Ships: ${node.stage.ships}` : `Role: ${node.stage.role} (${node.stage.roleReason})`,
+      node.stage.ships !== null && node.stage.deployed !== false ? `Ships: ${node.stage.ships}` : `Role: ${node.stage.role} (${node.stage.roleReason})`,
+      ...(node.stage.ships !== null && node.stage.deployed === false ? [`Ships: ${node.stage.ships}; not a deployed process, so the rules about servers (root user, health check) leave it alone`] : []),
       ...(node.built && node.built.targetIndex === node.stage.index ? savedText(node.built, node.all) : []),
     ].join('\n');
     // An unnamed stage that is not the last cannot be built alone (--target takes names).

@@ -49,6 +49,13 @@ export function roleText(shipping: Shipping, stage: Stage): string {
   if (shipped) return `**Ships** as a runtime image: ${shipped.because}.`;
   const role = shipping.roles[stage.index];
   if (!role) return '';
-  const layers = shipping.layerStages.has(stage.index) ? ' Its layers ship in a later stage built FROM it.' : '';
+  const image = shipping.images.find((s) => s.stage.index === stage.index);
+  const layers = image
+    ? ` Its image ships (${image.because}), but it is no deployed process: the rules about servers leave it alone.`
+    : shipping.layerStages.has(stage.index)
+      ? ' Its layers ship in a later stage built FROM it.'
+      : shipping.devLayers.has(stage.index)
+        ? ' Only development images are built on it.'
+        : '';
   return `**Role:** ${role.role} (${role.because}).${layers}`;
 }
