@@ -2,7 +2,7 @@ import { shellCheckInputs, shellCheckProblems, type ShellCheckComment, type Shel
 import { builtInFacts, type SourcedFacts } from '../images/image-facts';
 import type { DockerfileModel } from '../model/types';
 import { findShellCheck, ShellCheckRunner } from '../node/shellcheck-runner';
-import { formatPlatform, platformOf } from '../words/platform';
+import { formatPlatform, parsePlatform, platformOf } from '../words/platform';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { configuredContext, parseProjectConfig, type ProjectConfig } from '../../../common/settings';
@@ -180,7 +180,7 @@ function checkFile(
   const problems = lint(model, options).problems.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
-  const shellCheck = { model, inputs: shellCheckInputs(model, imageFacts), severities: options.severities };
+  const shellCheck = { model, inputs: shellCheckInputs(model, imageFacts, parsePlatform(platform) ?? undefined), severities: options.severities };
   const stages = command.explain ? { stages: stagePurposes(model, shippingFor(model, options)) } : {};
   return { file, problems, line: (index) => lineText(model, index), ...(command.fix ? { fixed } : {}), ...stages, shellCheck };
 }

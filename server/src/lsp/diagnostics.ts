@@ -5,6 +5,8 @@ import type { TextDocuments } from 'vscode-languageserver';
 import * as path from 'node:path';
 import { lint, type LintOptions, type LintResult, type Problem } from '../engine/lint';
 import { toDiagnostic } from './conversions';
+
+const SEVERITIES = { hint: true, info: true, warning: true, error: true };
 import { formatPlatform, platformOf } from '../words/platform';
 import type { DocumentModels } from './document-models';
 import { toolsToDeferTo, type DockerfileStagesSettings, type OtherTool } from '../../../common/settings';
@@ -230,7 +232,13 @@ export class DiagnosticsScheduler {
         const current = () => this.documents.get(uri)?.version === version;
         void this.shellCheck.problems(model, settings.shellcheck, this.images.store.factsOf, current).then((found) => {
           if (this.documents.get(uri)?.version !== version) return;
-          const diagnostics = found.filter((problem) => severities[problem.ruleId] !== 'off').map((problem) => toDiagnostic(problem, this.docsBaseUri));
+          // A code's setting (`"SC2086": "warning"`) raises or lowers it, as for our own rules.
+          const diagnostics = found
+            .filter((problem) => severities[problem.ruleId] !== 'off')
+            .map((problem) => {
+              const chosen = severities[problem.ruleId];
+              return toDiagnostic(chosen && chosen in SEVERITIES ? { ...problem, severity: chosen as Problem['severity'] } : problem, this.docsBaseUri);
+            });
           this.lastShellCheck.set(uri, { text, diagnostics });
           if (diagnostics.length > 0 || kept.length > 0) void this.connection.sendDiagnostics({ uri, version, diagnostics: [...ours, ...diagnostics] });
         });

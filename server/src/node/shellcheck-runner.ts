@@ -3,7 +3,7 @@ import { setPriority } from 'node:os';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { ShellCheckComment, ShellCheckInput } from '../engine/shellcheck';
+import type { ShellCheckComment, ShellCheckInput, ShellCheckShell } from '../engine/shellcheck';
 
 /** ShellCheck on a RUN should take well under a second; a stuck run must not hold diagnostics. */
 const TIMEOUT_MS = 10_000;
@@ -86,7 +86,7 @@ export class ShellCheckRunner {
       if (cached) answers.set(input.key, cached);
       return !cached;
     });
-    for (const shell of ['sh', 'bash'] as const) {
+    for (const shell of ['sh', 'bash', 'dash', 'ash'] as const) {
       const group = [...new Map(missing.filter((input) => input.shell === shell).map((input) => [input.key, input])).values()];
       if (group.length === 0) continue;
       for (const [key, comments] of await this.run(shell, group)) {
@@ -98,7 +98,7 @@ export class ShellCheckRunner {
     return answers;
   }
 
-  private async run(shell: 'sh' | 'bash', inputs: readonly ShellCheckInput[]): Promise<Map<string, ShellCheckComment[]>> {
+  private async run(shell: ShellCheckShell, inputs: readonly ShellCheckInput[]): Promise<Map<string, ShellCheckComment[]>> {
     const folder = mkdtempSync(path.join(tmpdir(), 'dfs-shellcheck-'));
     try {
       const files = inputs.map((input) => {

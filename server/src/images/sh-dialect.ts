@@ -1,0 +1,29 @@
+import type { ImageFacts } from './image-facts';
+import { normalizeImage } from './image-facts';
+
+/**
+ * Which program `/bin/sh` is in a Linux image: dash on Debian and Ubuntu (and the official
+ * language images built on them), BusyBox ash on Alpine and BusyBox, bash on the RHEL family
+ * (CentOS, Fedora, UBI, Rocky, Alma, Amazon Linux). ShellCheck then checks a RUN for the shell
+ * that really runs it. Null when the image does not say.
+ */
+export type ShDialect = 'dash' | 'ash' | 'bash';
+
+const ASH = /(^|[-_.:/])(alpine|busybox|musl)([-_.:/0-9]|$)/;
+const BASH = /(^|[-_.:/])(centos|rhel|ubi[0-9]*|fedora|rocky|rockylinux|alma|almalinux|amazonlinux|al2|al2023|oraclelinux|photon|mariner|azurelinux|cbl-mariner|openeuler|anolis|openanolis|sles|opensuse|leap|tumbleweed|suse)([-_.:/0-9]|$)/;
+const DASH = /(^|[-_.:/])(debian|ubuntu|bookworm|bullseye|buster|stretch|trixie|forky|sid|jammy|noble|focal|bionic|xenial|oracular|plucky|slim)([-_.:/0-9]|$)/;
+/** Official language and tool images whose default variants are Debian-based. */
+const DEBIAN_BASED = /^docker\.io\/library\/(node|python|golang|ruby|php|perl|rust|openjdk|eclipse-temurin|gradle|maven|elixir|erlang|haskell|julia|r-base|gcc|buildpack-deps|postgres|mysql|redis|nginx|httpd|wordpress|ghost|mongo|rabbitmq|memcached)$/;
+
+export function shDialectOf(text: string, facts: ImageFacts | null | undefined): ShDialect | null {
+  if (facts?.os === 'windows') return null;
+  if (facts?.libc === 'musl') return 'ash';
+  const image = normalizeImage(text);
+  if (!image) return null;
+  const words = `${image.name}:${image.tag ?? ''}`.toLowerCase();
+  if (ASH.test(words)) return 'ash';
+  if (BASH.test(words)) return 'bash';
+  if (DASH.test(words)) return 'dash';
+  if (DEBIAN_BASED.test(image.name)) return 'dash';
+  return null;
+}
