@@ -54,7 +54,7 @@ function resolveFromBase(stage: Stage, stages: readonly Stage[], stageIndexByNam
       const fallback = globalArgs.find((arg) => arg.name === lone[1])?.defaultValue ?? null;
       const named = fallback ? stageIndexByName.get(normalizeStageName(fallback)) : undefined;
       candidates = named !== undefined && named < stage.index ? [named] : [];
-    } else candidates = stagesMatching(unquoted, stages, stage.index);
+    } else candidates = stagesMatching(unquoted, stages, stage.index, globalArgs);
     if (candidates.length === 0) return null;
     return { kind: 'from', text: base.text, range: base.range, fromStage: stage.index, instruction: stage.from, resolution: { kind: 'variable', candidates } };
   }
@@ -83,12 +83,20 @@ function makeReference(
 
 /**
  * The earlier stages a name written with variables can be: each `$VAR` / `${…}` may hold any
- * text. A lone variable (`${STAGE}`) may name any earlier stage.
+ * text. A lone variable (`${STAGE}`) may name any earlier stage. A variable whose default is one
+ * word without a dash (`BASE=fpm` in `${BASE}-base`) takes values of that shape: it names
+ * `fpm-base` or `apache-base`, not `fpm-php-ext-base`.
  */
-export function stagesMatching(text: string, stages: readonly Stage[], before: number): number[] {
+export function stagesMatching(text: string, stages: readonly Stage[], before: number, globalArgs: readonly GlobalArg[] = []): number[] {
   let source = '';
   for (const part of text.replace(/["']/g, '').split(/(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/)) {
-    source += part.startsWith('$') ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!part.startsWith('$')) {
+      source += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      continue;
+    }
+    const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(part)?.[1];
+    const fallback = name ? (globalArgs.find((arg) => arg.name === name)?.defaultValue ?? null) : null;
+    source += fallback && /^[A-Za-z0-9_.]+$/.test(fallback) ? '[^-]*' : '.*';
   }
   const pattern = new RegExp(`^${source}$`, 'i');
   const found: number[] = [];

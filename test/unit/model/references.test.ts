@@ -69,6 +69,9 @@ describe('stage references', () => {
     assert.deepEqual(image.references, []);
     const byDefault = buildModel('ARG BASE=a\nFROM alpine AS a\nFROM ${BASE} AS b\n');
     assert.deepEqual(byDefault.references.map((r) => r.resolution), [{ kind: 'variable', candidates: [0] }]);
+    // BASE=fpm is one word without a dash: ${BASE}-base names fpm-base or apache-base, not a toolchain stage ending in -base.
+    const shaped = buildModel('ARG BASE=fpm\nFROM php:8.3-fpm AS fpm-base\nFROM php:8.3-apache AS apache-base\nFROM php:8.3-fpm AS fpm-php-ext-base\nFROM ${BASE}-base AS app\n');
+    assert.deepEqual(shaped.references.map((r) => r.resolution), [{ kind: 'variable', candidates: [0, 1] }]);
   });
 
   it('does not take FROM <image> for a reference, even when a later stage has that name', () => {
