@@ -43,8 +43,23 @@ const DEV_WORDS = /(^|\s)(runserver|nodemon|--reload|--watch|ng serve|flask run|
 const SERVER_FLAGS = /(^|\s)(--port|--http-port|--listen|--bind|--host)[= ]|(^|[\s=:])0\.0\.0\.0([:\s]|$)|(^|\s)-jar(\s|$)/;
 const SERVER_ENV = /^([A-Z0-9_]*_)?(PORT|HTTP_PORT|URLS|LISTEN|LISTEN_ADDR|LISTEN_ADDRESS|LISTEN_PORT|BIND_ADDRESS|BIND_ADDR|HTTP_ADDR|ADDR)$/;
 
+/**
+ * Shapes kept with the stage's instruction list (the same object while the stage is unchanged),
+ * with the lists of its chain and the base's answer they were read from: a keystroke elsewhere
+ * does not read the commands again.
+ */
+const shapes = new WeakMap<readonly Instruction[], { readonly chain: readonly (readonly Instruction[])[]; readonly baseServes: string | null; readonly shape: ProcessShape }>();
+
 /** The shape of the process a stage's image starts, from its FROM chain in this file (`chain[0]` is the root). */
 export function processShape(model: DockerfileModel, stage: Stage, chain: readonly Stage[], baseServes: string | null): ProcessShape {
+  const known = shapes.get(stage.instructions);
+  if (known && known.baseServes === baseServes && known.chain.length === chain.length && known.chain.every((list, i) => list === chain[i]?.instructions)) return known.shape;
+  const shape = readShape(model, stage, chain, baseServes);
+  shapes.set(stage.instructions, { chain: chain.map((s) => s.instructions), baseServes, shape });
+  return shape;
+}
+
+function readShape(model: DockerfileModel, stage: Stage, chain: readonly Stage[], baseServes: string | null): ProcessShape {
   const instructions = chain.flatMap((s) => s.instructions);
   const words = withoutWrappers(commandWords(model, instructions));
   const text = words.join(' ');

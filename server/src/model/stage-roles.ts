@@ -145,8 +145,9 @@ function roleOf(
   const dev = workspace('dev');
   if (dev && !shipping) return { role: 'dev', because: `built for development (${dev.source})` };
   const test = workspace('test');
+  const process = processShape(model, stage, chain, rootFacts?.service === true ? `its base ${root} runs a server` : null);
   // A test job that builds an image that serves validates what ships (a build check of the product).
-  if (test && !shipping && processShape(model, stage, chain, null).kind !== 'server') return { role: 'check', because: `built as a check (${test.source})` };
+  if (test && !shipping && process.kind !== 'server') return { role: 'check', because: `built as a check (${test.source})` };
   const exported = workspace('export');
   if (exported && !shipping) return { role: 'export', because: `its files are exported (${exported.source})` };
   if (DEV_NAME.test(name)) return { role: 'dev', because: `named '${stage.name}'` };
@@ -160,7 +161,6 @@ function roleOf(
   if (!shipping && shapeOf(stage).onbuild) return { role: 'base', because: 'it has ONBUILD triggers: a base for other images' };
   // A port alone does not make a container: without a command of its own the image runs its base's.
   const runs = hasCommand || rootFacts?.service === true;
-  const process = processShape(model, stage, chain, rootFacts?.service === true ? `its base ${root} runs a server` : null);
   if (runs && process.kind === 'dev') return { role: 'dev', because: process.because, process };
   const running = (because: string): StageRoleInfo =>
     process.kind === 'tool' ? { role: 'tool', because: process.because, process } : { role: 'runtime', because, process };
