@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CORPUS, ROOT } from '../shared-data';
+import { findShellCheck } from '../../server/src/node/shellcheck-runner';
+import { CORPUS, dataRequired, ROOT } from '../shared-data';
 
 export { CORPUS, ROOT };
 export const SNAPSHOT = path.join(ROOT, 'test', 'corpus', 'findings.txt');
@@ -57,13 +58,29 @@ interface JsonResult {
   readonly stages?: Omit<ExplainedStage, 'file'>[];
 }
 
+/**
+ * Whether ShellCheck's findings take part: with a `shellcheck` binary on PATH (CI installs one),
+ * its findings at info and above are in the snapshot (its hints, mostly style, are not). Without
+ * one they are left out of the comparison, and said so; in CI its absence is a failure.
+ */
+export function withShellCheck(): boolean {
+  const found = findShellCheck(null).path !== null;
+  if (!found && dataRequired()) throw new Error('shellcheck is not installed: the corpus snapshot holds its findings (apt-get install shellcheck).');
+  return found;
+}
+
+/** The findings the comparison looks at: ShellCheck's only when it ran. */
+export function comparable(findings: readonly Finding[], shellCheck: boolean): Finding[] {
+  return shellCheck ? [...findings] : findings.filter((f) => !f.ruleId.startsWith('SC'));
+}
+
 /** Runs dist/cli.js over each repository and returns the findings in a stable order, and what it said of each stage. */
-export function collect(cli = path.join(ROOT, 'dist', 'cli.js')): Collected {
+export function collect(cli = path.join(ROOT, 'dist', 'cli.js'), shellCheck = withShellCheck()): Collected {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first.`);
   const findings: Finding[] = [];
   const stages: ExplainedStage[] = [];
   for (const repository of repositories()) {
-    const argv = [cli, 'check', repository, '--format', 'json', '--fail-level', 'none', '--shellcheck', 'off', '--images', 'none', '--explain'];
+    const argv = [cli, 'check', repository, '--format', 'json', '--fail-level', 'none', '--shellcheck', shellCheck ? 'auto' : 'off', '--images', 'none', '--explain'];
     const run = spawnSync(process.execPath, argv, {
       cwd: ROOT,
       encoding: 'utf8',
@@ -73,6 +90,7 @@ export function collect(cli = path.join(ROOT, 'dist', 'cli.js')): Collected {
     for (const result of JSON.parse(run.stdout) as JsonResult[]) {
       const file = path.relative(CORPUS, path.resolve(ROOT, result.file)).split(path.sep).join('/');
       for (const d of result.diagnostics) {
+        if (d.ruleId.startsWith('SC') && d.severity === 'hint') continue;
         findings.push({ ruleId: d.ruleId, file, line: d.range.start.line + 1, column: d.range.start.character + 1, message: d.message, severity: d.severity });
       }
       for (const stage of result.stages ?? []) {

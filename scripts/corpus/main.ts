@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { corpusData, dataRequired, missingMessage } from '../shared-data';
 import { writeNotice } from './notice';
 import { formatMissed, MISSED, readMissed } from './expected';
-import { collect, compare, countByRule, formatSnapshot, key, readSnapshot, repositories, ROOT, SNAPSHOT, type Finding } from './findings';
+import { collect, comparable, compare, countByRule, formatSnapshot, key, readSnapshot, repositories, ROOT, SNAPSHOT, withShellCheck, type Finding } from './findings';
 import { measure } from './measure';
 import { formatRoleDisagreements, readRoleDisagreements, ROLES_DISAGREE } from './roles';
 
@@ -26,9 +26,14 @@ const skipBuild = process.argv.includes('--no-build');
 if (!skipBuild && spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
 
 const started = performance.now();
-const { findings: current, stages } = collect();
+const shellCheck = withShellCheck();
+if (!shellCheck) console.log('shellcheck is not installed: its findings are left out of the comparison.');
+const { findings: current, stages } = collect(undefined, shellCheck);
 const elapsed = performance.now() - started;
-const snapshot = readSnapshot();
+const fullSnapshot = readSnapshot();
+// Without ShellCheck, its recorded findings are kept as they are (an update must not drop them).
+const keptShellCheck = shellCheck ? [] : fullSnapshot.filter((f) => f.ruleId.startsWith('SC'));
+const snapshot = comparable(fullSnapshot, shellCheck);
 const { added, removed, merged } = compare(current, snapshot);
 const fresh = new Set(added.map(key));
 // A new finding is marked until someone reviews it: the false rate counts it apart.
@@ -73,7 +78,7 @@ const rolesSame = lineSnapshot('The stages the model and the review disagree on 
 if (added.length === 0 && removed.length === 0) {
   console.log('\nThe findings are the reviewed snapshot.');
 } else if (update) {
-  writeFileSync(SNAPSHOT, formatSnapshot(marked));
+  writeFileSync(SNAPSHOT, formatSnapshot([...marked, ...keptShellCheck]));
   console.log(`\nSnapshot updated: ${added.length} added (marked unreviewed), ${removed.length} removed. Review the diff of test/corpus/findings.txt before committing.`);
 } else {
   console.log(`\nThe findings differ from the reviewed snapshot (${added.length} new, ${removed.length} gone):`);

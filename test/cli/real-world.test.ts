@@ -3,15 +3,16 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
 import { readMissed } from '../../scripts/corpus/expected';
-import { collect, compare, key, readSnapshot } from '../../scripts/corpus/findings';
+import { collect, comparable, compare, key, readSnapshot, withShellCheck } from '../../scripts/corpus/findings';
 import { measure } from '../../scripts/corpus/measure';
 import { readRoleDisagreements } from '../../scripts/corpus/roles';
 import { readSources } from '../../scripts/corpus/notice';
 import { corpusData, describeWithData } from '../support/third-party';
 
 describeWithData(corpusData(), 'the real-world corpus', () => {
-  const collected = collect();
-  const { added, removed, merged } = compare(collected.findings, readSnapshot());
+  const shellCheck = withShellCheck();
+  const collected = collect(undefined, shellCheck);
+  const { added, removed, merged } = compare(collected.findings, comparable(readSnapshot(), shellCheck));
   const measured = measure(merged, collected.stages);
   const again = 'run `npm run corpus`, and `npm run corpus -- --update` once the change is reviewed.';
   it('gives exactly the reviewed findings of test/corpus/findings.txt', () => {

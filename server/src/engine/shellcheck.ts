@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Problem } from './lint';
 import { Suppressions } from './suppression';
 import type { SourcedFacts } from '../images/image-facts';
-import { shDialectOf } from '../images/sh-dialect';
+import { ASH_HAS, shDialectOf } from '../images/sh-dialect';
 import { positionAtOffset } from '../model/scanner';
 import { shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Instruction } from '../model/types';
@@ -77,6 +77,7 @@ export function shellCheckInputs(model: DockerfileModel, facts: (image: string) 
 const WINDOWS_IMAGE = /(^|[/:-])(windows|windowsservercore|servercore|nanoserver|ltsc20[0-9]{2})([/:-]|$)|\/dotnet\/framework\//i;
 
 const TEMPLATE = /\{\{|\{%/;
+const LOOP = /(^|[\s;&|(])(for|while|until|select)\s/;
 
 /** Values ShellCheck may see as they are: one word, nothing to split or expand. */
 const PLAIN_VALUE = /^[A-Za-z0-9_.,:/@%+=~-]+$/;
@@ -113,8 +114,12 @@ const LEVELS: Record<ShellCheckComment['level'], Severity> = { error: 'error', w
  * default (out of the Problems panel, never failing CI); the per-rule settings raise them.
  */
 const STYLE_CODES = new Set(['SC2086', 'SC2046', 'SC2016', 'SC2155', 'SC2006', 'SC2236', 'SC2166', 'SC2268', 'SC2001', 'SC2012', 'SC2035', 'SC2034']);
-/** Codes about files that exist only when the image is built (`. /etc/os-release`, `source $NVM_DIR/nvm.sh`). */
-const NOT_REPORTED = new Set(['SC1090', 'SC1091']);
+/**
+ * Codes that do not apply in a Linux image: files that exist only when the image is built
+ * (`. /etc/os-release`, `source $NVM_DIR/nvm.sh`), and `find` without a path, which GNU and
+ * BusyBox find (the only ones there) read as the current folder.
+ */
+const NOT_REPORTED = new Set(['SC1090', 'SC1091', 'SC2185']);
 
 /** ShellCheck's comments on one RUN as problems at their Dockerfile ranges, suppressions applied. */
 export function shellCheckProblems(model: DockerfileModel, input: ShellCheckInput, comments: readonly ShellCheckComment[]): Problem[] {
@@ -129,7 +134,9 @@ export function shellCheckProblems(model: DockerfileModel, input: ShellCheckInpu
   for (const comment of comments) {
     if (comment.line <= HEADER_LINES) continue;
     const code = `SC${comment.code}`;
-    if (NOT_REPORTED.has(code) || suppressions.findCode(code, input.run.range.start.line)) continue;
+    if (NOT_REPORTED.has(code) || (input.shell === 'ash' && ASH_HAS.has(code)) || suppressions.findCode(code, input.run.range.start.line)) continue;
+    // "Use a semicolon before 'do'" is about loops: with none in the RUN, `do` is an argument (`mix do deps.get`).
+    if (code === 'SC1010' && !LOOP.test(input.script.text)) continue;
     const range: Range = { start: positionAtOffset(model.lineStarts, input.script.documentOffset(offset(comment.line, comment.column))), end: positionAtOffset(model.lineStarts, input.script.documentOffset(offset(comment.endLine, comment.endColumn))) };
     // Unquoted, a value with a blank really splits (`cd $APP_DIR` with "/opt/my app"): ShellCheck's own level.
     const word = input.script.text.slice(offset(comment.line, comment.column), offset(comment.endLine, comment.endColumn));

@@ -79,4 +79,19 @@ describe('ShellCheck’s findings on the Dockerfile', () => {
       'SC2086 hint 2:51',
     ]);
   });
+
+  it('drops the portability warnings that BusyBox ash does not deserve (ShellCheck checks it as dash)', () => {
+    const alpine = inputsOf('FROM alpine:3.20\nRUN source /etc/profile && [[ -n "$HOME" ]]\n');
+    const debian = inputsOf('FROM debian:12\nRUN source /etc/profile && [[ -n "$HOME" ]]\n');
+    const comments = [comment(3046, 2, 1, 7, 'warning'), comment(3010, 2, 29, 45, 'warning')];
+    assert.deepEqual(shellCheckProblems(alpine.model, alpine.inputs[0]!, comments), []);
+    assert.deepEqual(shellCheckProblems(debian.model, debian.inputs[0]!, comments).map((p) => p.ruleId), ['SC3046', 'SC3010']);
+  });
+
+  it('drops what does not apply in a Linux image: find without a path, and “do” outside any loop', () => {
+    const { model, inputs } = inputsOf('FROM elixir:1.17\nRUN mix do deps.get, deps.compile && find -name "*.beam"\n');
+    assert.deepEqual(shellCheckProblems(model, inputs[0]!, [comment(1010, 2, 5, 7, 'warning'), comment(2185, 2, 36, 40)]), []);
+    const loop = inputsOf('FROM debian:12\nRUN for f in a b do echo $f; done\n');
+    assert.deepEqual(shellCheckProblems(loop.model, loop.inputs[0]!, [comment(1010, 2, 14, 16, 'warning')]).map((p) => p.ruleId), ['SC1010']);
+  });
 });
