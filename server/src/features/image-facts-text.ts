@@ -10,6 +10,7 @@ const DESCRIBE: { readonly [K in keyof ImageFacts]-?: (value: NonNullable<ImageF
   shell: (shell) => (shell ? 'has a shell' : 'no shell'),
   service: (service) => (service ? 'its command starts a server' : null),
   serves: (serves) => (serves ? 'serves the network' : null),
+  interpreter: (interpreter) => (interpreter ? 'a language runtime: images built on it run the program they copy in' : null),
   lighter: () => null,
   env: (env, facts) => (env.length === 0 ? (facts.envComplete ? 'no environment variables' : null) : `environment ${list(env.map((name) => `\`${name}\``), 8)}`),
   envComplete: () => null,

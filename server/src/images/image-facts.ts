@@ -19,6 +19,11 @@ export interface ImageFacts {
   readonly service?: boolean;
   /** Programs on it serve the network (the ASP.NET Core runtime listens on 8080), CMD or not. */
   readonly serves?: boolean;
+  /**
+   * A language runtime whose default command is its prompt (python, node, ruby, a JRE): an image
+   * built on it that copies a program in runs that program, with the command its runner gives.
+   */
+  readonly interpreter?: boolean;
   /** For an SDK image: what to ship on instead (`<name>` is the image's own name). */
   readonly lighter?: string;
   /** Environment variables the image sets. */

@@ -40,6 +40,8 @@ export interface BuildTargetUse {
 export interface BaseImageInfo {
   readonly service?: boolean;
   readonly kind?: string;
+  /** A language runtime (python, node, ruby, a JRE) whose own command is its prompt. */
+  readonly interpreter?: boolean;
 }
 
 export interface StageRoleInfo {
@@ -170,5 +172,10 @@ function roleOf(
   if (runs) return running(hasCommand ? process.because : `its base ${root} runs a server`);
   if (place.copiedFrom) return { role: 'builder', because: 'later stages copy from it' };
   if (!place.last) return { role: 'builder', because: 'it only builds' };
+  // The last stage copies a program onto a language runtime and sets no command: compose or
+  // Kubernetes start it (`command: gunicorn …`); an app image, not a base.
+  if (rootFacts?.interpreter && !place.usedAsBase && chain.some((s) => s.instructions.some((i) => i.keyword === 'COPY' || i.keyword === 'ADD'))) {
+    return { role: 'runtime', because: `it copies a program onto ${root}, whose runner gives the command`, process };
+  }
   return { role: 'base', because: 'it sets no command: a base or tool image for other builds' };
 }

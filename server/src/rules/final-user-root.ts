@@ -13,8 +13,12 @@ import { baseImageOf } from './stage-state';
  * privileges in its entrypoint (gosu, su-exec, s6, runit's chpst, setpriv…), by design.
  */
 const PRIVILEGE_DROP = /\b(gosu|su-exec|suexec|setpriv|s6-setuidgid|s6-overlay|chpst|runuser|setuser)\b|\bUWSGI_UID=|--uid[= ]|\bgunicorn\b.*\s--user[= ]/;
-/** Servers whose master process starts as root to bind its port and runs its workers as another user (www-data, nginx); BusyBox httpd is not one of them. */
-const DROPPING_SERVER = /(^|[\s"/])(apache2-foreground|httpd-foreground|apache2ctl|nginx|php-fpm[0-9.]*)(["\s]|$)/;
+/**
+ * Servers whose master process starts as root to bind its port and runs its workers as another
+ * user (www-data, nginx) — BusyBox httpd is not one of them — and cron, which must be root to run
+ * each user's jobs as that user.
+ */
+const DROPPING_SERVER = /(^|[\s"/])(apache2-foreground|httpd-foreground|apache2ctl|nginx|php-fpm[0-9.]*|cron|crond)(["\s]|$)/;
 /** Packages of daemons that must run as root: network set-up (iptables, iproute2) needs CAP_NET_ADMIN. */
 const PRIVILEGED_DAEMON = /\b(iptables|ip6tables|nftables|iproute2|wireguard-tools|openvpn|strongswan|keepalived)\b/;
 

@@ -138,4 +138,13 @@ describe('the two questions about each stage', () => {
     assert.deepEqual(purposesOf(app, { uses: [use(null, 'test')] }), ['#0: runtime, layers yes, deployed']);
     assert.deepEqual(purposesOf(['FROM golang:1.24', 'RUN go vet ./...'], { uses: [use(null, 'test')] }), ['#0: check, layers no, -']);
   });
+
+  it('a last stage that copies a program onto a language runtime and sets no command is an app image', () => {
+    assert.deepEqual(purposesOf(['FROM ruby:3.3-alpine AS gems', 'RUN bundle install', 'FROM ruby:3.3-alpine', 'COPY --from=gems /gems /gems', 'COPY . /app', 'EXPOSE 3000']), [
+      'gems: builder, layers no, -',
+      '#1: runtime, layers yes, deployed',
+    ]);
+    // On an OS image with no command it is still a base for other builds.
+    assert.deepEqual(purposesOf(['FROM debian:12', 'COPY tools /opt/tools']), ['#0: base, layers yes, -']);
+  });
 });

@@ -30,8 +30,8 @@ describe('final-user-root', () => {
     }
   });
 
-  it('does not fire on servers whose master starts as root and runs its workers as another user', () => {
-    for (const command of ['CMD ["apache2-foreground"]', 'CMD ["php-fpm"]', 'CMD ["nginx", "-g", "daemon off;"]']) {
+  it('does not fire on servers whose master starts as root and runs its workers as another user, or on cron', () => {
+    for (const command of ['CMD ["apache2-foreground"]', 'CMD ["php-fpm"]', 'CMD ["nginx", "-g", "daemon off;"]', 'CMD ["crond", "-f"]']) {
       assert.deepEqual(problemsOf('final-user-root', `FROM debian:12-slim\nRUN apt-get update\nEXPOSE 80\n${command}\n`), [], command);
     }
   });
