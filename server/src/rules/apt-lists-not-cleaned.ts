@@ -1,12 +1,17 @@
+import type { SourcedFacts } from '../images/image-facts';
 import { lineBreak, lineText } from '../model/queries';
+import { resolvedStages } from '../model/stage-graph';
+import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { packageActions, removedPaths } from '../shell/packages';
-import { insertAt } from './edits';
-import { defineRule } from './rule';
-import { commandRange, mountsCache, stageRuns } from './run-facts';
+import type { RunScript, SimpleCommand } from '../shell/types';
+import { insertAt, replace } from './edits';
+import { defineRule, type Fix } from './rule';
+import { commandRange, mountsCache, positionIn, stageRuns } from './run-facts';
 import { layerStages } from './stage-state';
 
 /** `rm -rf /var/lib/apt/lists/*` and its spellings: the lists folder or everything in it. */
 const LISTS = /^\/var\/lib\/apt\/lists(\/(\*|\.\*)?)?\/?$/;
+const CLEAN_UP = 'rm -rf /var/lib/apt/lists/*';
 
 export default defineRule({
   id: 'apt-lists-not-cleaned',
@@ -19,26 +24,91 @@ export default defineRule({
         if (!script.parsed || mountsCache(run, '/var/lib/apt')) continue;
         const update = packageActions(script).find((action) => action.kind === 'update-lists' && action.manager === 'apt');
         if (!update) continue;
-        const cleaned = script.commands.some(
-          (command) => removedPaths(command).some((path) => LISTS.test(path)) || ((command.program === 'apt-get' || command.program === 'apt') && command.args.some((a) => a.value === 'distclean' || a.value === 'dist-clean')),
-        );
-        if (cleaned) continue;
-        const lastLine = run.range.end.line;
-        const endText = lineText(model, lastLine);
+        if (cleansLists(script)) continue;
+        // Later RUNs that install from these lists without their own update: removing the lists here breaks them.
+        const readers = laterListReaders(model, stage, run, imageFacts);
+        const reader = readers[0];
         report({
           range: commandRange(model, script, update.command),
-          message: "apt-get update leaves the package lists in this layer; end the same RUN with 'rm -rf /var/lib/apt/lists/*'.",
-          // Not for heredoc or exec forms, and not after a trailing comment, which would swallow it.
-          fixes:
-            run.heredocs.length === 0 && !run.jsonForm && !/\s#/.test(endText)
-              ? [{
-                  title: 'Remove the apt lists in the same RUN',
-                  edits: [insertAt({ line: lastLine, character: endText.replace(/\s+$/, '').length }, ` ${model.escapeChar}${lineBreak(model)}    && rm -rf /var/lib/apt/lists/*`)],
-                  preferred: true,
-                }]
-              : [],
+          message: reader
+            ? `apt-get update leaves the package lists in this layer, and the RUN at line ${reader.run.range.start.line + 1} installs from them; run apt-get update in the RUN that installs and end that RUN with '${CLEAN_UP}'.`
+            : `apt-get update leaves the package lists in this layer; end the same RUN with '${CLEAN_UP}'.`,
+          fixes: [readers.length === 0 ? cleanUpFix(model, run) : readers.length === 1 && reader?.stage === stage ? moveUpdateFix(model, run, script, update.command, reader) : null].filter((fix) => fix !== null),
         });
       }
     }
   },
 });
+
+function cleansLists(script: RunScript): boolean {
+  return script.commands.some(
+    (command) => removedPaths(command).some((path) => LISTS.test(path)) || ((command.program === 'apt-get' || command.program === 'apt') && command.args.some((a) => a.value === 'distclean' || a.value === 'dist-clean')),
+  );
+}
+
+/** A RUN that installs with apt from lists an earlier RUN left (no update of its own before the install). */
+interface ListReader {
+  readonly stage: Stage;
+  readonly run: Instruction;
+  readonly script: RunScript;
+  readonly install: SimpleCommand;
+}
+
+/** The RUNs after `run` in its stage, then in the stages built FROM it, that read the lists `run` leaves. */
+function laterListReaders(model: DockerfileModel, stage: Stage, run: Instruction, facts: (image: string) => SourcedFacts | null): ListReader[] {
+  const readers: ListReader[] = [];
+  const visit = (current: Stage, after: Instruction | null): void => {
+    for (const { run: later, script } of stageRuns(model, current, facts)) {
+      if (after && later.range.start.line <= after.range.start.line) continue;
+      const actions = packageActions(script).filter((a) => a.manager === 'apt');
+      const first = actions.find((a) => a.kind === 'update-lists' || a.kind === 'install');
+      if (first?.kind === 'install' && !mountsCache(later, '/var/lib/apt')) readers.push({ stage: current, run: later, script, install: first.command });
+      // A RUN that updates or removes the lists ends what this one left.
+      if (first?.kind === 'update-lists' || cleansLists(script)) return;
+    }
+    for (const child of stagesBuiltFrom(model, current)) visit(child, null);
+  };
+  visit(stage, run);
+  return readers;
+}
+
+function stagesBuiltFrom(model: DockerfileModel, stage: Stage): Stage[] {
+  return model.references
+    .filter((r) => r.kind === 'from' && resolvedStages(r.resolution).includes(stage.index))
+    .map((r) => model.stages[r.fromStage] as Stage);
+}
+
+/** Not for heredoc or exec forms, and not after a trailing comment, which would swallow the text. */
+function appendable(model: DockerfileModel, run: Instruction): boolean {
+  return run.heredocs.length === 0 && !run.jsonForm && !/\s#/.test(lineText(model, run.range.end.line));
+}
+
+function cleanUpEdit(model: DockerfileModel, run: Instruction) {
+  const lastLine = run.range.end.line;
+  return insertAt({ line: lastLine, character: lineText(model, lastLine).replace(/\s+$/, '').length }, ` ${model.escapeChar}${lineBreak(model)}    && ${CLEAN_UP}`);
+}
+
+function cleanUpFix(model: DockerfileModel, run: Instruction): Fix | null {
+  return appendable(model, run) ? { title: 'Remove the apt lists in the same RUN', edits: [cleanUpEdit(model, run)], preferred: true } : null;
+}
+
+/**
+ * A RUN that only updates, read by one later RUN of the same stage: the update moves into that RUN,
+ * which then removes the lists (the split `RUN apt-get update` / `RUN apt-get install` layout).
+ */
+function moveUpdateFix(model: DockerfileModel, run: Instruction, script: RunScript, update: SimpleCommand, reader: ListReader): Fix | null {
+  const onlyUpdate = script.commands.length === 1 && script.commands[0] === update && !update.nested && !update.conditional && update.redirects.length === 0;
+  if (!onlyUpdate || run.flags.length > 0 || !appendable(model, run) || !appendable(model, reader.run)) return null;
+  if (reader.install.nested || reader.install.conditional || reader.install.joiner === '|') return null;
+  const updateText = script.text.slice(update.start, update.end);
+  const nextLine = run.range.end.line + 1;
+  return {
+    title: `Run apt-get update in the RUN at line ${reader.run.range.start.line + 1} and remove the lists there`,
+    edits: [
+      replace({ start: { line: run.range.start.line, character: 0 }, end: { line: nextLine, character: 0 } }, ''),
+      insertAt(positionIn(model, reader.script, reader.install.start), `${updateText} && `),
+      cleanUpEdit(model, reader.run),
+    ],
+    preferred: true,
+  };
+}

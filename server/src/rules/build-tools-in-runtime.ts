@@ -2,8 +2,10 @@ import { shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Stage } from '../model/types';
 import { packageActions, type PackageAction } from '../shell/packages';
 import { execArgs } from '../shell/run-script';
-import { defineRule } from './rule';
-import { commandRange, insertAfterWord, stageRuns, verbWord } from './run-facts';
+import { defineRule, type Fix } from './rule';
+import { commandRange, insertAfterWord, positionIn, stageRuns, verbWord } from './run-facts';
+import type { RunScript, SimpleCommand } from '../shell/types';
+import { insertAt } from './edits';
 
 /** Compilers: with one in the image, the headers and build systems beside it are build tools too. */
 const COMPILER = /^(gcc|g\+\+|cpp|clang|clang-\d+|build-essential|build-base|alpine-sdk|golang|golang-go|go|rustc|cargo|gcc-\d+|g\+\+-\d+)$/;
@@ -49,8 +51,22 @@ export default defineRule({
         }
         const all = actions.find((a) => a.kind === 'install' && a.fromManifest && a.withDevDependencies && (a.manager === 'npm' || a.manager === 'yarn' || a.manager === 'pnpm'));
         if (!all || production || allActions.slice(allActions.indexOf(all) + 1).some((a) => a.kind === 'remove' && a.manager === all.manager && a.packages.length === 0)) continue;
-        const verb = all.manager === 'npm' ? (verbWord(all.command, 'ci') ?? verbWord(all.command, 'install') ?? verbWord(all.command, 'i')) : undefined;
         const withoutDev = { npm: 'npm ci --omit=dev', yarn: 'yarn install --production', pnpm: 'pnpm install --prod' }[all.manager as 'npm' | 'yarn' | 'pnpm'];
+        // A later step that runs the project's scripts (a build, a test) needs the dev dependencies.
+        const usesLater = runs.slice(i).flatMap((r) => r.script.commands.filter((c) => (r.run !== run || c.start > all.command.start) && runsProjectScripts(c)).map((command) => ({ ...r, command })));
+        const lastUse = usesLater[usesLater.length - 1];
+        if (lastUse) {
+          const inThisRun = usesLater.every((use) => use.run === run);
+          report({
+            range: commandRange(model, script, all.command),
+            message: inThisRun
+              ? `The image that ships keeps the dev dependencies this install adds for the build after it; prune them in the same RUN once the build is done (npm prune --omit=dev), or build in an earlier stage.`
+              : `The image that ships installs dev dependencies too, and a later RUN (line ${lastUse.run.range.start.line + 1}) needs them; build in an earlier stage and copy the result with node_modules from a stage that installed with ${withoutDev}.`,
+            fixes: inThisRun && all.manager === 'npm' ? [pruneAfterFix(model, script, lastUse.command)].filter((fix) => fix !== null) : [],
+          });
+          continue;
+        }
+        const verb = all.manager === 'npm' ? (verbWord(all.command, 'ci') ?? verbWord(all.command, 'install') ?? verbWord(all.command, 'i')) : undefined;
         report({
           range: commandRange(model, script, all.command),
           message: `The image that ships installs dev dependencies too; use ${withoutDev} here, or copy node_modules from a stage that pruned them.`,
@@ -60,6 +76,31 @@ export default defineRule({
     }
   },
 });
+
+/** Package-manager verbs that run the project's own scripts or binaries, which may be dev dependencies. */
+const SCRIPT_VERB = /^(run|run-script|rum|urn|exec|x|dlx|test|t|tst|build|start)$/;
+const NOT_SCRIPTS = new Set(['install', 'i', 'ci', 'add', 'remove', 'rm', 'uninstall', 'cache', 'config', 'global', 'prune', 'dedupe', 'audit', 'outdated', 'ls', 'list', 'info', 'view', 'why', 'set', 'version', 'link', 'pack', 'publish', 'login', 'init', 'help']);
+
+/** `npm run build`, `npx tsc`, `yarn build`, `pnpm exec vite`: a step that needs what the install put in node_modules. */
+function runsProjectScripts(command: SimpleCommand): boolean {
+  const program = command.program;
+  if (program === 'npx' || program === 'pnpx' || program === 'bunx') return true;
+  if (program !== 'npm' && program !== 'pnpm' && program !== 'yarn' && program !== 'bun') return false;
+  const verb = command.args.find((a) => !(a.value ?? '').startsWith('-'))?.value;
+  if (verb === undefined || verb === null) return false;
+  if (SCRIPT_VERB.test(verb)) return program !== 'bun' || verb !== 'start';
+  // yarn and pnpm run a script named as the verb (`yarn build`).
+  return (program === 'yarn' || program === 'pnpm') && !NOT_SCRIPTS.has(verb);
+}
+
+/** `&& npm prune --omit=dev` after the last step that needs the dev dependencies, in the same RUN. */
+function pruneAfterFix(model: DockerfileModel, script: RunScript, last: SimpleCommand): Fix | null {
+  if (last.nested || last.conditional) return null;
+  const after = script.text.slice(last.end);
+  // After the command: the end of the script, or `&&`/`;` and the next command.
+  if (!/^\s*($|&&|;)/.test(after)) return null;
+  return { title: 'Remove the dev dependencies after the build (npm prune --omit=dev)', edits: [insertAt(positionIn(model, script, last.end), ' && npm prune --omit=dev')], preferred: true };
+}
 
 /** A compiler installed anywhere in the shipped chain and never removed. */
 function compilerKept(actions: readonly PackageAction[]): boolean {

@@ -41,4 +41,15 @@ describe('apt-lists-not-cleaned', () => {
       CMD ["/app"]
     `);
   });
+
+  it('says which later RUN installs from the lists, in the stage or in a stage built on it', () => {
+    expectRule('apt-lists-not-cleaned', dockerfile`
+      FROM debian:12-slim AS base
+      RUN apt-get update
+      #   ^^^^^^^^^^^^^^ apt-lists-not-cleaned apt-get update leaves the package lists in this layer, and the RUN at line 4 installs from them; run apt-get update in the RUN that installs and end that RUN with 'rm -rf /var/lib/apt/lists/*'.
+      FROM base
+      RUN apt-get install -y --no-install-recommends curl
+      CMD ["curl"]
+    `);
+  });
 });

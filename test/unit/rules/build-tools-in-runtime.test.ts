@@ -83,4 +83,24 @@ describe('build-tools-in-runtime', () => {
       COPY --from=build /out /out
     `);
   });
+
+  it('says when a build after the install needs the dev dependencies', () => {
+    expectRule('build-tools-in-runtime', dockerfile`
+      FROM node:20-slim
+      WORKDIR /app
+      COPY . .
+      RUN npm ci && npm run build
+      #   ^^^^^^ build-tools-in-runtime The image that ships keeps the dev dependencies this install adds for the build after it; prune them in the same RUN once the build is done (npm prune --omit=dev), or build in an earlier stage.
+      CMD ["node", "dist/server.js"]
+    `);
+    expectRule('build-tools-in-runtime', dockerfile`
+      FROM node:20-slim
+      WORKDIR /app
+      COPY . .
+      RUN yarn install --frozen-lockfile
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ build-tools-in-runtime The image that ships installs dev dependencies too, and a later RUN (line 5) needs them; build in an earlier stage and copy the result with node_modules from a stage that installed with yarn install --production.
+      RUN yarn build
+      CMD ["node", "dist/server.js"]
+    `);
+  });
 });

@@ -153,8 +153,33 @@ describe('rule fixes: the exact text after the fix', () => {
     );
   });
 
+  it('apt-lists-not-cleaned moves a lone apt-get update into the RUN that installs, which then removes the lists', () => {
+    assert.equal(
+      applyRuleFix('apt-lists-not-cleaned', 'FROM debian:12-slim\nRUN apt-get update\nRUN DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl\nCMD ["curl"]\n'),
+      'FROM debian:12-slim\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\nCMD ["curl"]\n',
+    );
+  });
+
+  it('apt-lists-not-cleaned offers no fix when later RUNs or stages built on this one install from the lists', () => {
+    // Two later installs read the lists: neither place for the clean-up keeps both working.
+    assert.throws(() => applyRuleFix('apt-lists-not-cleaned', 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\nRUN apt-get install -y git\nCMD ["curl"]\n'), /no fix/);
+    // A stage built FROM this one installs without its own update.
+    assert.throws(
+      () => applyRuleFix('apt-lists-not-cleaned', 'FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nRUN apt-get install -y git\nCMD ["git"]\n'),
+      /no fix/,
+    );
+  });
+
   it('build-tools-in-runtime installs npm packages without dev dependencies', () => {
     assert.equal(applyRuleFix('build-tools-in-runtime', 'FROM node:20-slim\nRUN npm ci\nCMD ["node", "server.js"]\n'), 'FROM node:20-slim\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n');
+  });
+
+  it('build-tools-in-runtime prunes the dev dependencies after a build in the same RUN, and offers nothing when a later RUN builds', () => {
+    assert.equal(
+      applyRuleFix('build-tools-in-runtime', 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/server.js"]\n'),
+      'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build && npm prune --omit=dev\nCMD ["node", "dist/server.js"]\n',
+    );
+    assert.throws(() => applyRuleFix('build-tools-in-runtime', 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npx tsc -p .\nCMD ["node", "dist/server.js"]\n'), /no fix/);
   });
 
   it('final-no-healthcheck offers a HEALTHCHECK template, never applied by fix-all', () => {
