@@ -194,3 +194,26 @@ export function formatSize(bytes: number): string {
   if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
 }
+
+interface Account {
+  readonly image: string;
+  readonly tag?: string;
+  /** The user to switch to (`node`, `$APP_UID`), or null where the image has none to offer. */
+  readonly user: string | null;
+  readonly source: string;
+}
+
+const accounts = (table.accounts as Account[]).map((account) => ({ name: globToRegExp(account.image), tag: account.tag ? new RegExp(account.tag, 'i') : null, account }));
+
+/**
+ * A non-root user the image already has but does not switch to (`node` on node, `$APP_UID` on
+ * .NET 8 and later): adding a user of the same name would fail the build. Null when none is known.
+ */
+export function nonRootAccount(text: string): string | null {
+  const image = normalizeImage(text);
+  if (!image) return null;
+  for (const { name, tag, account } of accounts) {
+    if (name.test(image.name) && (!tag || tag.test(image.tag ?? 'latest'))) return account.user;
+  }
+  return null;
+}

@@ -4,7 +4,7 @@ import { stageTitle } from '../model/queries';
 import { shippedChains, shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { expandIfKnown } from '../model/variable-scope';
-import { addUserFix } from './add-user-fix';
+import { addUserFix, type UserBase } from './add-user-fix';
 import { defineRule, type RuleContext } from './rule';
 import { baseImageOf } from './stage-state';
 
@@ -42,7 +42,7 @@ export default defineRule({
           range: verdict.instruction.range,
           message: `${stageTitle(stage)} runs as '${verdict.user}': switch to a non-root USER after the steps that need root. It ships because ${because}.`,
           // The root steps stay; the non-root USER goes before the command.
-          fixes: [addUserFix(model, stage, base, libcOf(context, base))].filter((fix) => fix !== null),
+          fixes: [addUserFix(model, stage, userBase(context, base))].filter((fix) => fix !== null),
         });
         continue;
       }
@@ -51,14 +51,15 @@ export default defineRule({
       report({
         range: stage.from.range,
         message: `${stageTitle(stage)} runs as root: no USER is set and ${verdict.base} runs as root by default. Add a non-root USER before CMD/ENTRYPOINT. It ships because ${because}.`,
-        fixes: [addUserFix(model, stage, verdict.base, libcOf(context, verdict.base))].filter((fix) => fix !== null),
+        fixes: [addUserFix(model, stage, userBase(context, verdict.base))].filter((fix) => fix !== null),
       });
     }
   },
 });
 
-function libcOf(context: RuleContext, image: string | null): string | null {
-  return image ? (context.imageFacts(image)?.facts.libc ?? null) : null;
+function userBase(context: RuleContext, image: string | null): UserBase {
+  const facts = image ? context.imageFacts(image)?.facts : undefined;
+  return { image, libc: facts?.libc ?? null, shell: facts?.shell ?? null };
 }
 
 type Verdict =

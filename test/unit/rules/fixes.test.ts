@@ -115,6 +115,29 @@ describe('rule fixes: the exact text after the fix', () => {
     );
   });
 
+  it('final-user-root switches to the user the image already has, and offers nothing when the program lives in /root', () => {
+    // .NET 8 images have an app user and APP_UID; creating another 'app' group fails the build.
+    assert.equal(
+      applyRuleFix('final-user-root', 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY out/ .\nEXPOSE 8080\nENTRYPOINT ["dotnet", "Api.dll"]\n'),
+      'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY out/ .\nEXPOSE 8080\nUSER $APP_UID\nENTRYPOINT ["dotnet", "Api.dll"]\n',
+    );
+    // .NET 6 has none: the user is created.
+    assert.equal(
+      applyRuleFix('final-user-root', 'FROM mcr.microsoft.com/dotnet/aspnet:6.0\nEXPOSE 80\nENTRYPOINT ["dotnet", "Api.dll"]\n'),
+      'FROM mcr.microsoft.com/dotnet/aspnet:6.0\nEXPOSE 80\nRUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app\nENTRYPOINT ["dotnet", "Api.dll"]\n',
+    );
+    assert.equal(
+      applyRuleFix('final-user-root', 'FROM golang:1.23 AS build\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\nEXPOSE 8080\nCMD ["/app"]\n'),
+      'FROM golang:1.23 AS build\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\nEXPOSE 8080\nUSER nonroot:nonroot\nCMD ["/app"]\n',
+    );
+    for (const text of [
+      'FROM alpine:3.20\nWORKDIR /root/\nCOPY app .\nEXPOSE 8080\nCMD ["./app"]\n',
+      'FROM alpine:3.20\nCOPY app /root/app\nEXPOSE 8080\nCMD ["/root/app"]\n',
+    ]) {
+      assert.throws(() => applyRuleFix('final-user-root', text), /no fix/, text);
+    }
+  });
+
   it('run-consecutive chains the RUNs with aligned continuations, comments moved above', () => {
     const text = dockerfile`
       FROM debian:12-slim
