@@ -51,20 +51,20 @@ export default defineRule({
           installedBefore.add(ecosystem);
           continue;
         }
-        report(problem(model, copy, instruction, script, action.command));
+        report(problem(model, copy, instruction, script, action.command, copy.destination === dir));
         return;
       }
     }
   },
 });
 
-function problem(model: DockerfileModel, copy: SourceCopy, run: Instruction, script: RunScript, install: SimpleCommand) {
+function problem(model: DockerfileModel, copy: SourceCopy, run: Instruction, script: RunScript, install: SimpleCommand, inCopiedFolder: boolean) {
   const what = copy.whole ? 'The whole context is' : `'${contextSources(copy.instruction)[0]?.value ?? ''}' is`;
   const name = [install.program, install.args.find((a) => !(a.value ?? '').startsWith('-'))?.value].filter(Boolean).join(' ');
   return {
     range: copy.instruction.range,
     message: `${what} copied before '${name}' (line ${run.range.start.line + 1}), so every source change re-installs dependencies; copy the manifest files first, install, then copy the rest.`,
-    fixes: copy.whole ? [cacheOrderFix(model, copy.instruction, run, script, install)].filter((fix) => fix !== null) : [],
+    fixes: copy.whole ? [cacheOrderFix(model, copy.instruction, run, script, install, inCopiedFolder)].filter((fix) => fix !== null) : [],
   };
 }
 

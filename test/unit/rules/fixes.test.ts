@@ -219,13 +219,39 @@ describe('rule fixes: the exact text after the fix', () => {
       'FROM node:20 AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci\nCOPY . .\nRUN --mount=type=cache,target=/root/.npm npm run build\n',
     );
     assert.equal(
-      applyRuleFix('copy-before-install', 'FROM golang:1.23 AS build\r\nCOPY . /src\r\nRUN go mod download\r\nRUN go build ./...\r\n'),
-      'FROM golang:1.23 AS build\r\nCOPY go.mod go.sum /src/\r\nRUN go mod download\r\nCOPY . /src\r\nRUN go build ./...\r\n',
+      applyRuleFix('copy-before-install', 'FROM golang:1.23 AS build\r\nWORKDIR /src\r\nCOPY . /src\r\nRUN go mod download\r\nRUN go build ./...\r\n'),
+      'FROM golang:1.23 AS build\r\nWORKDIR /src\r\nCOPY go.mod go.sum /src/\r\nRUN go mod download\r\nCOPY . /src\r\nRUN go build ./...\r\n',
     );
     assert.equal(
       applyRuleFix('copy-before-install', 'FROM python:3.12-slim\nCOPY . .\nRUN pip install -r requirements.txt\n'),
       'FROM python:3.12-slim\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\n',
     );
+  });
+
+  it('copy-before-install runs a dependencies-only step first where the install also builds, and leaves the install in place', () => {
+    assert.equal(
+      applyRuleFix('copy-before-install', 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN poetry install --only main\n'),
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root --only main\nCOPY . .\nRUN poetry install --only main\n',
+    );
+    assert.equal(
+      applyRuleFix('copy-before-install', 'FROM composer:2 AS vendor\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n'),
+      'FROM composer:2 AS vendor\nWORKDIR /app\nCOPY composer.json composer.lock ./\nRUN composer install --no-scripts --no-autoloader --no-dev\nCOPY . .\nRUN composer install --no-dev\n',
+    );
+    // dotnet publish needs the sources: restore goes first, and only as a suggestion (project files may sit in subfolders).
+    const dotnet = 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\n';
+    assert.equal(
+      applyRuleFix('copy-before-install', dotnet, "Copy *.csproj first and run 'dotnet restore' before COPY . (check the manifests' paths)"),
+      'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY *.csproj ./\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish -c Release -o /out\n',
+    );
+    assert.throws(() => applyRuleFix('copy-before-install', dotnet), /no fix 'preferred'/);
+    // No step on the manifests alone builds without the sources, or the install runs elsewhere.
+    for (const text of [
+      'FROM rust:1.82 AS build\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\n',
+      'FROM maven:3.9-eclipse-temurin-21 AS build\nWORKDIR /src\nCOPY . .\nRUN mvn -B package\n',
+      'FROM golang:1.23 AS build\nCOPY . /src\nRUN go mod download\n',
+    ]) {
+      assert.throws(() => applyRuleFix('copy-before-install', text), /no fix/, text);
+    }
   });
 
   it('dockerignore-missing creates a .dockerignore for the ecosystem, never hiding a file the Dockerfile copies', async () => {
