@@ -59,6 +59,7 @@ describe('dockerfile-stages check', () => {
       message: "'buidl' is not a stage. Did you mean 'build'?",
       range: { start: { line: 9, character: 12 }, end: { line: 9, character: 17 } },
       fixable: true,
+      fixes: [{ title: "Use 'build'", automatic: true, edits: [{ range: { start: { line: 9, character: 12 }, end: { line: 9, character: 17 } }, newText: 'build' }] }],
     });
     assert.deepEqual(file?.diagnostics.map((d) => [d.ruleId, d.fixable]), [
       ['from-as-casing', true],
@@ -173,6 +174,26 @@ describe('dockerfile-stages check', () => {
       );
       const second = cli(['check', 'Dockerfile', '--fix', '--rule', 'final-no-healthcheck=off'], { cwd: folder });
       assert.deepEqual([second.code, second.stdout], [0, '1 file checked: no problems.\n']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('--fix also creates a missing .dockerignore and names a stage used by its index, as the editor does', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'dfs-cli-'));
+    try {
+      writeFileSync(path.join(folder, 'Dockerfile'), 'FROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=0 /app/dist /usr/share/nginx/html\n');
+      const fixed = cli(['check', 'Dockerfile', '--fix', '--fail-level', 'none'], { cwd: folder });
+      assert.match(fixed.stdout, /^Dockerfile: fixed 2 problems\n/);
+      assert.equal(
+        readFileSync(path.join(folder, 'Dockerfile'), 'utf8'),
+        'FROM node:20-slim AS build\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
+      );
+      assert.match(readFileSync(path.join(folder, '.dockerignore'), 'utf8'), /^\.git\n[^]*\*\*\/node_modules\n/);
+      // An existing file is never written over.
+      writeFileSync(path.join(folder, '.dockerignore'), 'mine\n');
+      cli(['check', 'Dockerfile', '--fix', '--fail-level', 'none'], { cwd: folder });
+      assert.equal(readFileSync(path.join(folder, '.dockerignore'), 'utf8'), 'mine\n');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -3,12 +3,12 @@ import { builtInFacts, type SourcedFacts } from '../images/image-facts';
 import type { DockerfileModel } from '../model/types';
 import { findShellCheck, ShellCheckRunner } from '../node/shellcheck-runner';
 import { formatPlatform, parsePlatform, platformOf } from '../words/platform';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { configuredContext, parseProjectConfig, type ProjectConfig } from '../../../common/settings';
 import { closestName, unknownTargetMessage } from '../config/project-config-check';
 import { RULES } from '../rules/index';
-import { settleFixAll } from '../engine/fix-all';
+import { automaticFileFix, settleFixAll } from '../engine/fix-all';
 import { lint, shippingFor, type Problem } from '../engine/lint';
 import { stagePurposes, type StagePurpose } from '../model/shipping';
 import { buildModel } from '../model/model-builder';
@@ -159,7 +159,7 @@ function checkFile(
   const contextFolder = configured ? { folder: configured, assumed: false } : workspace && absolute ? contextFromWorkspace(workspace, absolute, references) : null;
   const target = command.target ?? config?.target;
   const platform = command.platform ?? config?.platform ?? formatPlatform(platformOf(process.platform, process.arch));
-  const options = {
+  let options = {
     severities: { ...(config?.rules ?? {}), ...command.rules },
     ...(target ? { target } : {}),
     platform,
@@ -175,6 +175,12 @@ function checkFile(
   if (command.fix) {
     ({ text, fixed } = settleFixAll(text, (next) => lint(buildModel(next), options).problems));
     if (text !== original) writeFileSync(file, text);
+    if (absolute) {
+      const created = createFixFiles(lint(buildModel(text), options).problems, path.dirname(absolute));
+      fixed += created;
+      // The next lint sees the new files (a .dockerignore) in the build context.
+      if (created > 0 && contextFolder) options = { ...options, buildContext: readBuildContext(absolute, contextFolder.folder, contextFolder.assumed) };
+    }
   }
   const model = buildModel(text);
   const problems = lint(model, options).problems.sort(
@@ -183,4 +189,26 @@ function checkFile(
   const shellCheck = { model, inputs: shellCheckInputs(model, imageFacts, parsePlatform(platform) ?? undefined), severities: options.severities };
   const stages = command.explain ? { stages: stagePurposes(model, shippingFor(model, options)) } : {};
   return { file, problems, line: (index) => lineText(model, index), ...(command.fix ? { fixed } : {}), ...stages, shellCheck };
+}
+
+/**
+ * The files safe fixes create (a missing `.dockerignore`), written beside the Dockerfile: never
+ * over an existing file, never outside its folder. Returns how many problems they fixed.
+ */
+function createFixFiles(problems: readonly Problem[], folder: string): number {
+  let fixed = 0;
+  for (const problem of problems) {
+    const fix = automaticFileFix(problem);
+    if (!fix?.createFiles) continue;
+    let wrote = false;
+    for (const file of fix.createFiles) {
+      const target = path.resolve(folder, file.path);
+      if (!target.startsWith(folder + path.sep) || existsSync(target)) continue;
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, file.content, { flag: 'wx' });
+      wrote = true;
+    }
+    if (wrote) fixed++;
+  }
+  return fixed;
 }

@@ -1,3 +1,4 @@
+import { automaticFileFix, automaticFix, plainEdits } from '../engine/fix-all';
 import { RULES } from '../rules/index';
 import type { Severity } from '../rules/rule';
 import type { FileResult } from './check-command';
@@ -64,7 +65,7 @@ export function explainStage(stage: StagePurpose): string {
 
 /** The stable JSON shape documented in the README. */
 export function formatJson(results: readonly FileResult[]): string {
-  const fixable = (problem: FileResult['problems'][number]) => problem.fixes.some((fix) => !fix.unsafe && !fix.createFiles && fix.edits.length > 0);
+  const fixable = (problem: FileResult['problems'][number]) => problem.fixes.some((fix) => !fix.unsafe && (fix.edits.length > 0 || (fix.createFiles?.length ?? 0) > 0));
   const files = results.map((result) => ({
     file: result.file,
     ...(result.skipped ? { skipped: result.skipped } : {}),
@@ -75,6 +76,13 @@ export function formatJson(results: readonly FileResult[]): string {
       message: problem.message,
       range: problem.range,
       fixable: fixable(problem),
+      // Every fix offered, with its edits, for a person or a bot to review; `automatic` is the one --fix applies.
+      fixes: problem.fixes.map((fix) => ({
+        title: fix.title,
+        automatic: automaticFix(problem) === fix || automaticFileFix(problem) === fix,
+        edits: plainEdits(fix),
+        ...(fix.createFiles ? { createFiles: fix.createFiles } : {}),
+      })),
     })),
   }));
   return `${JSON.stringify(files, null, 2)}\n`;

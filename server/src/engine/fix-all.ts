@@ -3,11 +3,24 @@ import type { Fix } from '../rules/rule';
 import type { Problem } from './lint';
 import { applyEdits, editsOverlap } from './text-edits';
 
+/**
+ * A fix's edits as plain text: a snippet's placeholders written as their defaults (`\${1:build}`
+ * → `build`), for fix-all, the CLI and editors without snippets.
+ */
+export function plainEdits(fix: Fix): TextEdit[] {
+  return fix.snippet ? fix.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') })) : [...fix.edits];
+}
+
 /** The fix that fix-all applies for a problem: its preferred safe fix, else its only safe one. */
 export function automaticFix(problem: Problem): Fix | null {
   // Fixes that create files are offered one by one, not folded into a fix-all of text edits.
   const safe = problem.fixes.filter((fix) => !fix.unsafe && !fix.createFiles);
   return safe.find((fix) => fix.preferred) ?? (safe.length === 1 ? (safe[0] as Fix) : null);
+}
+
+/** The fix `--fix` applies by creating files (a missing `.dockerignore`): safe, and preferred or the only one. */
+export function automaticFileFix(problem: Problem): Fix | null {
+  return problem.fixes.find((fix) => (fix.createFiles?.length ?? 0) > 0 && !fix.unsafe && (fix.preferred === true || problem.fixes.length === 1)) ?? null;
 }
 
 /**
@@ -19,8 +32,9 @@ export function fixAllEdits(problems: readonly Problem[]): { edits: TextEdit[]; 
   const fixed: Problem[] = [];
   for (const problem of problems) {
     const fix = automaticFix(problem);
-    if (!fix || fix.edits.some((edit) => edits.some((taken) => editsOverlap(edit, taken)))) continue;
-    edits.push(...fix.edits);
+    const fixEdits = fix ? plainEdits(fix) : [];
+    if (!fix || fixEdits.some((edit) => edits.some((taken) => editsOverlap(edit, taken)))) continue;
+    edits.push(...fixEdits);
     fixed.push(problem);
   }
   return { edits, fixed };

@@ -29,7 +29,8 @@ export default defineRule({
 /**
  * Uses the stage's name everywhere it is referenced by index. A stage without a name gets one to
  * type over, as a rename would (a snippet: one placeholder, linked across the edits), starting from
- * what the stage is for: `build` for a stage others copy from, else `base`.
+ * what the stage is for: `build` for a stage others copy from, else `base`. Fix-all and `--fix`
+ * write that name: it names no other stage or image of the file, so nothing else changes meaning.
  */
 function nameAndUse(model: DockerfileModel, stage: Stage): Fix | null {
   const image = stage.from.args[0];
@@ -41,16 +42,18 @@ function nameAndUse(model: DockerfileModel, stage: Stage): Fix | null {
   if (!name || !image) return null;
   const placeholder = `\${1:${name}}`;
   const edits = [insertAt(image.range.end, ` AS ${placeholder}`), ...byIndex.map((r) => replace(r.range, placeholder))];
-  return { title: `Name ${stageMention(stage)} and use the name`, edits, preferred: true, unsafe: true, snippet: true };
+  return { title: `Name ${stageMention(stage)} and use the name`, edits, preferred: true, snippet: true };
 }
 
 /** A name for what the stage is for, unique in the file. */
 function freeName(model: DockerfileModel, stage: Stage): string | null {
   const copiedFrom = model.references.some((r) => r.kind !== 'from' && r.resolution.kind === 'stage' && r.resolution.stage === stage.index);
   const start = copiedFrom ? 'build' : 'base';
+  // `FROM build` or `COPY --from=build` naming an image would start to mean the stage.
+  const imageNames = new Set(model.references.map((r) => r.text.toLowerCase()));
   for (let suffix = 0; suffix < 100; suffix++) {
     const candidate = suffix === 0 ? start : `${start}-${suffix + 1}`;
-    if (isValidStageName(candidate) && !model.stageIndexByName.has(candidate) && !RESERVED_STAGE_NAMES.has(candidate)) return candidate;
+    if (isValidStageName(candidate) && !model.stageIndexByName.has(candidate) && !RESERVED_STAGE_NAMES.has(candidate) && !imageNames.has(candidate)) return candidate;
   }
   return null;
 }
