@@ -53,6 +53,18 @@ done
 exit 0
 `;
 
+const APK = String.raw`#!/bin/sh
+# The index apk fetches stays in /var/cache/apk unless --no-cache says otherwise.
+verb=$1; shift
+case "$verb" in
+  update) mkdir -p /var/cache/apk && dd if=/dev/zero of=/var/cache/apk/APKINDEX.tar.gz bs=1024 count=256 2>/dev/null ;;
+  add)
+    case " $* " in *" --no-cache "*) ;; *) mkdir -p /var/cache/apk && dd if=/dev/zero of=/var/cache/apk/APKINDEX.tar.gz bs=1024 count=256 2>/dev/null ;; esac
+    mkdir -p /usr/share/stand-in-packages
+    for p; do case "$p" in -*) ;; *) echo "$p" > /usr/share/stand-in-packages/$p ;; esac; done ;;
+esac
+`;
+
 const NPM = String.raw`#!/bin/sh
 verb=$1; shift
 case "$verb" in
@@ -112,7 +124,7 @@ const accounts = { groupadd: ACCOUNTS, useradd: ACCOUNTS, addgroup: ACCOUNTS, ad
 
 export const STAND_INS: readonly StandIn[] = [
   { tag: 'debian:12-slim', tools: { ...accounts, 'apt-get': APT_GET, runner: RUNNER } },
-  { tag: 'alpine:3.20', tools: { ...accounts, runner: RUNNER } },
+  { tag: 'alpine:3.20', tools: { ...accounts, apk: APK, runner: RUNNER } },
   // The node images have a 'node' user (uid 1000) they do not switch to.
   { tag: 'node:20-slim', tools: { ...accounts, 'apt-get': APT_GET, npm: NPM, npx: NPX, node: RUNNER, runner: RUNNER }, lines: ['RUN echo "node:x:1000:1000::/home/node:/bin/sh" >> /etc/passwd && echo "node:x:1000:" >> /etc/group'], cmd: 'node' },
   { tag: 'python:3.12-slim', tools: { ...accounts, 'apt-get': APT_GET, pip: PIP, python: RUNNER, runner: RUNNER }, cmd: 'python3' },

@@ -37,7 +37,11 @@ function nameAndUse(model: DockerfileModel, stage: Stage): Fix | null {
   const byIndex = model.references.filter(
     (r) => r.resolution.kind === 'stage' && r.resolution.byIndex && r.resolution.stage === stage.index,
   );
-  if (stage.name) return { title: `Use the stage name '${stage.name}'`, edits: byIndex.map((r) => replace(r.range, stage.name as string)), preferred: true };
+  // Stage names do not depend on case; the lower-case spelling is the one stage-name-casing asks for.
+  if (stage.name) {
+    const name = stage.name.toLowerCase();
+    return { title: `Use the stage name '${name}'`, edits: byIndex.map((r) => replace(r.range, name)), preferred: true };
+  }
   const name = image ? freeName(model, stage) : null;
   if (!name || !image) return null;
   const placeholder = `\${1:${name}}`;
