@@ -102,6 +102,13 @@ const SHAPES: readonly Shape[] = [
     prints: /ran Api.dll as uid 1654/,
   },
   {
+    name: 'Go: modules downloaded with the sources, a static program on distroless, a stage used by its index',
+    dockerfile: 'FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=0 /out/app /app\nEXPOSE 8080\nENTRYPOINT ["/app"]\n',
+    files: { 'go.mod': 'module example.com/app', 'main.go': 'package main' },
+    fixedHas: ['FROM golang:1.23 AS build', 'COPY go.mod go.sum* ./\nRUN go mod download\nCOPY . .', 'COPY --from=build /out/app /app', 'USER nonroot:nonroot'],
+    prints: /^65532$/m,
+  },
+  {
     name: 'Alpine: a program copied from a build stage',
     dockerfile: 'FROM alpine:3.20 AS build\nRUN echo app > /app\nFROM alpine:3.20\nCOPY --from=build /app /usr/local/bin/app\nEXPOSE 8080\nCMD ["runner", "/usr/local/bin/app"]\n',
     fixedHas: ['RUN addgroup -S app && adduser -S -G app app\nUSER app'],

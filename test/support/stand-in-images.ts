@@ -104,6 +104,18 @@ case "$verb" in
 esac
 `;
 
+const GO = String.raw`#!/bin/sh
+verb=$1; shift
+case "$verb" in
+  mod) [ -f go.mod ] || { echo "go: go.mod file not found in $(pwd)" >&2; exit 1; }; mkdir -p /go/pkg/mod ;;
+  build)
+    [ -f go.mod ] || { echo "go: go.mod file not found in $(pwd)" >&2; exit 1; }
+    [ -f main.go ] || { echo "no Go files in $(pwd)" >&2; exit 1; }
+    out=app; while [ $# -gt 0 ]; do [ "$1" = -o ] && out=$2; shift; done
+    mkdir -p "$(dirname "$out")" && printf '#!/bin/sh\nid -u\n' > "$out" && chmod 755 "$out" ;;
+esac
+`;
+
 const PIP = String.raw`#!/bin/sh
 while [ $# -gt 0 ]; do
   if [ "$1" = -r ]; then [ -f "$2" ] || { echo "ERROR: Could not open requirements file: $2" >&2; exit 1; }; mkdir -p /usr/local/lib/site-packages && cp "$2" /usr/local/lib/site-packages/; fi
@@ -128,6 +140,9 @@ export const STAND_INS: readonly StandIn[] = [
   // The node images have a 'node' user (uid 1000) they do not switch to.
   { tag: 'node:20-slim', tools: { ...accounts, 'apt-get': APT_GET, npm: NPM, npx: NPX, node: RUNNER, runner: RUNNER }, lines: ['RUN echo "node:x:1000:1000::/home/node:/bin/sh" >> /etc/passwd && echo "node:x:1000:" >> /etc/group'], cmd: 'node' },
   { tag: 'python:3.12-slim', tools: { ...accounts, 'apt-get': APT_GET, pip: PIP, python: RUNNER, runner: RUNNER }, cmd: 'python3' },
+  { tag: 'golang:1.23', tools: { ...accounts, go: GO, runner: RUNNER } },
+  // Distroless images have a nonroot user (65532) and no shell; the stand-in keeps busybox's to be built.
+  { tag: 'gcr.io/distroless/static-debian12', tools: {}, lines: ['RUN echo "nonroot:x:65532:65532::/home/nonroot:/sbin/nologin" >> /etc/passwd && echo "nonroot:x:65532:" >> /etc/group'] },
   { tag: 'mcr.microsoft.com/dotnet/sdk:8.0', tools: { ...accounts, dotnet: DOTNET, runner: RUNNER } },
   // .NET 8 images have an 'app' user and group (uid 1654) and APP_UID.
   { tag: 'mcr.microsoft.com/dotnet/aspnet:8.0', tools: { ...accounts, dotnet: DOTNET, runner: RUNNER }, lines: ['RUN echo "app:x:1654:1654::/home/app:/bin/false" >> /etc/passwd && echo "app:x:1654:" >> /etc/group', 'ENV APP_UID=1654'] },

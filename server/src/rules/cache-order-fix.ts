@@ -10,7 +10,9 @@ import type { Fix } from './rule';
  * and leaves its RUN; otherwise a dependencies-only step goes first and the install stays where it
  * is (it then finds its dependencies in place). `review`: the step is right for the common layout
  * only (project files in subfolders, Yarn's own settings, Maven modules), so fix-all and `--fix`
- * leave it to the user.
+ * leave it to the user. Lock files are copied through a wildcard (`go.sum*`): a project without one
+ * (a Go module with no dependencies has no go.sum) must still build, and BuildKit lets a wildcard
+ * match nothing.
  */
 interface DependencyStep {
   readonly files: string;
@@ -37,10 +39,10 @@ function dependencyStep(install: SimpleCommand, installText: string): Dependency
       return same('package*.json');
     case 'yarn':
       // Yarn 2+ reads .yarnrc.yml and .yarn/releases, which a plain manifest copy leaves behind.
-      return same('package.json yarn.lock', true);
+      return same('package.json yarn.lock*', true);
     case 'pnpm':
       // A workspace's other package.json files are needed too.
-      return same('package.json pnpm-lock.yaml', true);
+      return same('package.json pnpm-lock.yaml*', true);
     case 'pip':
     case 'pip3':
     case 'python':
@@ -50,18 +52,18 @@ function dependencyStep(install: SimpleCommand, installText: string): Dependency
       return file && !file.startsWith('/') && !file.includes('$') ? same(file) : null;
     }
     case 'poetry':
-      return withOptions('pyproject.toml poetry.lock', '--no-root');
+      return withOptions('pyproject.toml poetry.lock*', '--no-root');
     case 'pipenv':
-      return same('Pipfile Pipfile.lock');
+      return same('Pipfile Pipfile.lock*');
     case 'uv':
-      return verbOf(install) === 'sync' ? withOptions('pyproject.toml uv.lock', '--no-install-project') : null;
+      return verbOf(install) === 'sync' ? withOptions('pyproject.toml uv.lock*', '--no-install-project') : null;
     case 'go':
-      return same('go.mod go.sum');
+      return same('go.mod go.sum*');
     case 'bundle':
-      return same('Gemfile Gemfile.lock');
+      return same('Gemfile Gemfile.lock*');
     case 'composer':
       // Its scripts (artisan package:discover…) and the autoloader need the sources.
-      return withOptions('composer.json composer.lock', '--no-scripts', '--no-autoloader');
+      return withOptions('composer.json composer.lock*', '--no-scripts', '--no-autoloader');
     case 'dotnet': {
       // `dotnet publish` needs the sources: restore first. Project files in subfolders need their own COPY.
       const verb = verbOf(install);

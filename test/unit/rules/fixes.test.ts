@@ -220,7 +220,7 @@ describe('rule fixes: the exact text after the fix', () => {
     );
     assert.equal(
       applyRuleFix('copy-before-install', 'FROM golang:1.23 AS build\r\nWORKDIR /src\r\nCOPY . /src\r\nRUN go mod download\r\nRUN go build ./...\r\n'),
-      'FROM golang:1.23 AS build\r\nWORKDIR /src\r\nCOPY go.mod go.sum /src/\r\nRUN go mod download\r\nCOPY . /src\r\nRUN go build ./...\r\n',
+      'FROM golang:1.23 AS build\r\nWORKDIR /src\r\nCOPY go.mod go.sum* /src/\r\nRUN go mod download\r\nCOPY . /src\r\nRUN go build ./...\r\n',
     );
     assert.equal(
       applyRuleFix('copy-before-install', 'FROM python:3.12-slim\nCOPY . .\nRUN pip install -r requirements.txt\n'),
@@ -231,11 +231,11 @@ describe('rule fixes: the exact text after the fix', () => {
   it('copy-before-install runs a dependencies-only step first where the install also builds, and leaves the install in place', () => {
     assert.equal(
       applyRuleFix('copy-before-install', 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN poetry install --only main\n'),
-      'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root --only main\nCOPY . .\nRUN poetry install --only main\n',
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml poetry.lock* ./\nRUN poetry install --no-root --only main\nCOPY . .\nRUN poetry install --only main\n',
     );
     assert.equal(
       applyRuleFix('copy-before-install', 'FROM composer:2 AS vendor\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n'),
-      'FROM composer:2 AS vendor\nWORKDIR /app\nCOPY composer.json composer.lock ./\nRUN composer install --no-scripts --no-autoloader --no-dev\nCOPY . .\nRUN composer install --no-dev\n',
+      'FROM composer:2 AS vendor\nWORKDIR /app\nCOPY composer.json composer.lock* ./\nRUN composer install --no-scripts --no-autoloader --no-dev\nCOPY . .\nRUN composer install --no-dev\n',
     );
     // dotnet publish needs the sources: restore goes first, and only as a suggestion (project files may sit in subfolders).
     const dotnet = 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\n';
