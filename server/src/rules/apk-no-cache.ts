@@ -1,13 +1,13 @@
 import { packageActions, removedPaths } from '../shell/packages';
 import { defineRule } from './rule';
-import { commandRange, insertAfterWord, mountsCache, stageRuns, verbWord } from './run-facts';
+import { appendableRun, appendToRun, commandRange, insertAfterWord, mountsCache, stageRuns, verbWord } from './run-facts';
 import { layerStages } from './stage-state';
 
 const APK_CACHE = /^\/var\/cache\/apk(\/(\*)?)?\/?$/;
 
 export default defineRule({
   id: 'apk-no-cache',
-  summary: 'apk add without --no-cache leaves the package index in a layer that ships.',
+  summary: 'apk add without --no-cache, or apk update, leaves the package index in a layer that ships.',
   severity: 'warning',
   hadolint: ['DL3019'],
   check({ model, shipping, imageFacts, report }) {
@@ -17,8 +17,19 @@ export default defineRule({
         const actions = packageActions(script);
         const cleaned = actions.some((a) => a.kind === 'clean' && a.manager === 'apk') || script.commands.some((c) => removedPaths(c).some((p) => APK_CACHE.test(p)));
         if (cleaned) continue;
+        // `apk update` writes the index whatever the adds after it say.
+        const update = actions.find((a) => a.kind === 'update-lists' && a.manager === 'apk');
+        if (update) {
+          report({
+            range: commandRange(model, script, update.command),
+            message: "apk update keeps the package index in this layer; end the same RUN with 'rm -rf /var/cache/apk/*', or drop it and use 'apk add --no-cache', which fetches the index and keeps none.",
+            fixes: appendableRun(model, run) ? [{ title: 'Remove the apk index in the same RUN', edits: [appendToRun(model, run, 'rm -rf /var/cache/apk/*')], preferred: true }] : [],
+          });
+          continue;
+        }
         // One finding per RUN, on its first such apk add; the fix adds the flag to each of them.
-        const missing = actions.filter((a) => a.kind === 'install' && a.manager === 'apk' && !a.options.has('--no-cache'));
+        // `--no-network` installs from what is already on disk and fetches no index.
+        const missing = actions.filter((a) => a.kind === 'install' && a.manager === 'apk' && !a.options.has('--no-cache') && !a.options.has('--no-network'));
         const first = missing[0];
         if (!first) continue;
         const edits = missing.flatMap((action) => {

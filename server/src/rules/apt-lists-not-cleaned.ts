@@ -1,12 +1,11 @@
 import type { SourcedFacts } from '../images/image-facts';
-import { lineBreak, lineText } from '../model/queries';
 import { resolvedStages } from '../model/stage-graph';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { packageActions, removedPaths } from '../shell/packages';
 import type { RunScript, SimpleCommand } from '../shell/types';
 import { insertAt, replace } from './edits';
 import { defineRule, type Fix } from './rule';
-import { commandRange, mountsCache, positionIn, stageRuns } from './run-facts';
+import { appendableRun, appendToRun, commandRange, mountsCache, positionIn, stageRuns } from './run-facts';
 import { layerStages } from './stage-state';
 
 /** `rm -rf /var/lib/apt/lists/*` and its spellings: the lists folder or everything in it. */
@@ -78,15 +77,8 @@ function stagesBuiltFrom(model: DockerfileModel, stage: Stage): Stage[] {
     .map((r) => model.stages[r.fromStage] as Stage);
 }
 
-/** Not for heredoc or exec forms, and not after a trailing comment, which would swallow the text. */
-function appendable(model: DockerfileModel, run: Instruction): boolean {
-  return run.heredocs.length === 0 && !run.jsonForm && !/\s#/.test(lineText(model, run.range.end.line));
-}
-
-function cleanUpEdit(model: DockerfileModel, run: Instruction) {
-  const lastLine = run.range.end.line;
-  return insertAt({ line: lastLine, character: lineText(model, lastLine).replace(/\s+$/, '').length }, ` ${model.escapeChar}${lineBreak(model)}    && ${CLEAN_UP}`);
-}
+const appendable = appendableRun;
+const cleanUpEdit = (model: DockerfileModel, run: Instruction) => appendToRun(model, run, CLEAN_UP);
 
 function cleanUpFix(model: DockerfileModel, run: Instruction): Fix | null {
   return appendable(model, run) ? { title: 'Remove the apt lists in the same RUN', edits: [cleanUpEdit(model, run)], preferred: true } : null;

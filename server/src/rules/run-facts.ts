@@ -4,6 +4,7 @@ import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { runScript } from '../shell/run-script';
 import type { RunScript, ShellWord, SimpleCommand } from '../shell/types';
 import { insertAt } from './edits';
+import { lineBreak, lineText } from '../model/queries';
 import { baseImageOf } from './stage-state';
 import { positionAtOffset } from '../model/scanner';
 import { shippedStages } from '../model/stage-graph';
@@ -67,4 +68,15 @@ export function insertAfterWord(model: DockerfileModel, script: RunScript, word:
 /** The word of a command that is its verb (`install` in `apt-get -y install x`), if written. */
 export function verbWord(command: SimpleCommand, verb: string): ShellWord | undefined {
   return command.args.find((a) => a.value === verb);
+}
+
+/** A RUN text can be appended to: not heredoc or exec form, and no trailing comment (which would swallow it). */
+export function appendableRun(model: DockerfileModel, run: Instruction): boolean {
+  return run.heredocs.length === 0 && !run.jsonForm && !/\s#/.test(lineText(model, run.range.end.line));
+}
+
+/** `command` as the RUN's last step, on its own continuation line (`… \` then `    && rm -rf …`). */
+export function appendToRun(model: DockerfileModel, run: Instruction, command: string): TextEdit {
+  const lastLine = run.range.end.line;
+  return insertAt({ line: lastLine, character: lineText(model, lastLine).replace(/\s+$/, '').length }, ` ${model.escapeChar}${lineBreak(model)}    && ${command}`);
 }

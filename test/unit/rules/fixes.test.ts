@@ -37,14 +37,18 @@ describe('rule fixes: the exact text after the fix', () => {
     const text = dockerfile`
       # escape=\`
       FROM alpine:3.20
-      RUN apk update \`
-          && apk add curl \`
+      RUN apk add curl \`
           && apk add --virtual .deps git
       CMD ["curl"]
     `;
     assert.equal(
       applyRuleFix('apk-no-cache', text),
       text.replace('apk add curl', 'apk add --no-cache curl').replace('apk add --virtual', 'apk add --no-cache --virtual'),
+    );
+    // After apk update the index is on disk whatever the adds say: the RUN removes it.
+    assert.equal(
+      applyRuleFix('apk-no-cache', 'FROM alpine:3.20\nRUN apk update && apk add curl\nCMD ["curl"]\n'),
+      'FROM alpine:3.20\nRUN apk update && apk add curl \\\n    && rm -rf /var/cache/apk/*\nCMD ["curl"]\n',
     );
   });
 
