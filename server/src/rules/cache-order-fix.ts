@@ -107,11 +107,17 @@ export function cacheOrderFix(model: DockerfileModel, wholeCopy: Instruction, ru
     edits.push(
       rest
         ? replace({ start: { line: run.range.start.line, character: commandStart }, end: run.range.end }, ` ${rest}`)
-        : replace({ start: { line: run.range.start.line, character: 0 }, end: { line: run.range.start.line + 1, character: 0 } }, ''),
+        : removeLine(model, run.range.start.line),
     );
   }
   const title = dependencies.moves
     ? `Copy ${dependencies.files} first and install before COPY ${wholeCopy.args[0]?.value ?? '.'}`
     : `Copy ${dependencies.files} first and run '${dependencies.step}' before COPY ${wholeCopy.args[0]?.value ?? '.'}`;
   return dependencies.review ? { title: `${title} (check the manifests' paths)`, edits, unsafe: true } : { title, edits, preferred: true };
+}
+
+/** The whole line, with its line break; the last line of a file without one goes with the break before it. */
+function removeLine(model: DockerfileModel, line: number) {
+  if (line + 1 < model.lineStarts.length) return replace({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, '');
+  return replace({ start: { line: line - 1, character: lineText(model, line - 1).length }, end: { line, character: lineText(model, line).length } }, '');
 }

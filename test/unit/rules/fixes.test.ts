@@ -226,6 +226,8 @@ describe('rule fixes: the exact text after the fix', () => {
       applyRuleFix('copy-before-install', 'FROM golang:1.23 AS build\r\nWORKDIR /src\r\nCOPY . /src\r\nRUN go mod download\r\nRUN go build ./...\r\n'),
       'FROM golang:1.23 AS build\r\nWORKDIR /src\r\nCOPY go.mod go.sum* /src/\r\nRUN go mod download\r\nCOPY . /src\r\nRUN go build ./...\r\n',
     );
+    // The install on the last line of a file with no line break at its end.
+    assert.equal(applyRuleFix('copy-before-install', 'FROM node:20 AS build\nCOPY . .\nRUN npm ci'), 'FROM node:20 AS build\nCOPY package*.json ./\nRUN npm ci\nCOPY . .');
     assert.equal(
       applyRuleFix('copy-before-install', 'FROM python:3.12-slim\nCOPY . .\nRUN pip install -r requirements.txt\n'),
       'FROM python:3.12-slim\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\n',
