@@ -158,6 +158,13 @@ const SHAPES: readonly Shape[] = [
     options: ['--platform', 'linux/amd64'],
   },
   {
+    name: 'apk update before the installs',
+    dockerfile: 'FROM alpine:3.20\nRUN apk update && apk add --no-cache curl\nCOPY app.sh /usr/local/bin/app\nUSER 65532\nCMD ["runner", "/usr/local/bin/app"]\n',
+    files: { 'app.sh': 'app' },
+    fixedHas: ['RUN apk update && apk add --no-cache curl \\\n    && rm -rf /var/cache/apk/*'],
+    prints: /runner ran/,
+  },
+  {
     name: 'a misspelt stage name (the build fails until the fix)',
     dockerfile: 'FROM alpine:3.20 AS builder\nRUN echo app > /app\nFROM alpine:3.20\nCOPY --from=buidler /app /usr/local/bin/app\nUSER 65532\nCMD ["runner", "/usr/local/bin/app"]\n',
     fixedHas: ['COPY --from=builder /app'],
