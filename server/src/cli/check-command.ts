@@ -175,17 +175,19 @@ function checkFile(
   if (command.fix) {
     ({ text, fixed } = settleFixAll(text, (next) => lint(buildModel(next), options).problems));
     if (text !== original) writeFileSync(file, text);
-    if (absolute) {
-      const created = createFixFiles(lint(buildModel(text), options).problems, path.dirname(absolute));
-      fixed += created;
-      // The next lint sees the new files (a .dockerignore) in the build context.
-      if (created > 0 && contextFolder) options = { ...options, buildContext: readBuildContext(absolute, contextFolder.folder, contextFolder.assumed) };
-    }
   }
   const model = buildModel(text);
-  const problems = lint(model, options).problems.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  let problems = lint(model, options).problems;
+  if (command.fix && absolute) {
+    const created = createFixFiles(problems, path.dirname(absolute));
+    fixed += created;
+    // The new files (a .dockerignore) are in the build context: lint again with it.
+    if (created > 0 && contextFolder) {
+      options = { ...options, buildContext: readBuildContext(absolute, contextFolder.folder, contextFolder.assumed) };
+      problems = lint(model, options).problems;
+    }
+  }
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const shellCheck = { model, inputs: shellCheckInputs(model, imageFacts, parsePlatform(platform) ?? undefined), severities: options.severities };
   const stages = command.explain ? { stages: stagePurposes(model, shippingFor(model, options)) } : {};
   return { file, problems, line: (index) => lineText(model, index), ...(command.fix ? { fixed } : {}), ...stages, shellCheck };
