@@ -63,6 +63,17 @@ export function explainStage(stage: StagePurpose): string {
   return `${title}: ${stage.role} (${stage.because}); ${layers}${ships}; ${stage.deployed ? 'runs as a deployed process' : 'not a deployed process'}.`;
 }
 
+/** Every fix offered for a problem, with its edits, for a person or a bot to review; `automatic` is the one --fix applies. */
+function fixesOf(problem: FileResult['problems'][number]) {
+  const automatic = [automaticFix(problem), automaticFileFix(problem)];
+  return problem.fixes.map((fix) => ({
+    title: fix.title,
+    automatic: automatic.includes(fix),
+    edits: plainEdits(fix),
+    ...(fix.createFiles ? { createFiles: fix.createFiles } : {}),
+  }));
+}
+
 /** The stable JSON shape documented in the README. */
 export function formatJson(results: readonly FileResult[]): string {
   const fixable = (problem: FileResult['problems'][number]) => problem.fixes.some((fix) => !fix.unsafe && (fix.edits.length > 0 || (fix.createFiles?.length ?? 0) > 0));
@@ -76,13 +87,7 @@ export function formatJson(results: readonly FileResult[]): string {
       message: problem.message,
       range: problem.range,
       fixable: fixable(problem),
-      // Every fix offered, with its edits, for a person or a bot to review; `automatic` is the one --fix applies.
-      fixes: problem.fixes.map((fix) => ({
-        title: fix.title,
-        automatic: automaticFix(problem) === fix || automaticFileFix(problem) === fix,
-        edits: plainEdits(fix),
-        ...(fix.createFiles ? { createFiles: fix.createFiles } : {}),
-      })),
+      fixes: fixesOf(problem),
     })),
   }));
   return `${JSON.stringify(files, null, 2)}\n`;

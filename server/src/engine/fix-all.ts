@@ -8,7 +8,12 @@ import { applyEdits, editsOverlap } from './text-edits';
  * → `build`), for fix-all, the CLI and editors without snippets.
  */
 export function plainEdits(fix: Fix): TextEdit[] {
-  return fix.snippet ? fix.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') })) : [...fix.edits];
+  return fix.snippet ? plainSnippetEdits(fix.edits) : [...fix.edits];
+}
+
+/** Snippet edits with each placeholder written as its default and bare tab stops dropped. */
+export function plainSnippetEdits(edits: readonly TextEdit[]): TextEdit[] {
+  return edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') }));
 }
 
 /** The fix that fix-all applies for a problem: its preferred safe fix, else its only safe one. */

@@ -1,6 +1,6 @@
 import { OPEN_FILE_COMMAND } from '../../../common/ids';
 import { shellCheckPage } from '../engine/shellcheck';
-import { plainEdits } from '../engine/fix-all';
+import { plainSnippetEdits } from '../engine/fix-all';
 import { DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { ActionPlan } from '../features/code-actions';
 import type { Problem } from '../engine/lint';
@@ -64,7 +64,7 @@ export function toCodeAction(plan: ActionPlan, uri: string, docsBaseUri: string,
   } else if (plan.snippet) {
     // Without snippet support each placeholder is written as its default: `<version>` where the user
     // must type, a working name (`build`) where one will do.
-    edit = { changes: { [uri]: plainEdits({ title: plan.title, edits: plan.edits, snippet: true }) } };
+    edit = { changes: { [uri]: plainSnippetEdits(plan.edits) } };
   }
   const action: CodeAction = {
     title: plan.title,

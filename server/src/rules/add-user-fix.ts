@@ -1,6 +1,7 @@
 import { lineBreak, lineText } from '../model/queries';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { insertAt } from './edits';
+import { appendableRun, appendToRun } from './run-facts';
 import { nonRootAccount } from '../images/image-facts';
 import { shippedStages } from '../model/stage-graph';
 import type { Fix } from './rule';
@@ -81,8 +82,7 @@ export function addUserFix(model: DockerfileModel, target: Stage, base: UserBase
   const runLine = lines.find((line) => line.startsWith('RUN '));
   let remaining = lines;
   if (runLine && previous && chainable(model, previous)) {
-    const end = previous.range.end;
-    edits.push(insertAt(end, ` ${model.escapeChar}${nl}    && ${runLine.slice(4)}`));
+    edits.push(appendToRun(model, previous, runLine.slice(4)));
     remaining = lines.filter((line) => line !== runLine);
   }
   if (insertBefore) {
@@ -99,8 +99,7 @@ export function addUserFix(model: DockerfileModel, target: Stage, base: UserBase
   return { title: `Add a non-root USER (${user})`, edits, preferred: true };
 }
 
-/** A RUN that another command can be appended to: shell form, no heredoc, no flags, no trailing comment. */
+/** A RUN without flags (a mount or network of its own) that another command can be appended to. */
 function chainable(model: DockerfileModel, instruction: Instruction): boolean {
-  if (instruction.keyword !== 'RUN' || instruction.jsonForm || instruction.heredocs.length > 0 || instruction.flags.length > 0) return false;
-  return !/\s#/.test(lineText(model, instruction.range.end.line));
+  return instruction.keyword === 'RUN' && instruction.flags.length === 0 && appendableRun(model, instruction);
 }

@@ -77,11 +77,8 @@ function stagesBuiltFrom(model: DockerfileModel, stage: Stage): Stage[] {
     .map((r) => model.stages[r.fromStage] as Stage);
 }
 
-const appendable = appendableRun;
-const cleanUpEdit = (model: DockerfileModel, run: Instruction) => appendToRun(model, run, CLEAN_UP);
-
 function cleanUpFix(model: DockerfileModel, run: Instruction): Fix | null {
-  return appendable(model, run) ? { title: 'Remove the apt lists in the same RUN', edits: [cleanUpEdit(model, run)], preferred: true } : null;
+  return appendableRun(model, run) ? { title: 'Remove the apt lists in the same RUN', edits: [appendToRun(model, run, CLEAN_UP)], preferred: true } : null;
 }
 
 /**
@@ -90,7 +87,7 @@ function cleanUpFix(model: DockerfileModel, run: Instruction): Fix | null {
  */
 function moveUpdateFix(model: DockerfileModel, run: Instruction, script: RunScript, update: SimpleCommand, reader: ListReader): Fix | null {
   const onlyUpdate = script.commands.length === 1 && script.commands[0] === update && !update.nested && !update.conditional && update.redirects.length === 0;
-  if (!onlyUpdate || run.flags.length > 0 || !appendable(model, run) || !appendable(model, reader.run)) return null;
+  if (!onlyUpdate || run.flags.length > 0 || !appendableRun(model, run) || !appendableRun(model, reader.run)) return null;
   if (reader.install.nested || reader.install.conditional || reader.install.joiner === '|') return null;
   const updateText = script.text.slice(update.start, update.end);
   const nextLine = run.range.end.line + 1;
@@ -99,7 +96,7 @@ function moveUpdateFix(model: DockerfileModel, run: Instruction, script: RunScri
     edits: [
       replace({ start: { line: run.range.start.line, character: 0 }, end: { line: nextLine, character: 0 } }, ''),
       insertAt(positionIn(model, reader.script, reader.install.start), `${updateText} && `),
-      cleanUpEdit(model, reader.run),
+      appendToRun(model, reader.run, CLEAN_UP),
     ],
     preferred: true,
   };

@@ -1,6 +1,6 @@
 import { shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Stage } from '../model/types';
-import { packageActions, type PackageAction } from '../shell/packages';
+import { firstOperand, packageActions, type PackageAction } from '../shell/packages';
 import { execArgs } from '../shell/run-script';
 import { defineRule, type Fix } from './rule';
 import { commandRange, insertAfterWord, positionIn, stageRuns, verbWord } from './run-facts';
@@ -86,8 +86,8 @@ function runsProjectScripts(command: SimpleCommand): boolean {
   const program = command.program;
   if (program === 'npx' || program === 'pnpx' || program === 'bunx') return true;
   if (program !== 'npm' && program !== 'pnpm' && program !== 'yarn' && program !== 'bun') return false;
-  const verb = command.args.find((a) => !(a.value ?? '').startsWith('-'))?.value;
-  if (verb === undefined || verb === null) return false;
+  const verb = firstOperand(command.args);
+  if (verb === undefined) return false;
   if (SCRIPT_VERB.test(verb)) return program !== 'bun' || verb !== 'start';
   // yarn and pnpm run a script named as the verb (`yarn build`).
   return (program === 'yarn' || program === 'pnpm') && !NOT_SCRIPTS.has(verb);

@@ -1,5 +1,6 @@
 import { lineBreak, lineText } from '../model/queries';
 import type { DockerfileModel, Instruction } from '../model/types';
+import { firstOperand } from '../shell/packages';
 import type { RunScript, SimpleCommand } from '../shell/types';
 import { insertAt, replace } from './edits';
 import type { Fix } from './rule';
@@ -22,13 +23,12 @@ interface DependencyStep {
 }
 
 const has = (install: SimpleCommand, ...flags: string[]): boolean => install.args.some((a) => flags.includes((a.value ?? '').replace(/=.*$/, '')));
-const verbOf = (install: SimpleCommand): string | undefined => install.args.find((a) => !(a.value ?? '').startsWith('-'))?.value ?? undefined;
 
 function dependencyStep(install: SimpleCommand, installText: string): DependencyStep | null {
   const same = (files: string, review = false): DependencyStep => ({ files, step: installText, moves: true, review });
   // The install's own words with options added: `poetry install --no-root --only main`.
   const withOptions = (files: string, ...options: string[]): DependencyStep => {
-    const verb = install.args.find((a) => a.value === verbOf(install));
+    const verb = install.args.find((a) => a.value === firstOperand(install.args));
     const missing = options.filter((o) => !has(install, o));
     if (missing.length === 0) return same(files);
     const at = verb ? verb.end - install.start : installText.length;
@@ -56,7 +56,7 @@ function dependencyStep(install: SimpleCommand, installText: string): Dependency
     case 'pipenv':
       return same('Pipfile Pipfile.lock*');
     case 'uv':
-      return verbOf(install) === 'sync' ? withOptions('pyproject.toml uv.lock*', '--no-install-project') : null;
+      return firstOperand(install.args) === 'sync' ? withOptions('pyproject.toml uv.lock*', '--no-install-project') : null;
     case 'go':
       return same('go.mod go.sum*');
     case 'bundle':
@@ -66,7 +66,7 @@ function dependencyStep(install: SimpleCommand, installText: string): Dependency
       return withOptions('composer.json composer.lock*', '--no-scripts', '--no-autoloader');
     case 'dotnet': {
       // `dotnet publish` needs the sources: restore first. Project files in subfolders need their own COPY.
-      const verb = verbOf(install);
+      const verb = firstOperand(install.args);
       if (install.args.some((a) => /\.(cs|fs|vb)proj$|\.sln$/.test(a.value ?? ''))) return null;
       return verb === 'restore' ? same('*.csproj', true) : { files: '*.csproj', step: 'dotnet restore', moves: false, review: true };
     }

@@ -1,5 +1,5 @@
 import type { DockerfileModel, Instruction } from '../model/types';
-import { packageActions, type PackageManager } from '../shell/packages';
+import { firstOperand, packageActions, type PackageManager } from '../shell/packages';
 import { runScript } from '../shell/run-script';
 import type { RunScript, SimpleCommand } from '../shell/types';
 import { cacheOrderFix } from './cache-order-fix';
@@ -60,7 +60,7 @@ export default defineRule({
 
 function problem(model: DockerfileModel, copy: SourceCopy, run: Instruction, script: RunScript, install: SimpleCommand, inCopiedFolder: boolean) {
   const what = copy.whole ? 'The whole context is' : `'${contextSources(copy.instruction)[0]?.value ?? ''}' is`;
-  const name = [install.program, install.args.find((a) => !(a.value ?? '').startsWith('-'))?.value].filter(Boolean).join(' ');
+  const name = [install.program, firstOperand(install.args)].filter(Boolean).join(' ');
   return {
     range: copy.instruction.range,
     message: `${what} copied before '${name}' (line ${run.range.start.line + 1}), so every source change re-installs dependencies; copy the manifest files first, install, then copy the rest.`,

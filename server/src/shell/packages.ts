@@ -236,7 +236,8 @@ function bundlesWithoutDev(command: SimpleCommand): boolean {
 }
 
 /** The first word that is no option: the verb (`install` in `apt-get -y install x`). */
-function firstOperand(args: readonly ShellWord[], valueOptions: ReadonlySet<string> = new Set()): string | undefined {
+/** The first word that is not an option (`install` in `npm --silent install`): a command's verb. */
+export function firstOperand(args: readonly ShellWord[], valueOptions: ReadonlySet<string> = new Set()): string | undefined {
   return operands(args, valueOptions)[0]?.value ?? undefined;
 }
 
