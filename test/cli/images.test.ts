@@ -1,6 +1,6 @@
 import assert from '../support/assert';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -20,6 +20,8 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('dockerfile-stages check --images', () => {
   let registry: ReturnType<typeof fakeRegistry>;
@@ -57,6 +59,39 @@ describe('dockerfile-stages check --images', () => {
     ]);
     // The config read is that of the first Linux platform: user 1000, not root; a HEALTHCHECK.
     assert.ok(registry.requests.some((r) => r.startsWith('GET /v2/team/app/blobs/')));
+  });
+
+  it('pins with --fix --images lookup: to the release tag that is the same image today, else says why not', async () => {
+    const file = path.join(folder, 'pins.Dockerfile');
+    const lines = [
+      `ARG BASE=${host}/team/app`,
+      'FROM $BASE AS build',
+      'RUN ["/build"]',
+      '',
+      `FROM ${host}/team/next AS tools`,
+      'RUN ["/tools"]',
+      '',
+      `FROM ${host}/team/gone:latest AS other`,
+      'RUN ["/other"]',
+      '',
+      `FROM ${host}/team/app:latest`,
+      'COPY --from=build /out /out',
+      'COPY --from=tools /bin/tool /bin/tool',
+      'COPY --from=other /etc/other /etc/other',
+      'USER 1000',
+      'CMD ["/out/app"]',
+      '',
+    ];
+    writeFileSync(file, lines.join('\n'));
+    const { code, stdout, stderr } = await cli(['check', file, '--fix', '--fail-level', 'none', '--shellcheck', 'off', '--images', 'lookup', '--images-cache', path.join(folder, 'cache'), '--platform', 'linux/amd64'], {});
+    assert.equal(code, 0, stderr);
+    const pinned = [...lines];
+    pinned[0] = `ARG BASE=${host}/team/app:1.4.2`;
+    pinned[10] = `FROM ${host}/team/app:1.4.2`;
+    assert.equal(readFileSync(file, 'utf8'), pinned.join('\n'));
+    assert.match(stderr, new RegExp(`${escape(file)}: line 5: not pinned: no release tag of ${escape(host)}/team/next is what it means today \\(its newest release is 2\\.0\\); pin it by hand`));
+    assert.match(stderr, new RegExp(`${escape(file)}: line 8: not pinned: could not look up ${escape(host)}/team/gone:latest: `));
+    assert.match(stdout, /fixed 2/);
   });
 
   it('answers from the disk cache with the registry gone', async () => {

@@ -9,6 +9,8 @@ import { configuredContext, parseProjectConfig, type ProjectConfig } from '../..
 import { closestName, unknownTargetMessage } from '../config/project-config-check';
 import { RULES } from '../rules/index';
 import { automaticFileFix, settleFixAll } from '../engine/fix-all';
+import { applyEdits } from '../engine/text-edits';
+import { pinEdits, type PinAnswers } from './pin-fixes';
 import { lint, shippingFor, type Problem } from '../engine/lint';
 import { stagePurposes, type StagePurpose } from '../model/shipping';
 import { buildModel } from '../model/model-builder';
@@ -33,6 +35,8 @@ export interface FileResult {
   readonly fixed?: number;
   /** What each stage is for, with why (`--explain`). */
   readonly stages?: readonly StagePurpose[];
+  /** The checked text's model. */
+  readonly model?: DockerfileModel;
   /** The RUNs ShellCheck can read, and how to map its findings back. */
   readonly shellCheck?: { readonly model: DockerfileModel; readonly inputs: readonly ShellCheckInput[]; readonly severities: Readonly<Record<string, string>> };
 }
@@ -72,6 +76,12 @@ export async function addShellCheck(results: FileResult[], setting: string, warn
 
 type CheckCommand = Extract<Command, { name: 'check' }>;
 
+/** The registries' answers `--fix --images lookup` writes pins from, and where it says what it left. */
+export interface PinFixes {
+  readonly answers: PinAnswers;
+  readonly warn: (message: string) => void;
+}
+
 /** The files a command names, with the folder each was found under (its workspace). */
 export function listFiles(command: CheckCommand): { file: string; root: string | null }[] {
   const files: { file: string; root: string | null }[] = [];
@@ -88,7 +98,7 @@ export function listFiles(command: CheckCommand): { file: string; root: string |
 }
 
 /** Checks every file the command names. Throws UsageError for what makes the run impossible. */
-export function runCheck(command: CheckCommand, readStdin: () => string, imageFacts: ImageFactsOf = builtInFacts): FileResult[] {
+export function runCheck(command: CheckCommand, readStdin: () => string, imageFacts: ImageFactsOf = builtInFacts, pins: PinFixes | null = null): FileResult[] {
   const explicitConfig =
     command.config === null ? null : { config: loadConfig(command.config, readTextOrNull(command.config)), folder: path.dirname(path.resolve(command.config)), file: command.config };
   const files = listFiles(command);
@@ -105,7 +115,7 @@ export function runCheck(command: CheckCommand, readStdin: () => string, imageFa
     return workspace;
   };
   return files.map(({ file, root }) =>
-    checkFile(command, file, file === '-' ? readStdin() : readFile(file), explicitConfig, file === '-' ? null : workspaceOf(file, root), imageFacts),
+    checkFile(command, file, file === '-' ? readStdin() : readFile(file), explicitConfig, file === '-' ? null : workspaceOf(file, root), imageFacts, pins),
   );
 }
 
@@ -139,6 +149,7 @@ function checkFile(
   explicitConfig: { config: ProjectConfig; folder: string; file: string } | null,
   workspace: ScannedWorkspace | null,
   imageFacts: ImageFactsOf,
+  pins: PinFixes | null,
 ): FileResult {
   if (original.slice(0, 8000).includes('\u0000')) return { file, problems: [], line: () => '', skipped: 'binary file, not a Dockerfile' };
   const absolute = file === '-' ? null : path.resolve(file);
@@ -174,6 +185,14 @@ function checkFile(
   let fixed = 0;
   if (command.fix) {
     ({ text, fixed } = settleFixAll(text, (next) => lint(buildModel(next), options).problems));
+    if (pins) {
+      const settled = buildModel(text);
+      const pinned = pinEdits(settled, lint(settled, options).problems, pins.answers, (message) => pins.warn(`${file}: ${message}`));
+      if (pinned.edits.length > 0) {
+        text = applyEdits(text, pinned.edits);
+        fixed += pinned.fixed;
+      }
+    }
     if (text !== original) writeFileSync(file, text);
   }
   const model = buildModel(text);
@@ -190,7 +209,7 @@ function checkFile(
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const shellCheck = { model, inputs: shellCheckInputs(model, imageFacts, parsePlatform(platform) ?? undefined), severities: options.severities };
   const stages = command.explain ? { stages: stagePurposes(model, shippingFor(model, options)) } : {};
-  return { file, problems, line: (index) => lineText(model, index), ...(command.fix ? { fixed } : {}), ...stages, shellCheck };
+  return { file, problems, model, line: (index) => lineText(model, index), ...(command.fix ? { fixed } : {}), ...stages, shellCheck };
 }
 
 /**

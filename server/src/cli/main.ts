@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { buildModel } from '../model/model-builder';
 import { RULES } from '../rules/index';
 import { parseCommand, UsageError, type Command } from './args';
-import { addShellCheck, runCheck, type FileResult } from './check-command';
+import { addShellCheck, runCheck, type FileResult, type PinFixes } from './check-command';
+import { lookUpPins, unpinnedImages } from './pin-fixes';
 import { imageFactsFor } from './image-facts';
 import { formatGithub, formatJson, formatSarif, formatText, SEVERITY_RANK } from './formats';
 import { formatGraph, stageGraph } from './graph';
@@ -43,7 +44,9 @@ Options of check:
                                         lookup also their registries
   --images-cache <folder>               where look-ups are kept (default
                                         $XDG_CACHE_HOME/dockerfile-stages/images or ~/.cache/…)
-  --fix                                 apply the safe, offline fixes in place and report them
+  --fix                                 apply the safe fixes in place and report them; with
+                                        --images lookup also pin unpinned images to the release
+                                        tag their registry says they mean today
   --explain                             say what each stage is for (its role, whether its layers
                                         ship and whether it runs as a deployed process) and why;
                                         with --format json, a "stages" list per file
@@ -86,12 +89,22 @@ async function run(command: Command): Promise<number> {
       let stdin: string | null = null;
       const readStdin = (): string => (stdin ??= readFileSync(0, 'utf8'));
       const imageFacts = await imageFactsFor(command, readStdin, warn);
-      const results = await addShellCheck(runCheck(command, readStdin, imageFacts), command.shellcheck, warn);
+      const results = await addShellCheck(runCheck(command, readStdin, imageFacts, await pinsFor(command, readStdin, imageFacts, warn)), command.shellcheck, warn);
       process.stdout.write(render(results, command));
       const worst = Math.max(-1, ...results.flatMap((r) => r.problems.map((p) => SEVERITY_RANK[p.severity])));
       return worst >= FAIL_RANK[command.failLevel] ? 1 : 0;
     }
   }
+}
+
+/**
+ * With `--fix --images lookup`, what the registries say of the unpinned images: a first check
+ * that changes nothing finds them, so each registry is asked once whatever the number of files.
+ */
+async function pinsFor(command: Extract<Command, { name: 'check' }>, readStdin: () => string, imageFacts: Parameters<typeof runCheck>[2], warn: (message: string) => void): Promise<PinFixes | null> {
+  if (!command.fix || command.images !== 'lookup') return null;
+  const images = runCheck({ ...command, fix: false }, readStdin, imageFacts).flatMap((result) => (result.model ? unpinnedImages(result.model, result.problems) : []));
+  return images.length === 0 ? null : { answers: await lookUpPins(images), warn };
 }
 
 function render(results: readonly FileResult[], command: Extract<Command, { name: 'check' }>): string {

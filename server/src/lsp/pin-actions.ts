@@ -1,10 +1,9 @@
 import type { CodeAction, Connection } from 'vscode-languageserver';
 import type { RegistrySettings } from '../../../common/settings';
 import type { Problem } from '../engine/lint';
-import type { ActionPlan } from '../features/code-actions';
-import { imageThroughArg } from '../model/image-through-args';
 import { comparePositions } from '../model/positions';
 import type { DockerfileModel } from '../model/types';
+import { digestPlan, pinTarget, tagPlan } from '../features/pin-plans';
 import { RegistryClient, RegistryError } from '../registry/client';
 import { toRegistryImage, type RegistryImage } from '../registry/image-name';
 import { choosePin, type PinChoice } from '../registry/pin';
@@ -94,41 +93,4 @@ export class PinActions {
 
 function unpinnedIn(problems: readonly Problem[], range: { start: Problem['range']['start']; end: Problem['range']['end'] }): Problem[] {
   return problems.filter((p) => p.ruleId === 'image-unpinned' && comparePositions(p.range.start, range.end) <= 0 && comparePositions(range.start, p.range.end) <= 0);
-}
-
-/** What to look up and where the pin is written: the image itself, or the ARG default it comes from. */
-interface PinTarget {
-  readonly text: string;
-  readonly range: Problem['range'];
-  readonly part: 'image' | 'tag';
-}
-
-function pinTarget(model: DockerfileModel, problem: Problem): PinTarget {
-  const stage = model.stages.find((s) => s.baseImage && comparePositions(s.baseImage.range.start, problem.range.start) === 0);
-  const throughArg = stage?.baseImage ? imageThroughArg(model, stage.baseImage) : null;
-  if (throughArg) return { text: throughArg.resolved.text, range: throughArg.valueRange, part: throughArg.part };
-  return { text: textOf(model, problem), range: problem.range, part: 'image' };
-}
-
-function textOf(model: DockerfileModel, problem: Problem): string {
-  const { start, end } = problem.range;
-  if (start.line !== end.line) return '';
-  const offset = model.lineStarts[start.line] ?? 0;
-  return model.text.slice(offset + start.character, offset + end.character);
-}
-
-/** The release tag the registry says the image means today (or its newest release). */
-export function tagPlan(problem: Problem, image: RegistryImage, choice: PinChoice, target: PinTarget): ActionPlan | null {
-  if (!choice.tag) return null;
-  // A tag that comes from an ARG gets only the tag written into the ARG's default.
-  const newText = target.part === 'tag' ? choice.tag : `${image.name}:${choice.tag}`;
-  return { title: `Pin to ${image.name}:${choice.tag}`, kind: 'quickfix', edits: [{ range: target.range, newText }], preferred: choice.sameAsCurrent, problems: [problem] };
-}
-
-/** The digest of what the tag means today, kept beside the tag for people. */
-export function digestPlan(problem: Problem, image: RegistryImage, choice: PinChoice, target: PinTarget): ActionPlan {
-  const tag = choice.tag && choice.sameAsCurrent ? choice.tag : image.tag;
-  const tagged = tag ? `${image.name}:${tag}` : image.name;
-  const newText = target.part === 'tag' ? `${tag ?? 'latest'}@${choice.digest}` : `${tagged}@${choice.digest}`;
-  return { title: `Pin to digest (${tagged}@${choice.digest.slice(0, 19)}…)`, kind: 'quickfix', edits: [{ range: target.range, newText }], preferred: false, problems: [problem] };
 }
