@@ -109,6 +109,56 @@ const SHAPES: readonly Shape[] = [
     prints: /^65532$/m,
   },
   {
+    name: 'yarn: install and build in one stage (the cache-order fix needs review, so --fix leaves it)',
+    dockerfile: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN yarn install --frozen-lockfile\nRUN yarn build\nEXPOSE 3000\nCMD ["node", "dist/server.js"]\n',
+    files: { ...NODE_APP, 'yarn.lock': '' },
+    fixedHas: ['USER node'],
+    fixedLacks: ['COPY package.json', '--production'],
+    prints: /node ran dist\/server.js as uid 1000/,
+  },
+  {
+    name: 'pnpm: built in one stage, the output copied to a runtime',
+    dockerfile:
+      'FROM node:20-slim AS build\nWORKDIR /app\nCOPY . .\nRUN corepack enable && pnpm install --frozen-lockfile && pnpm run build\n\nFROM node:20-slim\nWORKDIR /app\nCOPY --from=build /app/dist ./dist\nEXPOSE 3000\nCMD ["node", "dist/server.js"]\n',
+    files: { ...NODE_APP, 'pnpm-lock.yaml': '' },
+    fixedHas: ['USER node'],
+    fixedLacks: ['COPY package.json'],
+    prints: /node ran dist\/server.js as uid 1000/,
+  },
+  {
+    name: 'Rust: cargo build with the sources (no cache-order fix), the program on Debian',
+    dockerfile: 'FROM rust:1.82 AS build\nWORKDIR /src\nCOPY . .\nRUN cargo build --release\n\nFROM debian:12-slim\nCOPY --from=build /src/target/release/app /usr/local/bin/app\nEXPOSE 8080\nCMD ["/usr/local/bin/app"]\n',
+    files: { 'Cargo.toml': '[package]', 'Cargo.lock': '', 'src/main.rs': 'fn main() {}' },
+    fixedHas: ['RUN groupadd --system app && useradd --system --gid app --no-create-home app\nUSER app'],
+    fixedLacks: ['COPY Cargo.toml'],
+    prints: /^9\d\d$/m,
+  },
+  {
+    name: 'Java: mvn package with the sources (the cache-order fix needs review), the jar on a JRE',
+    dockerfile: 'FROM maven:3.9-eclipse-temurin-21 AS build\nWORKDIR /src\nCOPY . .\nRUN mvn -B package\n\nFROM eclipse-temurin:21-jre\nCOPY --from=build /src/target/app.jar /app/app.jar\nEXPOSE 8080\nCMD ["java", "-jar", "/app/app.jar"]\n',
+    files: { 'pom.xml': '<project />', 'src/main/java/App.java': 'class App {}' },
+    fixedHas: ['USER 65532:65532'],
+    fixedLacks: ['COPY pom.xml'],
+    prints: /java ran \/app\/app.jar as uid 65532/,
+  },
+  {
+    name: 'nginx-unprivileged: the image runs as its own user already (no USER added)',
+    dockerfile: 'FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY site/ /usr/share/nginx/html/\nEXPOSE 8080\nCMD ["runner", "/usr/share/nginx/html/index.html"]\n',
+    files: { 'site/index.html': '<h1>hi</h1>' },
+    fixedHas: [],
+    fixedLacks: ['USER'],
+    prints: /runner ran \/usr\/share\/nginx\/html\/index.html as uid 101/,
+  },
+  {
+    name: 'Chainguard static: a Go program on an image that runs as nonroot (no USER added)',
+    dockerfile:
+      'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY go.mod ./\nRUN go mod download\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\n\nFROM cgr.dev/chainguard/static:latest\nCOPY --from=build /out/app /app\nEXPOSE 8080\nENTRYPOINT ["/app"]\n',
+    files: { 'go.mod': 'module example.com/app', 'main.go': 'package main' },
+    fixedHas: [],
+    fixedLacks: ['USER'],
+    prints: /^65532$/m,
+  },
+  {
     name: 'Alpine: a program copied from a build stage',
     dockerfile: 'FROM alpine:3.20 AS build\nRUN echo app > /app\nFROM alpine:3.20\nCOPY --from=build /app /usr/local/bin/app\nEXPOSE 8080\nCMD ["runner", "/usr/local/bin/app"]\n',
     fixedHas: ['RUN addgroup -S app && adduser -S -G app app\nUSER app'],
@@ -270,19 +320,35 @@ const BROKEN_BY_THE_OLD_FIXES: readonly { name: string; dockerfile: string; file
 describe('fixes offered as suggestions, proven on the layout they are written for', { skip: !engineAvailable() && 'no Docker engine (run scripts/test-engine.mjs)' }, () => {
   before(() => buildStandIns());
 
-  it("copy-before-install on .NET: restore from the project file first, publish after COPY . .", () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'dfs-suggestion-'));
-    try {
-      const dockerfile = 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\n';
-      const fixed = applyRuleFix('copy-before-install', dockerfile, "Copy *.csproj first and run 'dotnet restore' before COPY . (check the manifests' paths)");
-      writeContext(folder, { name: 'dotnet', dockerfile: fixed, files: { 'Api.csproj': '<Project />', 'Program.cs': 'program' }, fixedHas: [] });
-      const built = build(folder, 'dfs-suggestion:dotnet');
-      assert.ok(built.ok, `${fixed}\n${built.log}`);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-      spawnSync('docker', ['image', 'rm', '-f', 'dfs-suggestion:dotnet'], { stdio: 'ignore' });
-    }
-  });
+  const suggestions = [
+    {
+      name: 'copy-before-install on .NET: restore from the project file first, publish after COPY . .',
+      dockerfile: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\n',
+      title: "Copy *.csproj first and run 'dotnet restore' before COPY . (check the manifests' paths)",
+      files: { 'Api.csproj': '<Project />', 'Program.cs': 'program' },
+    },
+    {
+      name: 'copy-before-install on yarn: the manifests first, install, then the sources and the build',
+      dockerfile: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN yarn install --frozen-lockfile\nRUN yarn build\nCMD ["node", "dist/server.js"]\n',
+      title: "Copy package.json yarn.lock* first and install before COPY . (check the manifests' paths)",
+      files: { ...NODE_APP, 'yarn.lock': '' },
+    },
+  ];
+  for (const [index, suggestion] of suggestions.entries()) {
+    it(suggestion.name, () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'dfs-suggestion-'));
+      const tag = `dfs-suggestion:${index}`;
+      try {
+        const fixed = applyRuleFix('copy-before-install', suggestion.dockerfile, suggestion.title);
+        writeContext(folder, { name: suggestion.name, dockerfile: fixed, files: suggestion.files, fixedHas: [] });
+        const built = build(folder, tag);
+        assert.ok(built.ok, `${fixed}\n${built.log}`);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+        spawnSync('docker', ['image', 'rm', '-f', tag], { stdio: 'ignore' });
+      }
+    });
+  }
 });
 
 describe('the stand-ins fail where the old fixes broke real images', { skip: !engineAvailable() && 'no Docker engine (run scripts/test-engine.mjs)' }, () => {

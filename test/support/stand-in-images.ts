@@ -80,6 +80,45 @@ case "$verb" in
 esac
 `;
 
+/** yarn and pnpm: \`install\` needs package.json and brings dev dependencies unless told not to; \`build\` needs them and the sources. */
+const YARN_OR_PNPM = String.raw`#!/bin/sh
+verb=$1; shift
+[ "$verb" = run ] && { verb=$1; shift; }
+case "$verb" in
+  install|i|"")
+    [ -f package.json ] || { echo "$(basename "$0"): no package.json in $(pwd)" >&2; exit 1; }
+    mkdir -p node_modules/express
+    case " $* " in *" --production "*|*" --prod "*) ;; *) mkdir -p node_modules/typescript && dd if=/dev/zero of=node_modules/typescript/tsc.js bs=1024 count=256 2>/dev/null ;; esac ;;
+  build)
+    [ -d node_modules/typescript ] || { echo "sh: tsc: not found (a dev dependency)" >&2; exit 127; }
+    [ -f src/server.ts ] || { echo "error TS6053: src/server.ts not found" >&2; exit 2; }
+    mkdir -p dist && cp src/server.ts dist/server.js ;;
+esac
+`;
+
+const COREPACK = String.raw`#!/bin/sh
+exit 0
+`;
+
+/** cargo build: needs the manifest and the sources; the program prints the uid it runs as. */
+const CARGO = String.raw`#!/bin/sh
+[ "$1" = build ] || exit 0
+[ -f Cargo.toml ] || { echo "error: could not find Cargo.toml in $(pwd)" >&2; exit 101; }
+[ -f src/main.rs ] || { echo "error: no targets specified in the manifest (src/main.rs missing)" >&2; exit 101; }
+mkdir -p target/release && printf '#!/bin/sh
+id -u
+' > target/release/app && chmod 755 target/release/app
+`;
+
+/** mvn package: needs pom.xml and the sources. */
+const MVN = String.raw`#!/bin/sh
+[ -f pom.xml ] || { echo "[ERROR] The goal you specified requires a project to execute but there is no POM in $(pwd)" >&2; exit 1; }
+case " $* " in *" package "*|*" install "*|*" verify "*)
+  [ -d src/main/java ] || { echo "[ERROR] No sources to compile" >&2; exit 1; }
+  mkdir -p target && cp pom.xml target/app.jar ;;
+esac
+`;
+
 const NPX = String.raw`#!/bin/sh
 exec npm run build
 `;
@@ -138,7 +177,7 @@ export const STAND_INS: readonly StandIn[] = [
   { tag: 'debian:12-slim', tools: { ...accounts, 'apt-get': APT_GET, runner: RUNNER } },
   { tag: 'alpine:3.20', tools: { ...accounts, apk: APK, runner: RUNNER } },
   // The node images have a 'node' user (uid 1000) they do not switch to.
-  { tag: 'node:20-slim', tools: { ...accounts, 'apt-get': APT_GET, npm: NPM, npx: NPX, node: RUNNER, runner: RUNNER }, lines: ['RUN echo "node:x:1000:1000::/home/node:/bin/sh" >> /etc/passwd && echo "node:x:1000:" >> /etc/group'], cmd: 'node' },
+  { tag: 'node:20-slim', tools: { ...accounts, 'apt-get': APT_GET, npm: NPM, npx: NPX, yarn: YARN_OR_PNPM, pnpm: YARN_OR_PNPM, corepack: COREPACK, node: RUNNER, runner: RUNNER }, lines: ['RUN echo "node:x:1000:1000::/home/node:/bin/sh" >> /etc/passwd && echo "node:x:1000:" >> /etc/group'], cmd: 'node' },
   { tag: 'python:3.12-slim', tools: { ...accounts, 'apt-get': APT_GET, pip: PIP, python: RUNNER, runner: RUNNER }, cmd: 'python3' },
   { tag: 'golang:1.23', tools: { ...accounts, go: GO, runner: RUNNER } },
   // Distroless images have a nonroot user (65532) and no shell; the stand-in keeps busybox's to be built.
@@ -146,6 +185,12 @@ export const STAND_INS: readonly StandIn[] = [
   { tag: 'mcr.microsoft.com/dotnet/sdk:8.0', tools: { ...accounts, dotnet: DOTNET, runner: RUNNER } },
   // .NET 8 images have an 'app' user and group (uid 1654) and APP_UID.
   { tag: 'mcr.microsoft.com/dotnet/aspnet:8.0', tools: { ...accounts, dotnet: DOTNET, runner: RUNNER }, lines: ['RUN echo "app:x:1654:1654::/home/app:/bin/false" >> /etc/passwd && echo "app:x:1654:" >> /etc/group', 'ENV APP_UID=1654'] },
+  { tag: 'rust:1.82', tools: { ...accounts, cargo: CARGO, runner: RUNNER } },
+  { tag: 'maven:3.9-eclipse-temurin-21', tools: { ...accounts, mvn: MVN, java: RUNNER, runner: RUNNER } },
+  { tag: 'eclipse-temurin:21-jre', tools: { ...accounts, java: RUNNER, runner: RUNNER } },
+  // Images that already run as a user of their own: nginx-unprivileged as nginx (101), Chainguard's as nonroot (65532).
+  { tag: 'nginxinc/nginx-unprivileged:1.27-alpine', tools: { ...accounts, runner: RUNNER }, lines: ['RUN echo "nginx:x:101:101::/nonexistent:/sbin/nologin" >> /etc/passwd && echo "nginx:x:101:" >> /etc/group', 'USER 101'] },
+  { tag: 'cgr.dev/chainguard/static:latest', tools: {}, lines: ['RUN echo "nonroot:x:65532:65532::/home/nonroot:/sbin/nologin" >> /etc/passwd && echo "nonroot:x:65532:" >> /etc/group', 'USER 65532'] },
 ];
 
 /** Builds every stand-in image on the engine (offline, from local/busybox:1). */
