@@ -320,7 +320,7 @@ const BROKEN_BY_THE_OLD_FIXES: readonly { name: string; dockerfile: string; file
 describe('fixes offered as suggestions, proven on the layout they are written for', { skip: !engineAvailable() && 'no Docker engine (run scripts/test-engine.mjs)' }, () => {
   before(() => buildStandIns());
 
-  const suggestions = [
+  const suggestions: readonly { name: string; dockerfile: string; title: string; files: Readonly<Record<string, string>> }[] = [
     {
       name: 'copy-before-install on .NET: restore from the project file first, publish after COPY . .',
       dockerfile: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /out\n',
