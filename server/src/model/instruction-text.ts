@@ -1,3 +1,4 @@
+import { continuesLine } from './continuation';
 import type { DockerfileModel, Instruction } from './types';
 
 /** The text without the single or double quotes around it, if it has them. */
@@ -25,7 +26,7 @@ export function instructionBody(model: DockerfileModel, instruction: Instruction
     }
     if (i > 0 && /^\s*#/.test(line)) return;
     const trimmed = line.replace(/[ \t]+$/, '');
-    out.push(trimmed.endsWith(escape) ? `${trimmed.slice(0, -1)} ` : trimmed);
+    out.push(continuesLine(trimmed, escape) ? `${trimmed.slice(0, -1)} ` : trimmed);
   });
   return out.join('').trim();
 }

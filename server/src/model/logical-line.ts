@@ -1,4 +1,5 @@
 import type { Position } from 'vscode-languageserver-types';
+import { continuesLine } from './continuation';
 import type { DockerfileModel, Instruction } from './types';
 
 /** An instruction's text as BuildKit's parser sees it, with the document offset of each character. */
@@ -38,7 +39,7 @@ export function logicalText(model: Pick<DockerfileModel, 'text' | 'lineStarts' |
       content = content.slice(leading);
     }
     const trimmed = content.replace(/[ \t]+$/, '');
-    const continues = trimmed.endsWith(model.escapeChar) && line < lastLine;
+    const continues = continuesLine(trimmed, model.escapeChar) && line < lastLine;
     const kept = continues ? trimmed.slice(0, -1) : content;
     pieces.push({ text: kept, at });
     length += kept.length;

@@ -1,6 +1,6 @@
 import { parseChunk, shiftInstructions } from './chunk-parser';
 import { collectReferences } from './references';
-import { computeLineStarts, scanDocument, type ChunkSpan } from './scanner';
+import { computeLineStarts, lineEndOffset, scanDocument, type ChunkSpan } from './scanner';
 import { buildStage, collectGlobalArgs } from './stage-builder';
 import type { DockerfileModel, Instruction, Stage } from './types';
 
@@ -180,9 +180,10 @@ export class ModelBuilder {
       // Keep a flat copy of the key: a slice would keep the whole document text alive.
       const ownKey = flatCopy(key);
       const prefixLines = prefix === '' ? 0 : 1;
-      const placed =
-        (predecessor && predecessor.key.startsWith(prefix) ? this.reparseChanged(chunk, text, lineStarts, prefix, predecessor) : null) ??
-        parseChunk(ownKey, chunk.firstLine - prefixLines, this.strings).instructions;
+      const placed = endsInEscapedEscape(chunk, text, lineStarts, escapeChar)
+        ? this.parseBySpans(chunk, text, lineStarts, prefix)
+        : ((predecessor && predecessor.key.startsWith(prefix) ? this.reparseChanged(chunk, text, lineStarts, prefix, predecessor) : null) ??
+          parseChunk(ownKey, chunk.firstLine - prefixLines, this.strings).instructions);
       cached = { key: ownKey, placedAt: chunk.firstLine, placed };
       this.counts.parsedChunks++;
     } else {
@@ -195,6 +196,20 @@ export class ModelBuilder {
     }
     nextCache.set(cached.key, cached);
     return cached;
+  }
+
+  /**
+   * A chunk parsed instruction by instruction, at the spans the scanner found, each without its
+   * line break: dockerfile-ast continues a line that ends in an escaped escape (`echo a\\`),
+   * which BuildKit ends there.
+   */
+  private parseBySpans(chunk: ChunkSpan, text: string, lineStarts: readonly number[], prefix: string): Instruction[] {
+    const prefixLines = prefix === '' ? 0 : 1;
+    return chunk.instructions.flatMap(([first, last]) => {
+      const piece = text.slice(lineStarts[first] as number, lineEndOffset(text, lineStarts, last));
+      this.counts.parsedInstructions++;
+      return parseChunk(prefix + piece, first - prefixLines, this.strings).instructions;
+    });
   }
 
   /**
@@ -241,6 +256,14 @@ function instructionsByText(chunk: CachedChunk, prefix: string): Map<string, { i
     byText.set(chunk.key.slice(start, end), { instruction, line: instruction.range.start.line });
   }
   return byText;
+}
+
+/** True when an instruction of the chunk ends on a line whose last escape is escaped (`\\\\`). */
+function endsInEscapedEscape(chunk: ChunkSpan, text: string, lineStarts: readonly number[], escapeChar: string): boolean {
+  return chunk.instructions.some(([, last]) => {
+    const line = text.slice(lineStarts[last] as number, lineEndOffset(text, lineStarts, last)).replace(/[ \t]+$/, '');
+    return line.endsWith(escapeChar + escapeChar);
+  });
 }
 
 /** Builds a model without keeping a cache (tests, one-off checks). */

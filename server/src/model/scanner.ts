@@ -1,3 +1,4 @@
+import { endsWithEscape } from './continuation';
 import { unquote } from './instruction-text';
 import { range } from './positions';
 import type { ParserDirective, PragmaComment, SyntaxProblem } from './types';
@@ -240,16 +241,6 @@ function readWord(text: string, from: number, to: number): string {
 }
 
 /** BuildKit continues a line that ends with the escape character, trailing blanks allowed. */
-function endsWithEscape(text: string, from: number, to: number, escapeCode: number): boolean {
-  let i = to - 1;
-  while (i >= from) {
-    const c = text.charCodeAt(i);
-    if (c !== CH_SPACE && c !== CH_TAB) break;
-    i--;
-  }
-  return i >= from && text.charCodeAt(i) === escapeCode;
-}
-
 /** Finds `<<EOF`, `<<-EOF`, `<<"EOF"` words in a logical line, in order, skipping the exec form. */
 function findHeredocMarkers(
   logical: string,

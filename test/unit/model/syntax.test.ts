@@ -1,6 +1,6 @@
 import assert from '../../support/assert';
 import { describe, it } from 'node:test';
-import { buildModel } from '../../../server/src/model/model-builder';
+import { buildModel, ModelBuilder } from '../../../server/src/model/model-builder';
 import type { DockerfileModel } from '../../../server/src/model/types';
 import { dockerfile, rangeOf } from '../../support/fixtures';
 
@@ -50,6 +50,19 @@ describe('stage model on real syntax', () => {
     ]);
     assert.equal(model.stages[0]?.instructions[1]?.range.end.line, 3);
     assert.deepEqual(model.stages[1]?.nameRange, rangeOf(text, 'final'));
+  });
+
+  it('ends an instruction at a line whose last escape is escaped, as BuildKit does (edited or not)', () => {
+    const text = 'FROM alpine:3.20 AS build\nRUN echo a\\\\\nFROM build\nRUN echo b \\\\\\\nRUN echo c \\\\  \nCOPY x /x\n';
+    const lines = (model: ReturnType<typeof buildModel>) => model.stages.map((stage) => stage.instructions.map((i) => `${i.keyword}@${i.range.start.line}-${i.range.end.line}`));
+    const expected = [['FROM@0-0', 'RUN@1-1'], ['FROM@2-2', 'RUN@3-3', 'RUN@4-4', 'COPY@5-5']];
+    assert.deepEqual(lines(buildModel(text)), expected);
+    // The same after an edit, where unchanged instructions are taken from the last parse.
+    const builder = new ModelBuilder();
+    builder.build(text.replace('echo c', 'echo C'));
+    assert.deepEqual(lines(builder.build(text)), expected);
+    // One escape still continues.
+    assert.deepEqual(lines(buildModel('FROM alpine:3.20\nRUN echo a \\\n  b\n')), [['FROM@0-0', 'RUN@1-2']]);
   });
 
   it('keeps comment and blank lines inside a continuation in the instruction', () => {
