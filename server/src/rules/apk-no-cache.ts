@@ -1,9 +1,7 @@
-import { packageActions, removedPaths } from '../shell/packages';
+import { packageActions, removesFolder } from '../shell/packages';
 import { defineRule } from './rule';
-import { appendableRun, appendToRun, commandRange, insertAfterWord, mountsCache, stageRuns, verbWord } from './run-facts';
+import { appendableRun, appendToRun, commandRange, insertAfterWord, mountedOver, stageRuns, verbWord } from './run-facts';
 import { layerStages } from './stage-state';
-
-const APK_CACHE = /^\/var\/cache\/apk(\/(\*)?)?\/?$/;
 
 export default defineRule({
   id: 'apk-no-cache',
@@ -13,9 +11,9 @@ export default defineRule({
   check({ model, shipping, imageFacts, report }) {
     for (const stage of layerStages(model, shipping)) {
       for (const { run, script } of stageRuns(model, stage, imageFacts)) {
-        if (!script.parsed || mountsCache(run, '/var/cache/apk') || mountsCache(run, '/etc/apk/cache')) continue;
+        if (!script.parsed || mountedOver(run, '/var/cache/apk') || mountedOver(run, '/etc/apk/cache')) continue;
         const actions = packageActions(script);
-        const cleaned = actions.some((a) => a.kind === 'clean' && a.manager === 'apk') || script.commands.some((c) => removedPaths(c).some((p) => APK_CACHE.test(p)));
+        const cleaned = actions.some((a) => a.kind === 'clean' && a.manager === 'apk') || script.commands.some((c) => removesFolder(c, '/var/cache/apk'));
         if (cleaned) continue;
         // `apk update` writes the index whatever the adds after it say.
         const update = actions.find((a) => a.kind === 'update-lists' && a.manager === 'apk');

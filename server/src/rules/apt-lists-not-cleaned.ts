@@ -1,15 +1,13 @@
 import type { SourcedFacts } from '../images/image-facts';
 import { resolvedStages } from '../model/stage-graph';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
-import { packageActions, removedPaths } from '../shell/packages';
+import { packageActions, removesFolder } from '../shell/packages';
 import type { RunScript, SimpleCommand } from '../shell/types';
 import { insertAt, replace } from './edits';
 import { defineRule, type Fix } from './rule';
-import { appendableRun, appendToRun, commandRange, mountsCache, positionIn, stageRuns } from './run-facts';
+import { appendableRun, appendToRun, commandRange, mountedOver, positionIn, stageRuns } from './run-facts';
 import { layerStages } from './stage-state';
 
-/** `rm -rf /var/lib/apt/lists/*` and its spellings: the lists folder or everything in it. */
-const LISTS = /^\/var\/lib\/apt\/lists(\/(\*|\.\*)?)?\/?$/;
 const CLEAN_UP = 'rm -rf /var/lib/apt/lists/*';
 
 export default defineRule({
@@ -20,7 +18,7 @@ export default defineRule({
   check({ model, shipping, imageFacts, report }) {
     for (const stage of layerStages(model, shipping)) {
       for (const { run, script } of stageRuns(model, stage, imageFacts)) {
-        if (!script.parsed || mountsCache(run, '/var/lib/apt')) continue;
+        if (!script.parsed || mountedOver(run, '/var/lib/apt')) continue;
         const update = packageActions(script).find((action) => action.kind === 'update-lists' && action.manager === 'apt');
         if (!update) continue;
         if (cleansLists(script)) continue;
@@ -41,7 +39,7 @@ export default defineRule({
 
 function cleansLists(script: RunScript): boolean {
   return script.commands.some(
-    (command) => removedPaths(command).some((path) => LISTS.test(path)) || ((command.program === 'apt-get' || command.program === 'apt') && command.args.some((a) => a.value === 'distclean' || a.value === 'dist-clean')),
+    (command) => removesFolder(command, '/var/lib/apt/lists') || ((command.program === 'apt-get' || command.program === 'apt') && command.args.some((a) => a.value === 'distclean' || a.value === 'dist-clean')),
   );
 }
 
@@ -61,7 +59,7 @@ function laterListReaders(model: DockerfileModel, stage: Stage, run: Instruction
       if (after && later.range.start.line <= after.range.start.line) continue;
       const actions = packageActions(script).filter((a) => a.manager === 'apt');
       const first = actions.find((a) => a.kind === 'update-lists' || a.kind === 'install');
-      if (first?.kind === 'install' && !mountsCache(later, '/var/lib/apt')) readers.push({ stage: current, run: later, script, install: first.command });
+      if (first?.kind === 'install' && !mountedOver(later, '/var/lib/apt')) readers.push({ stage: current, run: later, script, install: first.command });
       // A RUN that updates or removes the lists ends what this one left.
       if (first?.kind === 'update-lists' || cleansLists(script)) return;
     }

@@ -22,8 +22,12 @@ export default defineRule({
       for (const s of chain) {
         for (const { script } of stageRuns(model, s, imageFacts)) {
           if (s === stage && !configured) {
+            // Written earlier in this same RUN counts too.
+            const configuredAt = script.text.search(CONFIGURES_NO_RECOMMENDS);
             const missing = packageActions(script).filter(
-              (action) => action.kind === 'install' && action.manager === 'apt' && !action.options.has('--no-install-recommends') && ![...action.options].some((o) => NO_RECOMMENDS_OPTION.test(o)),
+              (action) => action.kind === 'install' && action.manager === 'apt' && !action.options.has('--no-install-recommends') &&
+                ![...action.options].some((o) => NO_RECOMMENDS_OPTION.test(o)) &&
+                !(configuredAt >= 0 && configuredAt < action.command.name.start),
             );
             // One finding per RUN, on its first such install; the fix adds the flag to each of them.
             const first = missing[0];

@@ -1,6 +1,6 @@
 import { shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Stage } from '../model/types';
-import { firstOperand, packageActions, type PackageAction } from '../shell/packages';
+import { aptNames, firstOperand, packageActions, type PackageAction } from '../shell/packages';
 import { execArgs } from '../shell/run-script';
 import { defineRule, type Fix } from './rule';
 import { commandRange, insertAfterWord, positionIn, stageRuns, verbWord } from './run-facts';
@@ -113,7 +113,7 @@ function compilerKept(actions: readonly PackageAction[]): boolean {
 /** Removed after being installed: by name, by its apk `--virtual` group, or marked auto and purged with --auto-remove. */
 function removedLater(name: string, install: PackageAction, later: readonly PackageAction[]): boolean {
   if (install.kind !== 'install') return false;
-  const markedAuto = later.some((a) => a.kind === 'mark-auto' && a.packages.some((p) => p.value === name));
+  const markedAuto = later.some((a) => a.kind === 'mark-auto' && a.packages.some((p) => aptNames(p.value ?? '', name)));
   return later.some((a) => {
     if (a.kind !== 'remove' || a.manager !== install.manager) return false;
     if (a.packages.some((p) => p.value === name || (install.group !== null && p.value === install.group))) return true;

@@ -39,14 +39,19 @@ export function stageRuns(model: DockerfileModel, stage: Stage, facts: (image: s
   return runs;
 }
 
-/** True when a RUN keeps a cache mount on `path` (then package caches never reach a layer). */
-export function mountsCache(run: Instruction, path: string): boolean {
-  return run.flags.some(
-    (flag) =>
-      flag.name.toLowerCase() === 'mount' &&
-      flag.options.some((o) => o.name === 'type' && o.value === 'cache') &&
-      flag.options.some((o) => (o.name === 'target' || o.name === 'dst' || o.name === 'destination') && (o.value ?? '').replace(/\/+$/, '').startsWith(path.replace(/\/+$/, ''))),
-  );
+/**
+ * True when a RUN mounts a cache or a tmpfs over `path`, a folder above it or one inside it: what
+ * the RUN writes there never reaches its layer.
+ */
+export function mountedOver(run: Instruction, path: string): boolean {
+  const wanted = path.replace(/\/+$/, '');
+  return run.flags.some((flag) => {
+    if (flag.name.toLowerCase() !== 'mount') return false;
+    const type = flag.options.find((o) => o.name === 'type')?.value;
+    if (type !== 'cache' && type !== 'tmpfs') return false;
+    const target = flag.options.find((o) => o.name === 'target' || o.name === 'dst' || o.name === 'destination')?.value?.replace(/\/+$/, '');
+    return target !== undefined && target !== '' && (target === wanted || wanted.startsWith(`${target}/`) || target.startsWith(`${wanted}/`));
+  });
 }
 
 /** The document position of a script offset. */

@@ -249,6 +249,35 @@ function afterVerb(args: readonly ShellWord[], verb: string | undefined, valueOp
 }
 
 /**
+ * Whether a package name given to apt (\`apt-mark auto '.*'\`, \`apt-get purge 'lib*-dev'\`) names
+ * \`name\`: the name itself, or a pattern — apt reads a word with \`*\`, \`?\` or \`[\` as a glob and
+ * the docker-library images' \`'.*'\` as every package.
+ */
+export function aptNames(pattern: string, name: string): boolean {
+  if (pattern === name) return true;
+  if (pattern === '.*' || pattern === '^.*$' || pattern === '*') return true;
+  if (!/[*?[]/.test(pattern)) return false;
+  const glob = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  try {
+    return new RegExp(`^${glob}$`).test(name);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when a command deletes all of \`folder\`: the folder, everything in it (\`/*\`, \`/.*\`), a
+ * glob on its name (\`lists*\`), or a folder above it (\`rm -rf /var/lib\`).
+ */
+export function removesFolder(command: SimpleCommand, folder: string): boolean {
+  const wanted = folder.replace(/\/+$/, '');
+  return removedPaths(command).some((path) => {
+    const whole = path.replace(/\/+$/, '').replace(/(\/\.?\*|\*)$/, '').replace(/\/+$/, '');
+    return whole !== '' && (whole === wanted || wanted.startsWith(`${whole}/`));
+  });
+}
+
+/**
  * The paths a command deletes, as written: `rm -rf a b`, `rm --recursive --force a`, and the
  * starting points of `find <paths> … -delete` (or `-exec rm`).
  */

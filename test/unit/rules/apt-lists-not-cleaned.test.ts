@@ -26,6 +26,27 @@ describe('apt-lists-not-cleaned', () => {
       RUN apt-get update && apt-get install -y ./x.deb && rm -rf x.deb /var/lib/apt/lists/*
       RUN apt-get update && apt-get install -y curl && apt-get distclean
       RUN apt-get update && apt-get install -y curl && find /var/cache/apt/archives /var/lib/apt/lists -not -name lock -type f -delete
+      RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists*
+      RUN apt-get update && apt-get install -y curl && rm -rf /var/lib /var/cache
+      RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/*
+      CMD ["/app"]
+    `);
+  });
+
+  it('does not take a folder inside the lists, or next to them, for the lists', () => {
+    expectRule('apt-lists-not-cleaned', dockerfile`
+      FROM debian:12-slim
+      RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/partial /var/lib/dpkg/info/*.md5sums
+      #   ^^^^^^^^^^^^^^ apt-lists-not-cleaned apt-get update leaves the package lists in this layer; end the same RUN with 'rm -rf /var/lib/apt/lists/*'.
+      CMD ["/app"]
+    `);
+  });
+
+  it('does not fire with a tmpfs or cache mount over the lists or a folder above them', () => {
+    expectRule('apt-lists-not-cleaned', dockerfile`
+      FROM debian:12-slim
+      RUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update && apt-get install -y --no-install-recommends curl
+      RUN --mount=type=cache,target=/var/lib apt-get update && apt-get install -y --no-install-recommends wget
       CMD ["/app"]
     `);
   });

@@ -26,4 +26,18 @@ describe('apt-no-install-recommends', () => {
       CMD ["jq"]
     `);
   });
+
+  it('counts the APT option written earlier in the same RUN, not later in it', () => {
+    expectRule('apt-no-install-recommends', dockerfile`
+      FROM debian:12-slim
+      RUN echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99norec && apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+      CMD ["curl"]
+    `);
+    expectRule('apt-no-install-recommends', dockerfile`
+      FROM debian:12-slim
+      RUN apt-get update && apt-get install -y curl && echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99norec && rm -rf /var/lib/apt/lists/*
+      #                     ^^^^^^^^^^^^^^^^^^^^^^^ apt-no-install-recommends apt-get install without --no-install-recommends installs recommended packages this image does not need.
+      CMD ["curl"]
+    `);
+  });
 });

@@ -28,6 +28,26 @@ describe('build-tools-in-runtime', () => {
           rm -rf /var/lib/apt/lists/*
       CMD ["python", "-m", "app"]
     `);
+    // The docker-library form: everything marked auto with '.*', then what was manual before marked manual again.
+    expectRule('build-tools-in-runtime', dockerfile`
+      FROM debian:12-slim
+      RUN set -eux; savedAptMark="$(apt-mark showmanual)"; \\
+          apt-get update; apt-get install -y --no-install-recommends gcc make; \\
+          make -C /src install; \\
+          apt-mark auto '.*' > /dev/null; [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark; \\
+          apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\
+          rm -rf /var/lib/apt/lists/*
+      CMD ["app"]
+    `);
+  });
+
+  it('keeps the tools a pattern does not name, or that are marked auto but never purged', () => {
+    expectRule('build-tools-in-runtime', dockerfile`
+      FROM debian:12-slim
+      RUN apt-get update && apt-get install -y --no-install-recommends gcc libssl-dev && apt-mark auto 'lib*-dev' && apt-get purge -y --auto-remove && rm -rf /var/lib/apt/lists/*
+      #                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ build-tools-in-runtime The image that ships installs build tools (gcc); build in an earlier stage and COPY --from only the result.
+      CMD ["app"]
+    `);
   });
 
   it('does not count what the image runs: git for a CI agent, a CLI installed globally and run by CMD', () => {
