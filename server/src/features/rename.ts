@@ -53,7 +53,7 @@ function validateNewName(model: DockerfileModel, stage: Stage, newName: string):
   if (!isValidStageName(newName)) {
     return `'${newName}' is not a valid stage name: start with a letter, then use letters, digits, '-', '_' or '.'.`;
   }
-  if (RESERVED_STAGE_NAMES.has(normalized)) return `'${newName}' is reserved by BuildKit and cannot name a stage.`;
+  if (RESERVED_STAGE_NAMES.has(normalized)) return `'${newName}' is a name BuildKit reserves; a stage should not use it.`;
   const other = model.stages.find((s) => s !== stage && s.normalizedName === normalized);
   if (other) return `A stage named '${stageLabel(other)}' already exists (line ${other.from.range.start.line + 1}).`;
   const captured = model.references.find(

@@ -5,6 +5,8 @@ import { defineRule, type Fix, type RuleContext } from './rule';
 
 /** BuildKit's reading of a secret-looking name: one of these words as a whole `_`-separated part. */
 const SECRET_NAME = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
+/** BuildKit's allow-list: a name with one of these words as a whole part holds no secret (`NEXT_PUBLIC_MAPS_KEY`, `TOKEN_FILE`, `AUTH_VERSION`). */
+const ALLOWED_NAME = /(?:^|_)(?:public|file|version)(?:_|$)/i;
 /** Values that are credentials whatever they are called. */
 const SECRET_VALUE = /^(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|xox[abprs]-[A-Za-z0-9-]{10,}|glpat-[A-Za-z0-9_-]{20,}|sk-[A-Za-z0-9]{32,})$/;
 
@@ -28,7 +30,7 @@ function checkStage(model: DockerfileModel, stage: Stage, report: RuleContext['r
     for (const arg of instruction.args) {
       const [name = '', value = ''] = arg.value.split(/=(.*)/s, 2);
       const unquoted = value.replace(/^["']|["']$/g, '');
-      if (!SECRET_VALUE.test(unquoted) && !(SECRET_NAME.test(name) && mayHoldSecret(instruction.keyword, name, arg.value.includes('='), unquoted))) continue;
+      if (!SECRET_VALUE.test(unquoted) && !(SECRET_NAME.test(name) && !ALLOWED_NAME.test(name) && mayHoldSecret(instruction.keyword, name, arg.value.includes('='), unquoted))) continue;
       const fix = instruction.keyword === 'ARG' && instruction.args.length === 1 && value === '' ? secretMountFix(model, stage, instruction, name) : null;
       report({
         range: arg.range,

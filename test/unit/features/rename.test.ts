@@ -65,7 +65,7 @@ describe('rename a stage', () => {
     assert.deepEqual(renameStage(model, at, 'my stage'), {
       error: "'my stage' is not a valid stage name: start with a letter, then use letters, digits, '-', '_' or '.'.",
     });
-    assert.deepEqual(renameStage(model, at, 'scratch'), { error: "'scratch' is reserved by BuildKit and cannot name a stage." });
+    assert.deepEqual(renameStage(model, at, 'scratch'), { error: "'scratch' is a name BuildKit reserves; a stage should not use it." });
     assert.deepEqual(renameStage(model, at, 'Runtime'), { error: "A stage named 'runtime' already exists (line 5)." });
     assert.deepEqual(renameStage(model, at, 'busybox'), {
       error: "Renaming to 'busybox' would change what line 8 copies from (today the image 'busybox').",

@@ -28,6 +28,20 @@ describe('secret-in-arg-env', () => {
     `);
   });
 
+  it("follows BuildKit's allow-list: public, file and version as whole parts of the name", () => {
+    expectRule('secret-in-arg-env', dockerfile`
+      FROM node:20-slim
+      ARG NEXT_PUBLIC_MAPS_KEY
+      ARG API_TOKEN_FILE
+      ENV AUTH_VERSION=2
+      ARG PUBLISHER_TOKEN
+      #   ^^^^^^^^^^^^^^^ secret-in-arg-env ARG 'PUBLISHER_TOKEN' looks like a secret, and ARG values stay in the image history; pass it with RUN --mount=type=secret,id=publisher_token instead.
+      ENV NEXT_PUBLIC_KEY=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ secret-in-arg-env ENV 'NEXT_PUBLIC_KEY' looks like a secret, and ENV values stay in the image history; pass it with RUN --mount=type=secret,id=next_public_key instead.
+      CMD ["node", "server.js"]
+    `);
+  });
+
   it('does not fire on ordinary names that merely contain the words, or on global ARGs', () => {
     expectRule('secret-in-arg-env', dockerfile`
       ARG GITHUB_TOKEN

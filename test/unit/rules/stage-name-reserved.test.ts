@@ -6,9 +6,9 @@ describe('stage-name-reserved', () => {
   it('fires on stages named scratch or context', () => {
     expectRule('stage-name-reserved', dockerfile`
       FROM alpine:3.20 AS scratch
-      #                   ^^^^^^^ stage-name-reserved 'scratch' is reserved by BuildKit and cannot name a stage.
+      #                   ^^^^^^^ stage-name-reserved 'scratch' is a name BuildKit reserves (the empty image); a stage should not use it.
       FROM alpine:3.20 AS Context
-      #                   ^^^^^^^ stage-name-reserved 'Context' is reserved by BuildKit and cannot name a stage.
+      #                   ^^^^^^^ stage-name-reserved 'Context' is a name BuildKit reserves (the build context); a stage should not use it.
     `);
   });
 
