@@ -17,9 +17,13 @@ export interface PinTarget {
 }
 
 export function pinTarget(model: DockerfileModel, problem: Problem): PinTarget {
-  const stage = model.stages.find((s) => s.baseImage && comparePositions(s.baseImage.range.start, problem.range.start) === 0);
-  const throughArg = stage?.baseImage ? imageThroughArg(model, stage.baseImage) : null;
-  if (throughArg) return { text: throughArg.resolved.text, range: throughArg.valueRange, part: throughArg.part };
+  // A finding on an ARG default (the image of the FROMs that use it) pins that default.
+  for (const stage of model.stages) {
+    const throughArg = stage.baseImage ? imageThroughArg(model, stage.baseImage) : null;
+    if (throughArg && comparePositions(throughArg.valueRange.start, problem.range.start) === 0) {
+      return { text: throughArg.resolved.text, range: throughArg.valueRange, part: throughArg.part };
+    }
+  }
   return { text: textOf(model, problem), range: problem.range, part: 'image' };
 }
 

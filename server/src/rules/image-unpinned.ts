@@ -13,17 +13,25 @@ export default defineRule({
   check({ model, localImages, report }) {
     const isLocal = (image: ImageReference): boolean => localImages.has(normalizeImage(image.text)?.name ?? '');
     const stageBases = new Set(model.references.filter((r) => r.kind === 'from').map((r) => r.fromStage));
+    // An ARG default that several FROMs use is reported once, at the ARG, where the pin goes.
+    const throughArgs = new Map<string, { throughArg: ImageThroughArg; lines: number[] }>();
     for (const stage of model.stages) {
       if (!stage.baseImage || stageBases.has(stage.index)) continue;
       const throughArg = imageThroughArg(model, stage.baseImage);
       if (throughArg) {
-        const message = unpinnedThroughArg(stage.baseImage, throughArg);
-        if (message) report({ range: stage.baseImage.range, message, fixes: [typeAVersionInArg(throughArg)] });
+        const key = `${throughArg.valueRange.start.line}:${throughArg.valueRange.start.character}`;
+        const group = throughArgs.get(key) ?? { throughArg, lines: [] };
+        group.lines.push(stage.baseImage.range.start.line + 1);
+        throughArgs.set(key, group);
         continue;
       }
       if (isLocal(stage.baseImage)) continue;
       const message = unpinnedMessage(stage.baseImage, 'Base image');
       if (message) report({ range: stage.baseImage.range, message, fixes: [typeAVersion(stage.baseImage)] });
+    }
+    for (const { throughArg, lines } of throughArgs.values()) {
+      const message = unpinnedThroughArg(throughArg, lines);
+      if (message) report({ range: throughArg.valueRange, message, fixes: [typeAVersionInArg(throughArg)] });
     }
     for (const reference of model.references) {
       if (reference.resolution.kind !== 'image' || isLocal(reference.resolution.image)) continue;
@@ -53,13 +61,14 @@ function unpinnedMessage(image: ImageReference, what: string): string | null {
   return null;
 }
 
-function unpinnedThroughArg(image: ImageReference, throughArg: ImageThroughArg): string | null {
+function unpinnedThroughArg(throughArg: ImageThroughArg, lines: readonly number[]): string | null {
   const resolved = throughArg.resolved;
   if (resolved.digest || resolved.text.toLowerCase() === 'scratch' || resolved.text === '' || !mayBePublicImage(resolved.text)) return null;
-  const is = `Base image '${image.text}' is '${resolved.text}' with its default build arguments`;
-  if (!resolved.tag) return `${is}: no tag, so it means whatever 'latest' is on the day of the build; pin a version in ARG ${throughArg.arg.name}.`;
-  if (resolved.tag.value === 'latest') return `${is}: the 'latest' tag moves; pin a version in ARG ${throughArg.arg.name}.`;
-  if (MOVING_TAG.test(resolved.tag.value)) return `${is}: the tag '${resolved.tag.value}' moves; pin a version in ARG ${throughArg.arg.name}.`;
+  const froms = lines.length === 1 ? `the FROM at line ${lines[0]}` : `the FROMs at lines ${lines.join(', ')}`;
+  const is = `ARG ${throughArg.arg.name} makes ${froms} build on '${resolved.text}'`;
+  if (!resolved.tag) return `${is}: no tag, so it means whatever 'latest' is on the day of the build; pin a version here.`;
+  if (resolved.tag.value === 'latest') return `${is}: the 'latest' tag moves; pin a version here.`;
+  if (MOVING_TAG.test(resolved.tag.value)) return `${is}: the tag '${resolved.tag.value}' moves; pin a version here.`;
   return null;
 }
 

@@ -33,11 +33,13 @@ describe('image-unpinned', () => {
   it('fires on an image whose build argument defaults leave it unpinned, and fixes the ARG', () => {
     expectRule('image-unpinned', dockerfile`
       ARG IMAGE=node
+      #         ^^^^ image-unpinned ARG IMAGE makes the FROMs at lines 3, 5 build on 'node': no tag, so it means whatever 'latest' is on the day of the build; pin a version here.
       ARG TAG=latest
+      #       ^^^^^^ image-unpinned ARG TAG makes the FROM at line 4 build on 'golang:latest': the 'latest' tag moves; pin a version here.
       FROM \${IMAGE} AS deps
-      #    ^^^^^^^^ image-unpinned Base image '\${IMAGE}' is 'node' with its default build arguments: no tag, so it means whatever 'latest' is on the day of the build; pin a version in ARG IMAGE.
       FROM golang:\${TAG}
-      #    ^^^^^^^^^^^^^ image-unpinned Base image 'golang:\${TAG}' is 'golang:latest' with its default build arguments: the 'latest' tag moves; pin a version in ARG TAG.
+      FROM \${IMAGE}
+      COPY --from=deps /app /app
     `);
     const text = 'ARG IMAGE=node\nARG TAG="latest"\nFROM ${IMAGE} AS deps\nFROM golang:${TAG}\n';
     const [image, tag] = problemsOf('image-unpinned', text);
