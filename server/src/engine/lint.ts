@@ -67,7 +67,12 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
   // One context for every rule (rules run one after another): its `report` files under the rule running.
   let rule = rules[0] as Rule;
   let setting: Severity = rule?.severity ?? 'warning';
+  // A rule says a thing once where it is written, however many stages that build on it reach it.
+  const reported = new Set<string>();
   const report = ({ range, message, fixes }: ReportedProblem): void => {
+    const at = `${rule.id} ${range.start.line}:${range.start.character}`;
+    if (reported.has(at)) return;
+    reported.add(at);
     const problem: Problem = { ruleId: rule.id, severity: setting, message, range, tags: rule.tags ?? [], fixes: fixes ?? [] };
     const by = suppressions.find(rule, range.start.line);
     if (by) result.suppressed.push({ problem, by });
