@@ -23,6 +23,7 @@ import buildToolsInRuntime from './build-tools-in-runtime';
 import copyWholeStage from './copy-whole-stage';
 import copyBeforeInstall from './copy-before-install';
 import secretInArgEnv from './secret-in-arg-env';
+import argNotInStage from './arg-not-in-stage';
 import imageHeavyRuntime from './image-heavy-runtime';
 import muslGlibcMismatch from './musl-glibc-mismatch';
 import contextSecretCopied from './context-secret-copied';
@@ -84,6 +85,7 @@ export const RULES: readonly Rule[] = [
   copyWholeStage,
   copyBeforeInstall,
   secretInArgEnv,
+  argNotInStage,
   dockerignoreMissing,
   contextSecretCopied,
   copyIgnoredFile,

@@ -4,6 +4,7 @@ import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { BoundedCache } from '../support/bounded-cache';
 import { readCommands, word } from './read-commands';
 import type { RunScript, ShellKind, ShellParser, SimpleCommand } from './types';
+import { readVariables, type ShellVariables } from './variables';
 
 let registered: ShellParser | null = null;
 
@@ -27,6 +28,22 @@ const parsedTexts = new BoundedCache<{ commands: SimpleCommand[]; hasErrors: boo
 
 function commandsOf(parser: ShellParser, text: string): { commands: SimpleCommand[]; hasErrors: boolean } {
   return parsedTexts.get(text, (script) => readCommands(parser, script));
+}
+
+const variablesOfScript = new WeakMap<RunScript, ShellVariables>();
+
+/**
+ * The variables a parsed RUN expands and sets, read on demand (few rules need them, for few RUNs):
+ * null when the RUN was not read as shell.
+ */
+export function scriptVariables(script: RunScript): ShellVariables | null {
+  if (!script.parsed || !registered) return null;
+  let variables = variablesOfScript.get(script);
+  if (!variables) {
+    variables = script.text.includes('$') ? readVariables(registered, script.text) : { uses: [], assigned: new Set() };
+    variablesOfScript.set(script, variables);
+  }
+  return variables;
 }
 
 export function shellParserReady(): boolean {
