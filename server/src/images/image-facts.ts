@@ -153,9 +153,16 @@ function lookUpTable(text: string): SourcedFacts | null {
   for (const { name, tag, entry } of compiled) {
     if (!name.test(image.name)) continue;
     if (tag && !tag.test(image.tag ?? 'latest')) continue;
+    if (image.tag === null && text.includes('@')) return { facts: withoutVariant(entry.facts), source: `built-in table (${entry.source}; a digest without a tag: variant unknown)` };
     return { facts: entry.facts, source: `built-in table (${entry.source})` };
   }
   return null;
+}
+
+/** `node@sha256:…` may be node:24 or node:24-slim: what differs between an image's variants is not known. */
+function withoutVariant(facts: ImageFacts): ImageFacts {
+  const { kind: _kind, lighter: _lighter, libc: _libc, compressedSize: _size, ...common } = facts;
+  return common;
 }
 
 /** True for a user that is root: no user at all, `root`, uid 0, or Windows' ContainerAdministrator. */

@@ -85,7 +85,8 @@ function makeReference(
  * The earlier stages a name written with variables can be: each `$VAR` / `${…}` may hold any
  * text. A lone variable (`${STAGE}`) may name any earlier stage. A variable whose default is one
  * word without a dash (`BASE=fpm` in `${BASE}-base`) takes values of that shape: it names
- * `fpm-base` or `apache-base`, not `fpm-php-ext-base`.
+ * `fpm-base` or `apache-base`, not `fpm-php-ext-base`. A variable whose default is an image
+ * reference (a `/`, `:` or `@` in it) names no stage.
  */
 export function stagesMatching(text: string, stages: readonly Stage[], before: number, globalArgs: readonly GlobalArg[] = []): number[] {
   let source = '';
@@ -96,6 +97,8 @@ export function stagesMatching(text: string, stages: readonly Stage[], before: n
     }
     const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(part)?.[1];
     const fallback = name ? (globalArgs.find((arg) => arg.name === name)?.defaultValue ?? null) : null;
+    // A default no stage name can hold (`cr.l5d.io/proxy:latest` in `${IMAGE}-${TARGETARCH}`) says the line builds on an image.
+    if (fallback && /[^A-Za-z0-9_.-]/.test(fallback.replace(/["']/g, ''))) return [];
     source += fallback && /^[A-Za-z0-9_.]+$/.test(fallback) ? '[^-]*' : '.*';
   }
   const pattern = new RegExp(`^${source}$`, 'i');

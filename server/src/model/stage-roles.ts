@@ -34,6 +34,8 @@ export interface BuildTargetUse {
   readonly source: string;
   /** The build file checks the container's health itself (a compose `healthcheck:`). */
   readonly healthChecked?: boolean;
+  /** The command a compose service runs the image with, '' for the image's own; absent when the build file runs nothing. */
+  readonly command?: string;
 }
 
 /** Facts about a base image the roles need: whether its default command runs a server, and its kind. */

@@ -124,6 +124,7 @@ export function usesOf(workspace: ScannedWorkspace, dockerfile: string): { uses:
       purpose: r.purpose,
       source: `${r.source.file}:${r.source.line + 1}, ${r.source.label}`,
       healthChecked: r.healthChecked === true,
+      ...(r.command !== undefined ? { command: r.command } : {}),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { shippedStages } from '../model/stage-graph';
-import type { DockerfileModel, Stage } from '../model/types';
-import { aptNames, firstOperand, packageActions, type PackageAction } from '../shell/packages';
+import type { DockerfileModel, Instruction, Stage } from '../model/types';
+import { variablesInScope } from '../model/variable-scope';
+import { aptNames, environmentSkipsDev, firstOperand, packageActions, type PackageAction, type PackageManager } from '../shell/packages';
 import { execArgs } from '../shell/run-script';
 import { defineRule, type Fix } from './rule';
 import { commandRange, insertAfterWord, positionIn, stageRuns, verbWord } from './run-facts';
@@ -27,7 +28,6 @@ export default defineRule({
       const runs = chain.flatMap((stage) => stageRuns(model, stage, imageFacts).map((r) => ({ ...r, stage, actions: packageActions(r.script) })));
       const allActions = runs.flatMap((r) => r.actions);
       const command = commandWords(model, chain);
-      const production = productionNodeEnv(chain);
       for (const [i, { run, script, actions }] of runs.entries()) {
         if (!script.parsed) continue;
         const later = runs.slice(i).flatMap((r) => r.actions);
@@ -50,7 +50,7 @@ export default defineRule({
           continue;
         }
         const all = actions.find((a) => a.kind === 'install' && a.fromManifest && a.withDevDependencies && (a.manager === 'npm' || a.manager === 'yarn' || a.manager === 'pnpm'));
-        if (!all || production || allActions.slice(allActions.indexOf(all) + 1).some((a) => a.kind === 'remove' && a.manager === all.manager && a.packages.length === 0)) continue;
+        if (!all || skipsDev(model, run, all.manager) || allActions.slice(allActions.indexOf(all) + 1).some((a) => a.kind === 'remove' && a.manager === all.manager && a.packages.length === 0)) continue;
         const withoutDev = { npm: 'npm ci --omit=dev', yarn: 'yarn install --production', pnpm: 'pnpm install --prod' }[all.manager as 'npm' | 'yarn' | 'pnpm'];
         // A later step that runs the project's scripts (a build, a test) needs the dev dependencies.
         const usesLater = runs.slice(i).flatMap((r) => r.script.commands.filter((c) => (r.run !== run || c.start > all.command.start) && runsProjectScripts(c)).map((command) => ({ ...r, command })));
@@ -134,9 +134,8 @@ function commandWords(model: DockerfileModel, chain: readonly Stage[]): Set<stri
   return words;
 }
 
-/** `ENV NODE_ENV=production` (or the legacy `ENV NODE_ENV production`): npm then skips dev dependencies. */
-function productionNodeEnv(chain: readonly Stage[]): boolean {
-  return chain.some((stage) =>
-    stage.instructions.some((i) => (i.keyword === 'ENV' || i.keyword === 'ARG') && (i.args.some((a) => /^NODE_ENV=["']?production/.test(a.value)) || (i.args[0]?.value === 'NODE_ENV' && /^["']?production/.test(i.args[1]?.value ?? '')))),
-  );
+/** The RUN's environment (`ENV NODE_ENV=production` above it, in its stage or those below) leaves dev dependencies out. */
+function skipsDev(model: DockerfileModel, run: Instruction, manager: PackageManager): boolean {
+  const scope = variablesInScope(model, run.range.start.line);
+  return environmentSkipsDev(manager, (name) => scope.get(name)?.value);
 }

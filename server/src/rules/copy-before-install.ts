@@ -1,10 +1,11 @@
 import type { DockerfileModel, Instruction } from '../model/types';
-import { firstOperand, packageActions, type PackageManager } from '../shell/packages';
+import { firstOperand, isIncrementalStore, packageActions, type PackageManager } from '../shell/packages';
 import { runScript } from '../shell/run-script';
 import type { RunScript, SimpleCommand } from '../shell/types';
 import { cacheOrderFix } from './cache-order-fix';
 import { contextSources, copiesWholeContext } from './context-files';
 import { defineRule } from './rule';
+import { cacheMountTargets } from './run-facts';
 
 /** Managers of one ecosystem share their dependencies: an install by one counts for the others. */
 const ECOSYSTEM: Partial<Record<PackageManager, string>> = {
@@ -44,6 +45,8 @@ export default defineRule({
       for (const action of packageActions(script)) {
         if (action.kind !== 'install' || !action.fromManifest || action.command.conditional) continue;
         const ecosystem = ECOSYSTEM[action.manager] ?? action.manager;
+        // What the build fetched and compiled stays in a cache mount: a source change redoes only what changed.
+        if (cacheMountTargets(instruction).some((target) => isIncrementalStore(action.manager, target))) continue;
         const dir = directoryOf(script, action.command, workdir);
         const copy = whole ?? folders.find((f) => f.destination !== null && f.destination === dir) ?? null;
         // Dependencies installed from the manifests before the sources came: this install builds the project.

@@ -1,7 +1,8 @@
 import { stageMention } from '../model/queries';
 import { shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Stage } from '../model/types';
-import { packageActions } from '../shell/packages';
+import { environmentSkipsDev, packageActions } from '../shell/packages';
+import { variablesInScope } from '../model/variable-scope';
 import { runScript } from '../shell/run-script';
 import { defineRule } from './rule';
 import { workdirOf } from './stage-state';
@@ -9,7 +10,7 @@ import { workdirOf } from './stage-state';
 /** Folders builds put their output in: copying one whole is copying the result. */
 const OUTPUT_FOLDER = /(^|\/)(dist|build|out|output|target|release|publish|artifacts?|bin|_output)(\/|$)/;
 /** Installs that leave only what runs: production dependencies, a venv without dev groups. */
-const PRUNING_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'bun', 'uv', 'poetry', 'pipenv', 'pip']);
+const PRUNING_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'bun', 'uv', 'poetry', 'pipenv', 'pip', 'bundle', 'composer']);
 
 export default defineRule({
   id: 'copy-whole-stage',
@@ -50,8 +51,12 @@ function isArtifactStage(model: DockerfileModel, stage: Stage): boolean {
 
 /** The stage's last dependency install leaves production dependencies only (`npm ci --omit=dev`, `uv sync --no-dev`, a prune). */
 function installsOnlyRuntime(model: DockerfileModel, stage: Stage): boolean {
-  const actions = shippedStages(model, stage).flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN').flatMap((run) => packageActions(runScript(model, run, s))));
-  const last = [...actions].reverse().find((a) => (a.kind === 'install' && a.fromManifest) || (a.kind === 'remove' && a.packages.length === 0 && PRUNING_MANAGERS.has(a.manager)));
-  if (!last || !PRUNING_MANAGERS.has(last.manager)) return false;
-  return last.kind === 'remove' || (last.kind === 'install' && !last.withDevDependencies);
+  const actions = shippedStages(model, stage).flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN').flatMap((run) => packageActions(runScript(model, run, s)).map((action) => ({ action, run }))));
+  const last = [...actions].reverse().find(({ action: a }) => (a.kind === 'install' && a.fromManifest) || (a.kind === 'remove' && a.packages.length === 0 && PRUNING_MANAGERS.has(a.manager)));
+  if (!last || !PRUNING_MANAGERS.has(last.action.manager)) return false;
+  const { action, run } = last;
+  if (action.kind === 'remove') return true;
+  if (action.kind !== 'install') return false;
+  const scope = variablesInScope(model, run.range.start.line);
+  return !action.withDevDependencies || environmentSkipsDev(action.manager, (name) => scope.get(name)?.value);
 }

@@ -17,7 +17,10 @@ export default defineRule({
       const instructions = chain.flatMap((s) => s.instructions);
       if (instructions.some((instruction) => instruction.keyword === 'HEALTHCHECK')) continue;
       // A compose `healthcheck:` for the service does the same job from outside the image.
-      if ((shipping.uses.get(stage.index) ?? []).some((use) => use.healthChecked)) continue;
+      const uses = shipping.uses.get(stage.index) ?? [];
+      if (uses.some((use) => use.healthChecked)) continue;
+      // Services that run the image with different commands (server, worker, scheduler): no one check fits them all.
+      if (new Set(uses.flatMap((use) => (use.command !== undefined ? [use.command] : []))).size > 1) continue;
       if (isWindowsStage(model, stage, imageFacts)) continue;
       const expose = instructions.find((instruction) => instruction.keyword === 'EXPOSE');
       if (!expose || reported.has(expose)) continue;

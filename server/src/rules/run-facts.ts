@@ -54,6 +54,15 @@ export function mountedOver(run: Instruction, path: string): boolean {
   });
 }
 
+/** The folders a RUN's cache mounts keep between builds. */
+export function cacheMountTargets(run: Instruction): string[] {
+  return run.flags.flatMap((flag) => {
+    if (flag.name.toLowerCase() !== 'mount' || flag.options.find((o) => o.name === 'type')?.value !== 'cache') return [];
+    const target = flag.options.find((o) => o.name === 'target' || o.name === 'dst' || o.name === 'destination')?.value;
+    return target ? [target] : [];
+  });
+}
+
 /** The document position of a script offset. */
 export function positionIn(model: DockerfileModel, script: RunScript, scriptOffset: number): Position {
   return positionAtOffset(model.lineStarts, script.documentOffset(scriptOffset));

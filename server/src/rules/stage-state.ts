@@ -1,6 +1,7 @@
-import { instructionBody } from '../model/instruction-text';
+import { instructionBody, unquote } from '../model/instruction-text';
 import { shippedStages } from '../model/stage-graph';
-import type { SourcedFacts } from '../images/image-facts';
+import { normalizeImage, type SourcedFacts } from '../images/image-facts';
+import { parseNameValues } from '../words/name-values';
 import type { Platform } from '../words/platform';
 import type { Shipping } from '../model/shipping';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
@@ -55,7 +56,28 @@ export function rootImageText(model: DockerfileModel, stage: Stage): string | nu
 export function baseImageOf(model: DockerfileModel, stage: Stage, platform?: Platform): string | null {
   const text = stage.baseImage?.text;
   if (!text) return null;
-  return expandIfKnown(model, stage.from.range.start.line, text, platform);
+  const image = expandIfKnown(model, stage.from.range.start.line, text, platform);
+  return image && image.includes('@') && normalizeImage(image)?.tag === null ? (namedByLabel(model, stage, image) ?? image) : image;
+}
+
+/** The label OCI defines for the name of the image a stage is built on (generators and `docker buildx` write it beside a digest pin). */
+const BASE_NAME_LABEL = 'org.opencontainers.image.base.name';
+
+/**
+ * `node@sha256:…` says which image, not which variant of it: the stage's own
+ * `LABEL org.opencontainers.image.base.name="node:24-slim"` does, when it names the same repository.
+ */
+function namedByLabel(model: DockerfileModel, stage: Stage, image: string): string | null {
+  const repository = normalizeImage(image)?.name;
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword !== 'LABEL') continue;
+    for (const { name, value } of parseNameValues(instructionBody(model, instruction), model.escapeChar).pairs) {
+      const named = unquote(value ?? '');
+      const reference = normalizeImage(named);
+      if (name === BASE_NAME_LABEL && reference?.tag && reference.name === repository && !named.includes('@')) return `${named}${image.slice(image.indexOf('@'))}`;
+    }
+  }
+  return null;
 }
 
 /** "the image 'runtime' (shipped by compose.yaml:5, service web)" — what a final-image message names. */

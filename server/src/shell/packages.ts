@@ -14,6 +14,25 @@ export type PackageAction =
   | { readonly kind: 'update-lists'; readonly manager: PackageManager; readonly command: SimpleCommand }
   | { readonly kind: 'clean'; readonly manager: PackageManager; readonly command: SimpleCommand };
 
+/**
+ * Where a compiling ecosystem's tools keep what they fetched and built, and reuse it: a cache mount
+ * there makes a build after a source change fetch nothing and compile only what changed (cargo's
+ * registry or target, Go's module and build caches, NuGet's packages, Maven's and Gradle's stores).
+ * Installers that re-extract everything each time (npm, pip) have none.
+ */
+const INCREMENTAL_STORES: Partial<Record<PackageManager, RegExp>> = {
+  cargo: /(^|\/)(registry|git|target)$/,
+  go: /(^|\/)(pkg\/mod|go-build)$/,
+  dotnet: /(^|\/)\.nuget(\/packages)?$/,
+  maven: /(^|\/)\.m2(\/repository)?$/,
+  gradle: /(^|\/)\.gradle(\/caches)?$/,
+};
+
+/** Whether a folder is where a manager keeps dependencies it reuses on the next build. */
+export function isIncrementalStore(manager: PackageManager, folder: string): boolean {
+  return INCREMENTAL_STORES[manager]?.test(folder.replace(/\/+$/, '')) ?? false;
+}
+
 /** The options of a command (`-y`, `--no-cache`, `-o` values kept as `-o=<value>`); short flag clusters split. */
 export function optionsOf(args: readonly ShellWord[]): Set<string> {
   const options = new Set<string>();
@@ -40,6 +59,9 @@ function operands(args: readonly ShellWord[], valueOptions: ReadonlySet<string> 
   }
   return out;
 }
+
+const APT_SIMULATE = ['-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act'];
+const simulates = (options: ReadonlySet<string>): boolean => APT_SIMULATE.some((o) => options.has(o));
 
 const APT_VALUE_OPTIONS = new Set(['-o', '-c', '-t', '--target-release', '--option', '--config-file']);
 const APK_VALUE_OPTIONS = new Set(['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']);
@@ -70,6 +92,8 @@ function actionsOf(command: SimpleCommand): PackageAction[] {
       const after = afterVerb(args, verb, APT_VALUE_OPTIONS);
       if (verb === 'update') return [{ kind: 'update-lists', manager: 'apt', command }];
       if (verb === 'install' || verb === 'reinstall') {
+        // A simulation (`apt-get install -s`, often a probe inside an `if`) installs nothing.
+        if (simulates(optionsOf(args))) return [];
         return [{ kind: 'install', manager: 'apt', packages: after, command, options: optionsOf(args), group: null, global: true, withDevDependencies: false, fromManifest: false }];
       }
       if (verb === 'remove' || verb === 'purge' || verb === 'autoremove') {
@@ -228,6 +252,26 @@ function nodeActions(program: 'npm' | 'pnpm' | 'bun', command: SimpleCommand): P
 
 function productionEnv(command: SimpleCommand): boolean {
   return command.assignments.some((a) => a.name === 'NODE_ENV' && a.value?.value === 'production');
+}
+
+/**
+ * Whether the environment a RUN gets (its stage's ENV and ARG values) makes a manager leave the
+ * development dependencies out: `NODE_ENV=production` for npm, Yarn 1 and pnpm,
+ * `NPM_CONFIG_PRODUCTION=true`, `BUNDLE_WITHOUT=development`, `COMPOSER_NO_DEV=1`.
+ */
+export function environmentSkipsDev(manager: PackageManager, value: (name: string) => string | null | undefined): boolean {
+  switch (manager) {
+    case 'npm':
+    case 'yarn':
+    case 'pnpm':
+      return value('NODE_ENV') === 'production' || /^(true|1)$/i.test(value('NPM_CONFIG_PRODUCTION') ?? value('npm_config_production') ?? '');
+    case 'bundle':
+      return /(^|[\s:])(development|dev)([\s:]|$)/.test(value('BUNDLE_WITHOUT') ?? '');
+    case 'composer':
+      return /^(1|true)$/i.test(value('COMPOSER_NO_DEV') ?? '');
+    default:
+      return false;
+  }
 }
 
 /** `BUNDLE_WITHOUT=development bundle install`. */

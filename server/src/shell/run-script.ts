@@ -50,8 +50,12 @@ export function shellParserReady(): boolean {
   return registered !== null;
 }
 
-/** Per RUN instruction and shell: the model hands out the same instruction object while its stage is unchanged. */
-let cache = new WeakMap<Instruction, Map<ShellKind, RunScript>>();
+/**
+ * Per RUN instruction and shell: the model hands out the same instruction object while its text and
+ * line are unchanged. A script maps to document offsets, which an edit of an earlier line moves
+ * though the instruction stays: the script is kept with the offset it was read at.
+ */
+let cache = new WeakMap<Instruction, Map<ShellKind, { readonly script: RunScript; readonly at: number }>>();
 
 /** A RUN (or ONBUILD RUN) read as its shell would run it. */
 export function runScript(model: DockerfileModel, run: Instruction, stage: Stage, windowsBase = false): RunScript {
@@ -61,10 +65,11 @@ export function runScript(model: DockerfileModel, run: Instruction, stage: Stage
     byShell = new Map();
     cache.set(run, byShell);
   }
+  const at = (model.lineStarts[run.range.start.line] ?? 0) + run.range.start.character;
   const cached = byShell.get(shell);
-  if (cached) return cached;
+  if (cached && cached.at === at) return cached.script;
   const script = read(model, run, shell);
-  byShell.set(shell, script);
+  byShell.set(shell, { script, at });
   return script;
 }
 

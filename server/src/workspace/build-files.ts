@@ -6,7 +6,7 @@ import { composeTargets, isComposeFile } from './compose';
 import { readHcl } from './hcl-reader';
 import { basename, dirname } from './paths';
 import type { IndexProblem, TargetReference, WorkspaceFile } from './types';
-import { isRecord, readYaml } from './yaml-nodes';
+import { isRecord, plainNode, readYaml } from './yaml-nodes';
 
 /**
  * The build files whose target fields the editor serves (completion, checks, navigation, rename):
@@ -84,8 +84,7 @@ function composeSites(file: WorkspaceFile): BuildSite[] {
   const sites: BuildSite[] = [];
   for (const pair of services.items as { key?: { value?: unknown; range?: [number, number, number] }; value?: unknown }[]) {
     const name = pair.key?.value;
-    const value = pair.value as { toJSON?: () => unknown } | null | undefined;
-    const service = value && typeof value.toJSON === 'function' ? value.toJSON() : null;
+    const service = plainNode(yaml, pair.value);
     if (typeof name !== 'string' || !isRecord(service) || service.build === undefined) continue;
     const offset = pair.key?.range?.[0] ?? 0;
     sites.push({ kind: 'compose-service', name, line: yaml.lineAt(offset) });

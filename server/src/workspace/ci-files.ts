@@ -3,7 +3,7 @@ import { jsonStringSpan, optional, scriptTargetSpan } from './field-spans';
 import { findBuildCommands, type BuildCommand } from './build-commands';
 import { basename, dirname, joinPath } from './paths';
 import type { FieldSpan, IndexProblem, TargetPurpose, TargetReference, WorkspaceFile } from './types';
-import { asString, isRecord, readYaml, valueAt } from './yaml-nodes';
+import { asString, isRecord, plainNode, readYaml, valueAt } from './yaml-nodes';
 
 type Found = { references: TargetReference[]; problems: IndexProblem[] };
 
@@ -156,7 +156,7 @@ export function gitlabTargets(file: WorkspaceFile, exists: (path: string) => boo
   const yaml = readYaml(file.text);
   if (typeof yaml === 'string') return { references: [], problems: [{ file: file.path, message: `not read for build targets: ${yaml}` }] };
   const references: TargetReference[] = [];
-  const root = yaml.doc.toJSON() as unknown;
+  const root = plainNode(yaml, yaml.doc.contents);
   if (!isRecord(root)) return { references, problems: [] };
   for (const [jobName, job] of Object.entries(root)) {
     if (!isRecord(job)) continue;

@@ -63,6 +63,7 @@ export function composeTargets(files: readonly WorkspaceFile[]): { references: T
         purpose: purposeOf(path, service, target?.value ?? null),
         source: { file: path, line: build.line, label: `service ${name}` },
         healthChecked: healthChecked(service),
+        command: commandOf(service),
         tags: typeof service.image === 'string' ? [service.image] : [],
         namedContexts: namedContextsOf(service.build),
         ...optional('targetField', build.target !== null ? build.targetField : inherited?.targetField),
@@ -116,6 +117,13 @@ function namedContextsOf(build: unknown): string[] {
   const contexts = isRecord(build) ? build.additional_contexts : undefined;
   if (isRecord(contexts)) return Object.keys(contexts);
   return Array.isArray(contexts) ? contexts.map((c) => String(c).split('=')[0] ?? '').filter((c) => c !== '') : [];
+}
+
+/** The service's `command:` as one text (a list joined by spaces), '' when it keeps the image's own. */
+function commandOf(service: Record<string, unknown>): string {
+  const command = service.command;
+  if (typeof command === 'string') return command.trim();
+  return Array.isArray(command) ? command.map(String).join(' ') : '';
 }
 
 /** A `healthcheck:` that is not `disable: true` or `test: ["NONE"]`. */

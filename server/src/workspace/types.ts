@@ -48,6 +48,8 @@ export interface TargetReference {
   readonly tags?: readonly string[];
   /** True when the file that runs the image checks its health itself (a compose `healthcheck:`). */
   readonly healthChecked?: boolean;
+  /** The command a compose service runs the image with (`command:`, as one text), '' for the image's own; absent for builds that run nothing. */
+  readonly command?: string;
   /** Where the target is written, when the file names one (editors complete, check and rename it there). */
   readonly targetField?: FieldSpan;
   /** Where the Dockerfile (or the context that implies it) is written. */

@@ -27,7 +27,8 @@ function parseYaml(text: string): YamlFile | string {
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    // Compose files share settings through `<<: *anchor` merge keys (YAML 1.1's, which Compose reads).
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
@@ -63,8 +64,20 @@ export function valueAt(file: YamlFile, path: readonly (string | number)[]): unk
   const node = file.doc.getIn(path, true);
   if (node === undefined || node === null) return undefined;
   if (isScalar(node)) return node.value;
-  if (isMap(node) || isSeq(node)) return node.toJSON();
-  return undefined;
+  return plainNode(file, node);
+}
+
+/**
+ * A map or list node as JavaScript, its aliases and `<<` merges resolved against the document
+ * (a node alone cannot resolve them); undefined for a merge of something that is not a map.
+ */
+export function plainNode(file: YamlFile, node: unknown): unknown {
+  if (!isMap(node) && !isSeq(node)) return undefined;
+  try {
+    return node.toJS(file.doc);
+  } catch {
+    return undefined;
+  }
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

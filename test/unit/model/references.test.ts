@@ -72,6 +72,9 @@ describe('stage references', () => {
     // BASE=fpm is one word without a dash: ${BASE}-base names fpm-base or apache-base, not a toolchain stage ending in -base.
     const shaped = buildModel('ARG BASE=fpm\nFROM php:8.3-fpm AS fpm-base\nFROM php:8.3-apache AS apache-base\nFROM php:8.3-fpm AS fpm-php-ext-base\nFROM ${BASE}-base AS app\n');
     assert.deepEqual(shaped.references.map((r) => r.resolution), [{ kind: 'variable', candidates: [0, 1] }]);
+    // An image reference as the default (${RUNTIME_IMAGE}-${TARGETARCH}) names no stage, however the stages are named.
+    const imageShaped = buildModel('ARG RUNTIME_IMAGE="cr.l5d.io/linkerd/proxy-runtime:latest"\nARG TARGETARCH\nFROM golang:1.23 AS go-deps\nFROM $RUNTIME_IMAGE-$TARGETARCH AS runtime\n');
+    assert.deepEqual(imageShaped.references, []);
   });
 
   it('does not take FROM <image> for a reference, even when a later stage has that name', () => {

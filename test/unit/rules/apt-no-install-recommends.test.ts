@@ -27,6 +27,19 @@ describe('apt-no-install-recommends', () => {
     `);
   });
 
+  it('does not fire on a simulation, which installs nothing (a probe in an if)', () => {
+    expectRule('apt-no-install-recommends', dockerfile`
+      FROM debian:12-slim
+      RUN apt-get update; \\
+          if apt-get install -s "postgresql-17-jit" > /dev/null 2>&1; then \\
+            apt-get install -y --no-install-recommends postgresql-17-jit; \\
+          fi; \\
+          apt-get install --dry-run curl; \\
+          rm -rf /var/lib/apt/lists/*
+      CMD ["postgres"]
+    `);
+  });
+
   it('counts the APT option written earlier in the same RUN, not later in it', () => {
     expectRule('apt-no-install-recommends', dockerfile`
       FROM debian:12-slim

@@ -30,6 +30,24 @@ describe('copy-before-install', () => {
     `);
   });
 
+  it('does not fire when a cache mount keeps what a compiling build fetched and built; npm re-installs all the same', () => {
+    expectRule('copy-before-install', dockerfile`
+      FROM rust:1.82 AS build
+      WORKDIR /src
+      COPY . .
+      RUN --mount=type=cache,target=/usr/local/cargo/registry \\
+          --mount=type=cache,target=/src/target \\
+          cargo build --release && cp target/release/app /app
+      FROM mcr.microsoft.com/dotnet/sdk:8.0 AS dotnet
+      COPY . .
+      RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet publish -c Release -o /out
+      FROM node:20-slim
+      COPY . .
+      #^^^^^^^ copy-before-install The whole context is copied before 'npm ci' (line 12), so every source change re-installs dependencies; copy the manifest files first, install, then copy the rest.
+      RUN --mount=type=cache,target=/root/.npm npm ci
+    `);
+  });
+
   it('does not fire when the dependencies were installed from the manifests before the sources came', () => {
     expectRule('copy-before-install', dockerfile`
       FROM python:3.12-slim AS uv

@@ -28,6 +28,33 @@ describe('copy-whole-stage', () => {
     `);
   });
 
+  it('reads the environment that leaves dev dependencies out: a Rails app folder without the development gems is the product', () => {
+    expectRule('copy-whole-stage', dockerfile`
+      FROM ruby:3.4-slim AS base
+      WORKDIR /rails
+      ENV BUNDLE_PATH="/usr/local/bundle" BUNDLE_WITHOUT="development"
+      FROM base AS build
+      COPY Gemfile Gemfile.lock ./
+      RUN bundle install
+      COPY . .
+      RUN SECRET_KEY_BASE_DUMMY=1 ./bin/rails assets:precompile
+      FROM base
+      COPY --from=build /usr/local/bundle /usr/local/bundle
+      COPY --from=build /rails /rails
+      CMD ["./bin/rails", "server"]
+    `);
+    expectRule('copy-whole-stage', dockerfile`
+      FROM ruby:3.4-slim AS build
+      WORKDIR /rails
+      COPY . .
+      RUN bundle install
+      FROM ruby:3.4-slim
+      COPY --from=build /rails /rails
+      #                 ^^^^^^ copy-whole-stage Copies the whole work directory /rails of stage 'build' (sources, caches, dev dependencies); copy only the build output.
+      CMD ["./bin/rails", "server"]
+    `);
+  });
+
   it('does not fire on build outputs, artifact stages, pruned work directories or in builder stages', () => {
     expectRule('copy-whole-stage', dockerfile`
       FROM node:20 AS build

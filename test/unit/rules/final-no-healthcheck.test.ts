@@ -48,6 +48,18 @@ describe('final-no-healthcheck', () => {
     `);
   });
 
+  it('does not fire when compose runs the image as several processes, which no one check fits', () => {
+    const service = (name: string, command: string) => ({ target: null, targetHasVariables: false, purpose: 'ship' as const, source: `compose.yaml:4, service ${name}`, command });
+    const text = dockerfile`
+      FROM python:3.13-slim
+      EXPOSE 5000
+      ENTRYPOINT ["/app/bin/docker-entrypoint"]
+      CMD ["server"]
+    `;
+    expectRule('final-no-healthcheck', text, { uses: [service('server', 'server'), service('worker', 'worker'), service('scheduler', 'scheduler')] });
+    assert.equal(problemsOf('final-no-healthcheck', text, { uses: [service('server', ''), service('web', '')] }).length, 1);
+  });
+
   it('does not fire when compose checks the service health, or on Windows images', () => {
     expectRule('final-no-healthcheck', dockerfile`
       FROM python:3.12-slim

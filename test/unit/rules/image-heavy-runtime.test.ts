@@ -22,6 +22,24 @@ describe('image-heavy-runtime', () => {
     `);
   });
 
+  it('reads the variant of a digest pin from the OCI base-name label, and judges none without it', () => {
+    expectRule('image-heavy-runtime', dockerfile`
+      FROM node@sha256:0afb7822fac7bf9d7c1bf3b6e6c496dee6b2b64d8dfa365501a3c68e8eba94b2
+      LABEL org.opencontainers.image.base.name="docker.io/node:24-slim"
+      CMD ["node", "server.js"]
+    `);
+    expectRule('image-heavy-runtime', dockerfile`
+      FROM node@sha256:0afb7822fac7bf9d7c1bf3b6e6c496dee6b2b64d8dfa365501a3c68e8eba94b2
+      CMD ["node", "server.js"]
+    `);
+    expectRule('image-heavy-runtime', dockerfile`
+      FROM node@sha256:0afb7822fac7bf9d7c1bf3b6e6c496dee6b2b64d8dfa365501a3c68e8eba94b2
+      #    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ image-heavy-runtime The image ships on 'node:24@sha256:0afb7822fac7bf9d7c1bf3b6e6c496dee6b2b64d8dfa365501a3c68e8eba94b2', a full SDK with compilers and headers; build in an earlier stage and ship on node:<version>-slim or node:<version>-alpine.
+      LABEL org.opencontainers.image.base.name=node:24 org.opencontainers.image.base.digest=sha256:0afb7822fac7bf9d7c1bf3b6e6c496dee6b2b64d8dfa365501a3c68e8eba94b2
+      CMD ["node", "server.js"]
+    `);
+  });
+
   it('does not fire on buildpack-deps:*-scm (no compiler), unknown images, or when the SDK is only a builder', () => {
     expectRule('image-heavy-runtime', dockerfile`
       FROM buildpack-deps:bookworm-scm

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from '../../support/assert';
-import { buildModel } from '../../../server/src/model/model-builder';
+import { buildModel, ModelBuilder } from '../../../server/src/model/model-builder';
+import { positionAtOffset } from '../../../server/src/model/scanner';
 import { runScript } from '../../../server/src/shell/run-script';
 import type { RunScript } from '../../../server/src/shell/types';
 
@@ -89,5 +90,18 @@ describe('RUN read as shell', () => {
     for (const body of ['$(', '`', 'if then fi', '<<', '"\\', '((((', '| |', '\u0000\u0001', 'a && ', 'case x in']) {
       assert.doesNotThrow(() => scripts(`FROM debian:12\nRUN ${body}\n`));
     }
+  });
+
+  it('maps a RUN to the document again when a line above it changes length and the instruction is kept', () => {
+    const builder = new ModelBuilder();
+    const at = (text: string) => {
+      const model = builder.build(text);
+      const stage = model.stages[0]!;
+      const run = stage.instructions.find((i) => i.keyword === 'RUN')!;
+      const script = runScript(model, run, stage);
+      return positionAtOffset(model.lineStarts, script.documentOffset(script.text.indexOf('curl')));
+    };
+    assert.deepEqual(at('FROM debian:12\nARG X\nRUN apt-get install -y curl\n'), { line: 2, character: 23 });
+    assert.deepEqual(at('FROM debian:12\nARG XYZ\nRUN apt-get install -y curl\n'), { line: 2, character: 23 });
   });
 });

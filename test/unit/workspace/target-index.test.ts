@@ -46,6 +46,10 @@ describe('target index', () => {
     const index = indexTargets([base], new Set(['web/Dockerfile']));
     assert.equal(index.references[0]?.healthChecked, true);
     assert.equal(index.references[0]?.context, 'web');
+    assert.equal(index.references[0]?.command, '');
+    // One build, three processes (anchors merged as compose does): each service's command is kept.
+    const roles = { path: 'compose.yaml', text: 'x-app: &app\n  build: .\nservices:\n  server:\n    <<: *app\n    command: server\n  worker:\n    <<: *app\n    command: ["worker", "--queues", "default"]\n  scheduler:\n    <<: *app\n' };
+    assert.deepEqual(indexTargets([roles], new Set(['Dockerfile'])).references.map((r) => r.command), ['server', 'worker --queues default', '']);
   });
 
   it('reads Bake targets with inherits, groups and outputs, in HCL and JSON', () => {
