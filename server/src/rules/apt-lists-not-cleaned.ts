@@ -4,6 +4,7 @@ import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { packageActions, removesFolder } from '../shell/packages';
 import type { RunScript, SimpleCommand } from '../shell/types';
 import { insertAt, replace } from './edits';
+import { calledScripts } from './called-scripts';
 import { defineRule, type Fix } from './rule';
 import { appendableRun, appendToRun, commandRange, mountedOver, positionIn, stageRuns } from './run-facts';
 import { layerStages } from './stage-state';
@@ -15,13 +16,15 @@ export default defineRule({
   summary: 'A RUN that runs apt-get update leaves /var/lib/apt/lists in a layer that ships.',
   severity: 'warning',
   hadolint: ['DL3009'],
-  check({ model, shipping, imageFacts, report }) {
+  check({ model, shipping, imageFacts, buildContext, report }) {
     for (const stage of layerStages(model, shipping)) {
       for (const { run, script } of stageRuns(model, stage, imageFacts)) {
         if (!script.parsed || mountedOver(run, '/var/lib/apt')) continue;
         const update = packageActions(script).find((action) => action.kind === 'update-lists' && action.manager === 'apt');
         if (!update) continue;
-        if (cleansLists(script)) continue;
+        if (cleansLists(script.commands)) continue;
+        // A script of the context the RUN runs may clean up: read it; one that cannot be read may too.
+        if (calledScripts(model, stage, run, script, buildContext).some((called) => called.commands === null || cleansLists(called.commands))) continue;
         // Later RUNs that install from these lists without their own update: removing the lists here breaks them.
         const readers = laterListReaders(model, stage, run, imageFacts);
         const reader = readers[0];
@@ -37,8 +40,8 @@ export default defineRule({
   },
 });
 
-function cleansLists(script: RunScript): boolean {
-  return script.commands.some(
+function cleansLists(commands: readonly SimpleCommand[]): boolean {
+  return commands.some(
     (command) => removesFolder(command, '/var/lib/apt/lists') || ((command.program === 'apt-get' || command.program === 'apt') && command.args.some((a) => a.value === 'distclean' || a.value === 'dist-clean')),
   );
 }
@@ -61,7 +64,7 @@ function laterListReaders(model: DockerfileModel, stage: Stage, run: Instruction
       const first = actions.find((a) => a.kind === 'update-lists' || a.kind === 'install');
       if (first?.kind === 'install' && !mountedOver(later, '/var/lib/apt')) readers.push({ stage: current, run: later, script, install: first.command });
       // A RUN that updates or removes the lists ends what this one left.
-      if (first?.kind === 'update-lists' || cleansLists(script)) return;
+      if (first?.kind === 'update-lists' || cleansLists(script.commands)) return;
     }
     for (const child of stagesBuiltFrom(model, current)) visit(child, null);
   };

@@ -6,6 +6,7 @@ import { cacheOrderFix } from './cache-order-fix';
 import { contextSources, copiesWholeContext } from './context-files';
 import { defineRule } from './rule';
 import { cacheMountTargets } from './run-facts';
+import { resolvePath } from './stage-state';
 
 /** Managers of one ecosystem share their dependencies: an install by one counts for the others. */
 const ECOSYSTEM: Partial<Record<PackageManager, string>> = {
@@ -95,14 +96,3 @@ function directoryOf(script: RunScript, command: SimpleCommand, workdir: string)
   return dir;
 }
 
-function resolvePath(from: string, to: string): string {
-  if (!to || to.includes('$')) return from;
-  const parts = (to.startsWith('/') ? to : `${from}/${to}`).split('/');
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return `/${out.join('/')}`;
-}

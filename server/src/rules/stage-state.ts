@@ -44,6 +44,19 @@ export function workdirOf(model: DockerfileModel, stage: Stage): string | null {
   return workdir;
 }
 
+/** A path in the image, `to` taken from folder `from` (`..` and `.` resolved); `from` for text with variables. */
+export function resolvePath(from: string, to: string): string {
+  if (!to || to.includes('$')) return from;
+  const parts = (to.startsWith('/') ? to : `${from}/${to}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
 /** The image at the bottom of a stage's FROM chain (null for a stage built on nothing known). */
 export function rootImageText(model: DockerfileModel, stage: Stage): string | null {
   return shippedStages(model, stage)[0]?.baseImage?.text ?? null;

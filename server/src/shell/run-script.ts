@@ -30,6 +30,11 @@ function commandsOf(parser: ShellParser, text: string): { commands: SimpleComman
   return parsedTexts.get(text, (script) => readCommands(parser, script));
 }
 
+/** The commands of a shell file (a script the build context holds), or null before the parser is ready. */
+export function scriptFileCommands(text: string): readonly SimpleCommand[] | null {
+  return registered ? commandsOf(registered, text).commands : null;
+}
+
 const variablesOfScript = new WeakMap<RunScript, ShellVariables>();
 
 /**

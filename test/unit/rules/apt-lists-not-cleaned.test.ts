@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test';
 import { dockerfile } from '../../support/fixtures';
 import { expectRule } from '../../support/rule-harness';
+import type { BuildContext } from '../../../server/src/rules/rule';
+
+function context(files: Record<string, string>): BuildContext {
+  return { dockerignore: null, entries: Object.keys(files), readFile: (path) => files[path] ?? null };
+}
 
 describe('apt-lists-not-cleaned', () => {
   it('fires on apt-get update in a layer that ships without removing the lists in the same RUN', () => {
@@ -30,6 +35,33 @@ describe('apt-lists-not-cleaned', () => {
       RUN apt-get update && apt-get install -y curl && rm -rf /var/lib /var/cache
       RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/*
       CMD ["/app"]
+    `);
+  });
+
+  it('reads the clean-up scripts of the build context the RUN runs', () => {
+    const text = dockerfile`
+      FROM debian:12-slim
+      COPY docker/scripts/ /scripts/
+      COPY setup.sh .
+      RUN apt-get update && apt-get install -y --no-install-recommends curl && /scripts/cleanup.sh
+      RUN apt-get update && apt-get install -y --no-install-recommends jq && bash ./setup.sh
+      #   ^^^^^^^^^^^^^^ apt-lists-not-cleaned apt-get update leaves the package lists in this layer; end the same RUN with 'rm -rf /var/lib/apt/lists/*'.
+      RUN --mount=type=bind,source=tools,target=/tools apt-get update && apt-get install -y --no-install-recommends git && . /tools/tidy.sh
+      CMD ["curl", "--version"]
+    `;
+    expectRule('apt-lists-not-cleaned', text, {
+      buildContext: context({ 'docker/scripts/cleanup.sh': '#!/bin/sh\nset -e\napt-get clean\nrm -rf /var/lib/apt/lists/* /tmp/*\n', 'setup.sh': '#!/bin/sh\nmkdir -p /srv/app\n', 'tools/tidy.sh': 'rm -rf /var/lib/apt/lists\n' }),
+    });
+  });
+
+  it('stays silent on a context script it cannot read, and reports scripts from elsewhere', () => {
+    expectRule('apt-lists-not-cleaned', dockerfile`
+      FROM debian:12-slim
+      COPY cleanup.sh /usr/local/bin/
+      RUN apt-get update && apt-get install -y --no-install-recommends curl && cleanup.sh && /usr/local/bin/cleanup.sh
+      RUN apt-get update && apt-get install -y --no-install-recommends jq && /opt/vendor/post-install.sh
+      #   ^^^^^^^^^^^^^^ apt-lists-not-cleaned apt-get update leaves the package lists in this layer; end the same RUN with 'rm -rf /var/lib/apt/lists/*'.
+      CMD ["curl", "--version"]
     `);
   });
 
