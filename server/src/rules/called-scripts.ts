@@ -1,11 +1,10 @@
 // The shell files of the build context a RUN runs (`./clean.sh`, `bash /scripts/setup.sh`,
 // `. /opt/env.sh`): what a RUN does includes what they do.
-import { shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { scriptFileCommands } from '../shell/run-script';
 import type { RunScript, SimpleCommand } from '../shell/types';
-import { contextSources } from './context-files';
 import type { BuildContext } from './rule';
+import { filesPlacedBefore, type PlacedFiles } from './image-files';
 import { resolvePath } from './stage-state';
 
 export interface CalledScript {
@@ -24,12 +23,13 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', '.', 'source']);
  */
 export function calledScripts(model: DockerfileModel, stage: Stage, run: Instruction, script: RunScript, context: BuildContext | null): CalledScript[] {
   const found: CalledScript[] = [];
-  const { workdir, copies } = imageFilesBefore(model, stage, run);
+  const { workdir, copies } = filesPlacedBefore(model, stage, run);
+  const fromContext = copies.filter((copy) => copy.fromContext);
   for (const command of script.commands) {
     const written = scriptPathOf(command);
     if (!written) continue;
     const path = resolvePath(workdir, written);
-    const sources = contextPathsOf(path, copies);
+    const sources = contextPathsOf(path, fromContext);
     if (sources.length === 0) continue;
     const text = sources.map((source) => context?.readFile?.(source) ?? null).find((t) => t !== null) ?? null;
     found.push({ path, commands: text === null ? null : scriptFileCommands(text) });
@@ -49,42 +49,8 @@ function scriptPathOf(command: SimpleCommand): string | null {
   return name.includes('/') && !name.includes('$') ? name : null;
 }
 
-/** A COPY or ADD of context files, or a bind mount of the context: sources and where they land. */
-interface ContextCopy {
-  readonly sources: readonly string[];
-  readonly destination: string;
-  /** `COPY a b /dir/` or a destination ending in `/`: each source lands inside it. */
-  readonly intoFolder: boolean;
-}
-
-/** The WORKDIR in force at the RUN and the context copies before it along the stage's FROM chain, latest first. */
-function imageFilesBefore(model: DockerfileModel, stage: Stage, run: Instruction): { workdir: string; copies: ContextCopy[] } {
-  let workdir = '/';
-  const copies: ContextCopy[] = [];
-  for (const s of shippedStages(model, stage)) {
-    for (const instruction of s.instructions) {
-      if (instruction === run) {
-        for (const flag of run.flags) {
-          const option = (name: string) => flag.options.find((o) => o.name === name)?.value;
-          if (flag.name.toLowerCase() !== 'mount' || option('type') !== 'bind' || option('from')) continue;
-          const target = option('target') ?? option('dst') ?? option('destination');
-          if (target) copies.unshift({ sources: [option('source') ?? option('src') ?? '.'], destination: resolvePath(workdir, target), intoFolder: false });
-        }
-        return { workdir, copies };
-      }
-      if (instruction.keyword === 'WORKDIR') workdir = resolvePath(workdir, instruction.args[0]?.value ?? '');
-      const sources = contextSources(instruction).map((a) => a.value);
-      const written = instruction.args[instruction.args.length - 1]?.value ?? '';
-      if (sources.length > 0 && !written.includes('$')) {
-        copies.unshift({ sources, destination: resolvePath(workdir, written), intoFolder: sources.length > 1 || written.endsWith('/') });
-      }
-    }
-  }
-  return { workdir, copies };
-}
-
 /** The context paths a file in the image may come from, by the latest copy that reaches it. */
-function contextPathsOf(path: string, copies: readonly ContextCopy[]): string[] {
+function contextPathsOf(path: string, copies: readonly PlacedFiles[]): string[] {
   for (const copy of copies) {
     const candidates: string[] = [];
     for (const raw of copy.sources) {

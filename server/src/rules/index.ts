@@ -24,6 +24,7 @@ import copyWholeStage from './copy-whole-stage';
 import copyBeforeInstall from './copy-before-install';
 import secretInArgEnv from './secret-in-arg-env';
 import argNotInStage from './arg-not-in-stage';
+import permissionsAfterCopy from './permissions-after-copy';
 import imageHeavyRuntime from './image-heavy-runtime';
 import muslGlibcMismatch from './musl-glibc-mismatch';
 import contextSecretCopied from './context-secret-copied';
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   copyBeforeInstall,
   secretInArgEnv,
   argNotInStage,
+  permissionsAfterCopy,
   dockerignoreMissing,
   contextSecretCopied,
   copyIgnoredFile,
