@@ -91,7 +91,7 @@ function messageFor(command: SimpleCommand, flag: '--chmod' | '--chown', { path,
   const keyword = copy.instruction.keyword;
   const already = copy.instruction.flags.find((f) => f.name.toLowerCase() === flag.slice(2));
   if (already) {
-    return `${command.program} on ${path}, which the ${keyword} at line ${copy.instruction.range.start.line + 1} wrote with ${flag}=${already.value ?? ''}, stores those files again in this layer; set what it needs in that ${flag} and drop the ${command.program}.`;
+    return `'${command.program}' on ${path}, which the ${keyword} at line ${copy.instruction.range.start.line + 1} wrote with ${flag}=${already.value ?? ''}, stores those files again in this layer; set what it needs in that ${flag} and drop the ${command.program}.`;
   }
-  return `${command.program} on ${path}, which the ${keyword} at line ${copy.instruction.range.start.line + 1} wrote, stores those files again in this layer; set it in the ${keyword} with ${suggested}.`;
+  return `'${command.program}' on ${path}, which the ${keyword} at line ${copy.instruction.range.start.line + 1} wrote, stores those files again in this layer; set it in the ${keyword} with ${suggested}.`;
 }

@@ -10,12 +10,12 @@ describe('permissions-after-copy', () => {
       COPY --from=build /app/dist ./dist
       COPY . .
       RUN chown -R node:node /app
-      #   ^^^^^^^^^^^^^^^^^^^^^^^ permissions-after-copy chown on /app, which the COPY at line 4 wrote, stores those files again in this layer; set it in the COPY with --chown=node:node.
+      #   ^^^^^^^^^^^^^^^^^^^^^^^ permissions-after-copy 'chown' on /app, which the COPY at line 4 wrote, stores those files again in this layer; set it in the COPY with --chown=node:node.
       COPY --from=build /out/api /usr/local/bin/api
       RUN chmod 755 /usr/local/bin/api
-      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ permissions-after-copy chmod on /usr/local/bin/api, which the COPY at line 6 wrote, stores those files again in this layer; set it in the COPY with --chmod=755.
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ permissions-after-copy 'chmod' on /usr/local/bin/api, which the COPY at line 6 wrote, stores those files again in this layer; set it in the COPY with --chmod=755.
       RUN chmod -R g+w dist/cache
-      #   ^^^^^^^^^^^^^^^^^^^^^^^ permissions-after-copy chmod on /app/dist/cache, which the COPY at line 4 wrote, stores those files again in this layer; set it in the COPY with --chmod=<octal mode>.
+      #   ^^^^^^^^^^^^^^^^^^^^^^^ permissions-after-copy 'chmod' on /app/dist/cache, which the COPY at line 4 wrote, stores those files again in this layer; set it in the COPY with --chmod=<octal mode>.
       CMD ["node", "dist/server.js"]
     `);
   });
@@ -25,10 +25,10 @@ describe('permissions-after-copy', () => {
       FROM alpine:3.20
       COPY shiori /usr/bin/shiori
       RUN chmod +x /usr/bin/shiori
-      #   ^^^^^^^^^^^^^^^^^^^^^^^^ permissions-after-copy chmod on /usr/bin/shiori, which the COPY at line 2 wrote, stores those files again in this layer; set it in the COPY with --chmod=<octal mode>.
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^ permissions-after-copy 'chmod' on /usr/bin/shiori, which the COPY at line 2 wrote, stores those files again in this layer; set it in the COPY with --chmod=<octal mode>.
       COPY --chown=1001:1001 . /opt/app
       RUN chown -R 1001:1001 /opt/app
-      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^ permissions-after-copy chown on /opt/app, which the COPY at line 4 wrote with --chown=1001:1001, stores those files again in this layer; set what it needs in that --chown and drop the chown.
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^ permissions-after-copy 'chown' on /opt/app, which the COPY at line 4 wrote with --chown=1001:1001, stores those files again in this layer; set what it needs in that --chown and drop the chown.
       ENTRYPOINT ["/usr/bin/shiori"]
     `);
   });
