@@ -163,7 +163,7 @@ const nameWords = (name: string): string[] => name.toLowerCase().split(/[-_.]+/)
 const short = (text: string): string => (text.length > 48 ? `${text.slice(0, 45)}…` : text);
 
 /** Folders whose Dockerfiles are fixtures or development set-ups, by a segment of the path. */
-const FIXTURE_FOLDER = /^(tests?|testing|inttests?|test[-_]?suites?|e2e|testdata|test[-_]?data|fixtures?|integration[-_]?tests?|test[-_]?runner|test[-_]?apps?|regression|mocks?|examples?[-_]tests?)$/i;
+const FIXTURE_FOLDER = /^(tests?|testing|inttests?|test[-_]?suites?|e2e|testdata|test[-_]?data|fixtures?|integration[-_]?tests?|test[-_]?runner|test[-_]?apps?|regression|mocks?|examples?[-_]tests?|playwright|cypress|selenium)$/i;
 const DEV_FOLDER = /^(\.devcontainer|\.gitpod|devcontainers?)$/i;
 
 /** What a Dockerfile's folders say of all its stages: a fixture under `test/`, a dev image under `.devcontainer/`. */

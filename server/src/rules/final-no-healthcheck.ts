@@ -1,5 +1,6 @@
 import { shippedStages } from '../model/stage-graph';
 import { lineBreak, stageTitle } from '../model/queries';
+import { expandIfKnown } from '../model/variable-scope';
 import { insertAt } from './edits';
 import { defineRule } from './rule';
 import { baseImageOf, isWindowsStage } from './stage-state';
@@ -25,7 +26,9 @@ export default defineRule({
       const expose = instructions.find((instruction) => instruction.keyword === 'EXPOSE');
       if (!expose || reported.has(expose)) continue;
       reported.add(expose);
-      const port = /^\d+/.exec(expose.args[0]?.value ?? '')?.[0] ?? '8080';
+      // `EXPOSE ${PORT}` says the port through the stage's ARG or ENV.
+      const written = expose.args[0]?.value ?? '';
+      const port = /^\d+/.exec(expandIfKnown(model, expose.range.start.line, written, platform) ?? written)?.[0] ?? (/^\$\{?\w+\}?$/.test(written) ? written : '8080');
       const base = chain[0] ? baseImageOf(model, chain[0], platform) : null;
       const baseFacts = base !== null ? imageFacts(base)?.facts : undefined;
       // The base image's own HEALTHCHECK is inherited.

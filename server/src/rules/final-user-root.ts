@@ -18,7 +18,7 @@ const PRIVILEGE_DROP = /\b(gosu|su-exec|suexec|setpriv|s6-setuidgid|s6-overlay|c
  * user (www-data, nginx) — BusyBox httpd is not one of them — and cron, which must be root to run
  * each user's jobs as that user.
  */
-const DROPPING_SERVER = /(^|[\s"/])(apache2-foreground|httpd-foreground|apache2ctl|nginx|php-fpm[0-9.]*|cron|crond)(["\s]|$)/;
+const DROPPING_SERVER = /(^|[\s"/(;&|])(apache2-foreground|httpd-foreground|apache2ctl|apache2|nginx|php-fpm[0-9.]*|cron|crond)(?![\w.-])/;
 /** Packages of daemons that must run as root: network set-up (iptables, iproute2) needs CAP_NET_ADMIN. */
 const PRIVILEGED_DAEMON = /\b(iptables|ip6tables|nftables|iproute2|wireguard-tools|openvpn|strongswan|keepalived)\b/;
 

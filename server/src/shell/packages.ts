@@ -160,6 +160,8 @@ function actionsOf(command: SimpleCommand): PackageAction[] {
       if (verb === 'add') return [install('yarn', afterVerb(args, verb), command, false, false)];
       if (verb === 'global' && afterVerb(args, verb)[0]?.value === 'add') return [install('yarn', afterVerb(args, verb).slice(1), command, false, false, true)];
       if (verb === 'cache' && afterVerb(args, verb)[0]?.value === 'clean') return [{ kind: 'clean', manager: 'yarn', command }];
+      // Yarn 2+'s prune: `yarn workspaces focus --all --production` keeps the production dependencies only.
+      if (verb === 'workspaces' && afterVerb(args, verb)[0]?.value === 'focus' && optionsOf(args).has('--production')) return [{ kind: 'remove', manager: 'yarn', packages: [], command, autoRemove: true }];
       return [];
     }
     case 'gem': {

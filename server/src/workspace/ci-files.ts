@@ -44,7 +44,8 @@ export function githubTargets(file: WorkspaceFile, exists: (path: string) => boo
       if (!isRecord(step)) return;
       const uses = asString(step.uses) ?? '';
       const path = ['jobs', jobName, 'steps', index];
-      if (/^docker\/build-push-action@/.test(uses)) {
+      // docker/build-push-action, or a drop-in fork of it (useblacksmith/build-push-action).
+      if (/^[\w.-]+\/build-push-action@/.test(uses)) {
         const withTarget = isRecord(step.with) && 'target' in step.with;
         const reference = buildPushAction(file.path, step, yaml.lineOf([...path, 'with', ...(withTarget ? ['target'] : [])]), testJob);
         const w = isRecord(step.with) ? step.with : {};
@@ -100,7 +101,7 @@ function buildPushAction(file: string, step: Record<string, unknown>, line: numb
     targetHasVariables: target !== null && EXPRESSION.test(target),
     context: contextPath,
     purpose,
-    source: { file, line, label: `step ${asString(step.name) ?? 'docker/build-push-action'}` },
+    source: { file, line, label: `step ${asString(step.name) ?? (asString(step.uses) ?? 'docker/build-push-action').replace(/@.*$/, '')}` },
     namedContexts: (asString(w['build-contexts']) ?? '').split(/\n/).map((c) => c.split('=')[0]?.trim() ?? '').filter((c) => c !== ''),
     tags: (asString(w.tags) ?? '').split(/[\n,]/).map((t) => t.trim()).filter((t) => t !== '' && !EXPRESSION.test(t)),
   };

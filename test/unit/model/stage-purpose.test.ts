@@ -70,6 +70,7 @@ describe('what a Dockerfile’s folders say', () => {
   it('makes the images under a test folder fixtures, and those of a dev-container folder dev images', () => {
     assert.deepEqual(folderRole('test/e2e/images/argosay/v1/Dockerfile'), { role: 'fixture', folder: 'test' });
     assert.deepEqual(folderRole('integration_tests/mongodb/Dockerfile.generator'), { role: 'fixture', folder: 'integration_tests' });
+    assert.deepEqual(folderRole('playwright/compose/warden/Dockerfile'), { role: 'fixture', folder: 'playwright' });
     assert.deepEqual(folderRole('.devcontainer/Dockerfile'), { role: 'dev', folder: '.devcontainer' });
     assert.equal(folderRole('services/web/Dockerfile'), null);
     assert.equal(folderRole('Dockerfile'), null);

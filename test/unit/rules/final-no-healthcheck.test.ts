@@ -72,4 +72,11 @@ describe('final-no-healthcheck', () => {
       ENTRYPOINT ["dotnet", "app.dll"]
     `);
   });
+
+  it('reads the port through the variables of the EXPOSE', () => {
+    const text = 'FROM alpine:3.20\nENV ND_PORT=4533\nEXPOSE ${ND_PORT}\nCMD ["/app/navidrome"]\n';
+    assert.deepEqual(problemsOf('final-no-healthcheck', text).map((p) => p.message), [
+      "Stage 1 (alpine:3.20) serves port 4533 but has no HEALTHCHECK, so `docker run` and Compose cannot tell a hung server from a healthy one. It ships because it is the last stage and it runs.",
+    ]);
+  });
 });

@@ -27,6 +27,11 @@ describe('package facts of a RUN', () => {
     assert.deepEqual(facts('sudo apt install -y make'), ['apt install make [global]']);
   });
 
+  it("reads Yarn's and pnpm's prunes as removing the dev dependencies", () => {
+    assert.deepEqual(facts('yarn install --immutable && yarn build && yarn workspaces focus --all --production'), ['yarn install [dev manifest]', 'yarn remove [auto]']);
+    assert.deepEqual(facts('pnpm prune --prod'), ['pnpm remove [auto]']);
+  });
+
   it('sees apk --virtual groups and their removal, and apt-mark auto with purge --auto-remove', () => {
     assert.deepEqual(facts('apk add --no-cache --virtual .build-deps gcc musl-dev && pip install x && apk del .build-deps'), [
       'apk install gcc musl-dev [group .build-deps global]',

@@ -96,6 +96,10 @@ describe('target index', () => {
       '          target: runtime',
       '          push: true',
       '      - run: docker build --target test -f docker/Dockerfile.prod .',
+      '      - uses: useblacksmith/build-push-action@v1',
+      '        with:',
+      '          file: ./docker/Dockerfile.prod',
+      '          push: true',
       '',
     ].join('\n');
     const files: WorkspaceFile[] = [
@@ -109,6 +113,7 @@ describe('target index', () => {
     assert.deepEqual(rows(files, ['Dockerfile', 'docker/Dockerfile.prod']), [
       ['docker/Dockerfile.prod', 'runtime', 'ship', '.github/workflows/release.yml:10 step docker/build-push-action'],
       ['docker/Dockerfile.prod', 'test', 'build', '.github/workflows/release.yml:13 step 2 of job push'],
+      ['docker/Dockerfile.prod', '(last)', 'ship', '.github/workflows/release.yml:15 step useblacksmith/build-push-action'],
       ['Dockerfile', 'release', 'build', '.gitlab-ci.yml:3 job build'],
       ['Dockerfile', 'runtime', 'build', 'Makefile:2 Makefile'],
       ['Dockerfile', 'binaries', 'export', 'Makefile:4 Makefile'],
@@ -119,7 +124,7 @@ describe('target index', () => {
     ]);
     const index = indexTargets(files, new Set(['Dockerfile', 'docker/Dockerfile.prod']));
     assert.equal(index.references.find((r) => r.source.file === 'scripts/release.sh')?.targetHasVariables, true);
-    assert.deepEqual(targetsOf(index, 'docker/Dockerfile.prod').map((r) => r.target), ['runtime', 'test']);
+    assert.deepEqual(targetsOf(index, 'docker/Dockerfile.prod').map((r) => r.target), ['runtime', 'test', null]);
   });
 
   it('turns broken YAML, HCL and JSON into one problem line each, never an exception', () => {
