@@ -44,7 +44,7 @@ function logicalLines(text: string): { text: string; line: number }[] {
   return out;
 }
 
-/** Words of one command line: quotes removed, `$VAR` kept as written; stops at a comment. */
+/** Words of one command line: quotes removed, `$VAR` and `$(…)` kept as written; stops at a comment. */
 function words(text: string): string[] {
   const result: string[] = [];
   let word = '';
@@ -60,6 +60,17 @@ function words(text: string): string[] {
     if (c === '"' || c === "'") {
       quote = c;
       inWord = true;
+    } else if (c === '$' && text[i + 1] === '(') {
+      // `$(VERSION)` (make) or `$(git describe)` (shell): one part of the word, brackets and all.
+      let depth = 0;
+      let j = i;
+      for (; j < text.length; j++) {
+        if (text[j] === '(') depth++;
+        else if (text[j] === ')' && --depth === 0) break;
+      }
+      word += text.slice(i, j + 1);
+      inWord = true;
+      i = j;
     } else if (/\s/.test(c)) {
       if (inWord) result.push(word);
       word = '';
@@ -82,8 +93,52 @@ function words(text: string): string[] {
 
 const SEPARATORS = new Set([';', '|', '&', '(', ')']);
 
-/** Finds the image builds in shell text: scripts, Makefile recipes, CI `run:` steps. */
+/**
+ * Finds the image builds in shell text: scripts, Makefile recipes, CI `run:` steps. A build whose
+ * tag the same text then runs with the working tree mounted (`docker run -v $(PWD):/pkg tag`) makes
+ * a tool run over the sources (a package builder, a dev shell): its layers reach no one.
+ */
 export function findBuildCommands(text: string, lineOffset = 0): BuildCommand[] {
+  const builds = findBuilds(text, lineOffset);
+  if (builds.length === 0 || !/\brun\b/.test(text)) return builds;
+  const overSources = imagesRunOverSources(text);
+  return builds.map((build) => (build.purpose === 'build' && build.tags.some((tag) => overSources.has(tag)) ? { ...build, purpose: 'dev' } : build));
+}
+
+/** `-v`/`--volume` sources and `--mount` bind sources that are the working tree. */
+/** (`$$` is make's way to write a `$` for the shell.) */
+const WORKING_TREE = /^(\.|\.\/.*|\$?\$\{?PWD\}?.*|\$?\$\((PWD|CURDIR|pwd|shell pwd)\).*|\$\{\{\s*github\.workspace\s*\}\}.*|`pwd`.*)$/;
+/** Options of `docker run` that take a value as the next word. */
+const RUN_WITH_VALUE = new Set(['-v', '--volume', '--mount', '-e', '--env', '--env-file', '-w', '--workdir', '--name', '--network', '--net', '-p', '--publish', '--platform', '--entrypoint', '-u', '--user', '-l', '--label', '--add-host', '--cap-add', '--cap-drop', '--device', '--security-opt', '--tmpfs', '-h', '--hostname', '--ulimit', '--shm-size', '-m', '--memory', '--cpus', '--gpus', '--pull', '--log-driver', '--log-opt', '--restart', '--runtime', '--user-ns', '--pid', '--ipc', '--uts', '--volumes-from']);
+
+/** The images (as written) that `docker run` commands of the text start with the working tree mounted. */
+function imagesRunOverSources(text: string): Set<string> {
+  const images = new Set<string>();
+  for (const logical of logicalLines(text)) {
+    const all = words(logical.text);
+    for (let i = 0; i < all.length; i++) {
+      const tool = (all[i] ?? '').replace(/^.*\//, '');
+      if ((tool !== 'docker' && tool !== 'podman' && tool !== 'nerdctl') || (all[i + 1] !== 'run' && !(all[i + 1] === 'container' && all[i + 2] === 'run'))) continue;
+      let mountsTree = false;
+      let j = i + (all[i + 1] === 'run' ? 2 : 3);
+      for (; j < all.length && !SEPARATORS.has(all[j] as string); j++) {
+        const arg = all[j] as string;
+        const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+        const name = eq > 0 ? arg.slice(0, eq) : arg;
+        if (!name.startsWith('-')) break;
+        const value = eq > 0 ? arg.slice(eq + 1) : RUN_WITH_VALUE.has(name) ? (all[++j] ?? '') : '';
+        if ((name === '-v' || name === '--volume') && WORKING_TREE.test(value.split(':')[0] ?? '')) mountsTree = true;
+        if (name === '--mount' && /type=bind/.test(value) && WORKING_TREE.test(/(?:source|src)=([^,]+)/.exec(value)?.[1] ?? '')) mountsTree = true;
+      }
+      const image = all[j];
+      if (mountsTree && image && !SEPARATORS.has(image)) images.add(image);
+      i = j;
+    }
+  }
+  return images;
+}
+
+function findBuilds(text: string, lineOffset: number): BuildCommand[] {
   const found: BuildCommand[] = [];
   for (const logical of logicalLines(text)) {
     if (!/\b(build|bud)\b/.test(logical.text)) continue;

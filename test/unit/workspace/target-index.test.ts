@@ -127,6 +127,14 @@ describe('target index', () => {
     assert.deepEqual(targetsOf(index, 'docker/Dockerfile.prod').map((r) => r.target), ['runtime', 'test', null]);
   });
 
+  it('takes an image the same recipe runs with the working tree mounted for a tool over the sources', () => {
+    const makefile = 'deb:\n\t@ docker buildx build --load \\\n\t\t-t app-deb-builder \\\n\t\t-f packaging/debian/Dockerfile .\n\t@ docker run --rm --platform linux/amd64 \\\n\t\t-v ${PWD}:/pkg app-deb-builder\nimage:\n\tdocker build --pull -t $(DOCKER_IMAGE):$(VERSION) -f Dockerfile .\n\tdocker run --rm -p 8080:8080 $(DOCKER_IMAGE):$(VERSION)\n';
+    assert.deepEqual(rows([{ path: 'Makefile', text: makefile }], ['packaging/debian/Dockerfile', 'Dockerfile']), [
+      ['packaging/debian/Dockerfile', '(last)', 'dev', 'Makefile:2 Makefile'],
+      ['Dockerfile', '(last)', 'build', 'Makefile:8 Makefile'],
+    ]);
+  });
+
   it('turns broken YAML, HCL and JSON into one problem line each, never an exception', () => {
     const index = indexTargets(
       [
