@@ -56,6 +56,9 @@ export interface LintResult {
 }
 
 /** Runs every enabled rule over the model. A rule that throws is reported, never fatal. */
+/** One level down, for a finding true only on a branch the build chooses. */
+const LOWER: Readonly<Record<Severity, Severity>> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+
 export function lint(model: DockerfileModel, options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
   const result: LintResult = { problems: [], suppressed: [], failures: [] };
   const imageFacts = options.imageFacts ?? builtInFacts;
@@ -69,11 +72,12 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
   let setting: Severity = rule?.severity ?? 'warning';
   // A rule says a thing once where it is written, however many stages that build on it reach it.
   const reported = new Set<string>();
-  const report = ({ range, message, fixes }: ReportedProblem): void => {
+  const report = ({ range, message, fixes, lowered }: ReportedProblem): void => {
     const at = `${rule.id} ${range.start.line}:${range.start.character}`;
     if (reported.has(at)) return;
     reported.add(at);
-    const problem: Problem = { ruleId: rule.id, severity: setting, message, range, tags: rule.tags ?? [], fixes: fixes ?? [] };
+    const severity: Severity = lowered ? LOWER[setting] : setting;
+    const problem: Problem = { ruleId: rule.id, severity, message, range, tags: rule.tags ?? [], fixes: fixes ?? [] };
     const by = suppressions.find(rule, range.start.line);
     if (by) result.suppressed.push({ problem, by });
     else result.problems.push(problem);

@@ -4,7 +4,7 @@ import { variablesInScope } from '../model/variable-scope';
 import { aptNames, environmentSkipsDev, firstOperand, packageActions, type PackageAction, type PackageManager } from '../shell/packages';
 import { execArgs } from '../shell/run-script';
 import { defineRule, type Fix } from './rule';
-import { commandRange, insertAfterWord, positionIn, stageRuns, verbWord } from './run-facts';
+import { buildArgumentBranch, commandRange, insertAfterWord, positionIn, stageRuns, verbWord } from './run-facts';
 import type { RunScript, SimpleCommand } from '../shell/types';
 import { insertAt } from './edits';
 
@@ -28,7 +28,7 @@ export default defineRule({
       const runs = chain.flatMap((stage) => stageRuns(model, stage, imageFacts).map((r) => ({ ...r, stage, actions: packageActions(r.script) })));
       const allActions = runs.flatMap((r) => r.actions);
       const command = commandWords(model, chain);
-      for (const [i, { run, script, actions }] of runs.entries()) {
+      for (const [i, { run, script, actions, stage }] of runs.entries()) {
         if (!script.parsed) continue;
         const later = runs.slice(i).flatMap((r) => r.actions);
         const tools = new Set<string>();
@@ -43,9 +43,12 @@ export default defineRule({
         if (![...tools].some((tool) => COMPILER.test(tool)) && !compilerKept(allActions)) tools.clear();
         if (tools.size > 0) {
           const first = actions.find((a) => a.kind === 'install' && a.packages.some((p) => tools.has((p.value ?? '').replace(/[=<>].*$/, ''))));
+          // Tools installed only on a branch a build argument chooses (`if [ "$DEBUG" = true ]`): true for those builds.
+          const branch = first?.command.conditional ? buildArgumentBranch(model, stage, run, first.command) : null;
           report({
             range: first ? commandRange(model, script, first.command) : run.keywordRange,
-            message: `The image that ships installs build tools (${[...tools].join(', ')}); build in an earlier stage and COPY --from only the result.`,
+            message: `The image that ships installs build tools (${[...tools].join(', ')})${branch ? ` in the builds where ${branch}` : ''}; build in an earlier stage and COPY --from only the result.`,
+            lowered: branch !== null,
           });
           continue;
         }

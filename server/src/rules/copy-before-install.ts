@@ -5,7 +5,7 @@ import type { RunScript, SimpleCommand } from '../shell/types';
 import { cacheOrderFix } from './cache-order-fix';
 import { contextSources, copiesWholeContext } from './context-files';
 import { defineRule } from './rule';
-import { cacheMountTargets } from './run-facts';
+import { buildArgumentBranch, cacheMountTargets } from './run-facts';
 import { resolvePath } from './stage-state';
 
 /** Managers of one ecosystem share their dependencies: an install by one counts for the others. */
@@ -44,7 +44,10 @@ export default defineRule({
       const script = runScript(model, instruction, stage);
       if (!script.parsed) continue;
       for (const action of packageActions(script)) {
-        if (action.kind !== 'install' || !action.fromManifest || action.command.conditional) continue;
+        if (action.kind !== 'install' || !action.fromManifest) continue;
+        // Inside an if or case on a build argument the install runs for some builds: said a level lower, with the test.
+        const branch = action.command.conditional ? buildArgumentBranch(model, stage, instruction, action.command) : null;
+        if (action.command.conditional && !branch) continue;
         const ecosystem = ECOSYSTEM[action.manager] ?? action.manager;
         // What the build fetched and compiled stays in a cache mount: a source change redoes only what changed.
         if (cacheMountTargets(instruction).some((target) => isIncrementalStore(action.manager, target))) continue;
@@ -55,7 +58,8 @@ export default defineRule({
           installedBefore.add(ecosystem);
           continue;
         }
-        report(problem(model, copy, instruction, script, action.command, copy.destination === dir));
+        const found = problem(model, copy, instruction, script, action.command, copy.destination === dir);
+        report(branch ? { ...found, message: `${found.message.slice(0, -1)}, in the builds where ${branch}.`, lowered: true } : found);
         return;
       }
     }

@@ -29,6 +29,8 @@ export interface ReportedProblem {
   readonly range: Range;
   readonly message: string;
   readonly fixes?: readonly Fix[];
+  /** True only on a branch a build argument chooses (`if [ "$DEBUG" = true ]`): reported a level below the rule's. */
+  readonly lowered?: boolean;
 }
 
 /**

@@ -8,6 +8,8 @@ import { lineBreak, lineText } from '../model/queries';
 import { baseImageOf } from './stage-state';
 import { positionAtOffset } from '../model/scanner';
 import { shippedStages } from '../model/stage-graph';
+import { declarations } from '../model/variable-scope';
+import { variableUses } from '../model/variables';
 
 /** A RUN of a stage with its script, read by the shell its stage uses. */
 export interface StageRun {
@@ -52,6 +54,24 @@ export function mountedOver(run: Instruction, path: string): boolean {
     const target = flag.options.find((o) => o.name === 'target' || o.name === 'dst' || o.name === 'destination')?.value?.replace(/\/+$/, '');
     return target !== undefined && target !== '' && (target === wanted || wanted.startsWith(`${target}/`) || target.startsWith(`${wanted}/`));
   });
+}
+
+/**
+ * For a command under an `if` or `case` whose test reads a build argument of the stage (declared by
+ * an ARG before the RUN): "`[ \"$CI\" != \"true\" ]` holds (build argument CI)", to say in which builds
+ * a finding is true; null otherwise.
+ */
+export function buildArgumentBranch(model: DockerfileModel, stage: Stage, run: Instruction, command: SimpleCommand): string | null {
+  if (!command.condition) return null;
+  const buildArgs = new Set<string>();
+  for (const instruction of stage.instructions) {
+    if (instruction === run) break;
+    if (instruction.keyword === 'ARG') for (const { name } of declarations(model, instruction)) buildArgs.add(name);
+  }
+  const names = [...new Set(variableUses(command.condition, model.escapeChar).map((use) => use.name).filter((name) => buildArgs.has(name)))];
+  if (names.length === 0) return null;
+  const which = `build argument${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
+  return command.condition.startsWith('case ') ? `\`${command.condition}\` takes this branch (${which})` : `\`${command.condition}\` holds (${which})`;
 }
 
 /** The folders a RUN's cache mounts keep between builds. */

@@ -23,6 +23,7 @@ interface Place {
   readonly joiner: Joiner;
   readonly conditional: boolean;
   readonly nested: boolean;
+  readonly condition: string | null;
 }
 
 /** The simple commands of a shell text, in the order they appear, read from its syntax tree. */
@@ -37,7 +38,7 @@ export function readCommands(parser: ShellParser, text: string, depth = 0): { co
         joiner = ';';
         continue;
       }
-      visit(child, { joiner, conditional: false, nested: false });
+      visit(child, { joiner, conditional: false, nested: false, condition: null });
       joiner = ';';
     }
     return { commands, hasErrors: root.hasError };
@@ -73,13 +74,13 @@ function statement(node: SyntaxNode, place: Place, out: SimpleCommand[], parser:
           afterOr = afterOr || child.type === '||';
           continue;
         }
-        visit(child, { joiner, conditional: place.conditional || afterOr, nested: place.nested });
+        visit(child, { ...place, joiner, conditional: place.conditional || afterOr });
       }
       return;
     }
     case 'pipeline': {
       const parts = node.children.filter((c): c is SyntaxNode => c !== null && c.type !== '|' && c.type !== '|&');
-      parts.forEach((part, i) => visit(part, { joiner: i === 0 ? place.joiner : '|', conditional: place.conditional, nested: place.nested || i < parts.length - 1 }));
+      parts.forEach((part, i) => visit(part, { ...place, joiner: i === 0 ? place.joiner : '|', nested: place.nested || i < parts.length - 1 }));
       return;
     }
     case 'redirected_statement': {
@@ -97,7 +98,7 @@ function statement(node: SyntaxNode, place: Place, out: SimpleCommand[], parser:
       let joiner = place.joiner;
       for (const child of node.namedChildren) {
         if (!child) continue;
-        visit(child, { joiner, conditional: place.conditional, nested: place.nested || node.type === 'subshell' });
+        visit(child, { ...place, joiner, nested: place.nested || node.type === 'subshell' });
         joiner = ';';
       }
       return;
@@ -105,10 +106,13 @@ function statement(node: SyntaxNode, place: Place, out: SimpleCommand[], parser:
     default: {
       // if/elif/else, loops, case, functions, test commands: what is inside may or may not run.
       const conditional = place.conditional || /^(if_statement|elif_clause|else_clause|while_statement|for_statement|c_style_for_statement|case_statement|case_item|function_definition|do_group)$/.test(node.type);
+      // The test an if or case branches on: what a finding inside it depends on.
+      const test = node.type === 'if_statement' ? node.childForFieldName('condition') : node.type === 'case_statement' ? node.childForFieldName('value') : null;
+      const condition = test ? (node.type === 'case_statement' ? `case ${test.text}` : test.text.replace(/\s*;\s*$/, '')) : place.condition;
       let joiner = place.joiner;
       for (const child of node.namedChildren) {
         if (!child) continue;
-        visit(child, { joiner, conditional, nested: place.nested });
+        visit(child, { ...place, joiner, conditional, condition });
         joiner = ';';
       }
     }
@@ -208,7 +212,7 @@ function expansionsIn(node: SyntaxNode, place: Place, out: SimpleCommand[], pars
       let joiner: Joiner = place.joiner;
       for (const inner of child.namedChildren) {
         if (!inner) continue;
-        statement(inner, { joiner, conditional: place.conditional, nested: true }, out, parser, depth);
+        statement(inner, { ...place, joiner, nested: true }, out, parser, depth);
         joiner = ';';
       }
     } else if (child.type !== 'command') expansionsIn(child, place, out, parser, depth);

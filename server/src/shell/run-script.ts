@@ -188,6 +188,7 @@ function execForm(model: DockerfileModel, run: Instruction, shell: ShellKind): R
     assignments: [],
     joiner: 'start',
     conditional: false,
+    condition: null,
     nested: false,
     via: null,
     redirects: [],

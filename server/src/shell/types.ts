@@ -43,6 +43,8 @@ export interface SimpleCommand {
   readonly joiner: Joiner;
   /** Inside `if`, `case`, a loop, a function, or after `||`: it may not run. */
   readonly conditional: boolean;
+  /** The test of the nearest `if` or `case` around it, as written (`[ "$CI" != "true" ]`, `case $TARGETARCH`); null outside one. */
+  readonly condition: string | null;
   /** Inside `$(…)`, a subshell or a pipeline but the last: its effects may stay in a child shell. */
   readonly nested: boolean;
   /** The wrapper that ran it, when it came through one (`sudo`, `env`, `xargs`, `sh -c`). */

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import { dockerfile } from '../../support/fixtures';
-import { expectRule } from '../../support/rule-harness';
+import { expectRule, problemsOf } from '../../support/rule-harness';
+import assert from '../../support/assert';
 
 describe('build-tools-in-runtime', () => {
   it('fires on compilers, -dev packages and full npm installs in the stage that ships', () => {
@@ -12,6 +13,13 @@ describe('build-tools-in-runtime', () => {
       #   ^^^^^^ build-tools-in-runtime The image that ships installs dev dependencies too; use npm ci --omit=dev here, or copy node_modules from a stage that pruned them.
       CMD ["node", "server.js"]
     `);
+  });
+
+  it('says a level lower, with the test, tools installed only when a build argument asks', () => {
+    const text = 'FROM debian:12-slim\nARG DEBUG=false\nRUN if [ "$DEBUG" = "true" ]; then apt-get update && apt-get install -y --no-install-recommends gdb build-essential && rm -rf /var/lib/apt/lists/*; fi\nCMD ["/app"]\n';
+    assert.deepEqual(problemsOf('build-tools-in-runtime', text).map((p) => [p.severity, p.message]), [
+      ['info', 'The image that ships installs build tools (build-essential) in the builds where `[ "$DEBUG" = "true" ]` holds (build argument DEBUG); build in an earlier stage and COPY --from only the result.'],
+    ]);
   });
 
   it('sees tools removed in the same RUN: apk --virtual groups, apt-mark auto with purge --auto-remove', () => {

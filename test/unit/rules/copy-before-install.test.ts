@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import { dockerfile } from '../../support/fixtures';
-import { expectRule } from '../../support/rule-harness';
+import { expectRule, problemsOf } from '../../support/rule-harness';
+import assert from '../../support/assert';
 
 describe('copy-before-install', () => {
   it('fires on COPY . . before a dependency install in the same stage', () => {
@@ -28,6 +29,24 @@ describe('copy-before-install', () => {
       COPY --from=build . /x
       RUN apk add --no-cache curl
     `);
+  });
+
+  it('reports an install inside an if on a build argument a level lower, naming the test; other conditional installs stay silent', () => {
+    const text = dockerfile`
+      FROM node:22-slim AS builder
+      WORKDIR /app
+      COPY . .
+      ARG CI
+      RUN if [ "$CI" != "true" ]; then \\
+            pnpm install --frozen-lockfile && pnpm run build; \\
+          fi
+      FROM node:22-slim
+      COPY . .
+      RUN for dir in a b; do (cd $dir && npm ci); done
+    `;
+    assert.deepEqual(problemsOf('copy-before-install', text).map((p) => [p.severity, p.range.start.line, p.message]), [
+      ['info', 2, 'The whole context is copied before \'pnpm install\' (line 5), so every source change re-installs dependencies; copy the manifest files first, install, then copy the rest, in the builds where `[ "$CI" != "true" ]` holds (build argument CI).'],
+    ]);
   });
 
   it('does not fire when a cache mount keeps what a compiling build fetched and built; npm re-installs all the same', () => {
