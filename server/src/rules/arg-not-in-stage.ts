@@ -23,9 +23,10 @@ export default defineRule({
     for (const stage of model.stages) {
       const defined = inheritedNames(model, stage);
       let imageSets: ImageEnv | null = null;
+      const scripts = new Map(stageRuns(model, stage, imageFacts).map((r) => [r.run, r.script]));
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'RUN') {
-          const script = stageRuns(model, stage, imageFacts).find((r) => r.run === instruction)?.script;
+          const script = scripts.get(instruction);
           const variables = script && !instruction.jsonForm ? scriptVariables(script) : null;
           const reported = new Set<string>();
           for (const use of variables?.uses ?? []) {

@@ -28,7 +28,12 @@ interface Place {
 
 /** The simple commands of a shell text, in the order they appear, read from its syntax tree. */
 export function readCommands(parser: ShellParser, text: string, depth = 0): { commands: SimpleCommand[]; hasErrors: boolean } {
-  return parser.parse(text, (root) => {
+  return parser.parse(text, (root) => commandsOfTree(root, parser, depth));
+}
+
+/** The simple commands of a parsed shell text (for readers that walk the same tree for more). */
+export function commandsOfTree(root: SyntaxNode, parser: ShellParser, depth = 0): { commands: SimpleCommand[]; hasErrors: boolean } {
+  {
     const commands: SimpleCommand[] = [];
     const visit = (node: SyntaxNode, place: Place): void => statement(node, place, commands, parser, depth);
     let joiner: Joiner = 'start';
@@ -42,7 +47,7 @@ export function readCommands(parser: ShellParser, text: string, depth = 0): { co
       joiner = ';';
     }
     return { commands, hasErrors: root.hasError };
-  });
+  }
 }
 
 function statement(node: SyntaxNode, place: Place, out: SimpleCommand[], parser: ShellParser, depth: number): void {

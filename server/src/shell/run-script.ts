@@ -2,9 +2,9 @@ import { shippedStages } from '../model/stage-graph';
 import { logicalText } from '../model/logical-line';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { BoundedCache } from '../support/bounded-cache';
-import { readCommands, word } from './read-commands';
+import { commandsOfTree, readCommands, word } from './read-commands';
 import type { RunScript, ShellKind, ShellParser, SimpleCommand } from './types';
-import { readVariables, type ShellVariables } from './variables';
+import { variablesOfTree, type ShellVariables } from './variables';
 
 let registered: ShellParser | null = null;
 
@@ -24,10 +24,17 @@ export function registerShellParser(parser: ShellParser | null): void {
  * view or an edit in another stage reads the same RUN texts again. The commands hold offsets into
  * the text only, so one answer serves every document; the oldest go first past the limit.
  */
-const parsedTexts = new BoundedCache<{ commands: SimpleCommand[]; hasErrors: boolean }>(1000);
+const parsedTexts = new BoundedCache<ParsedText>(1000);
 
-function commandsOf(parser: ShellParser, text: string): { commands: SimpleCommand[]; hasErrors: boolean } {
-  return parsedTexts.get(text, (script) => readCommands(parser, script));
+/** What one parse of a script gives: its commands, and the variables it expands and sets. */
+interface ParsedText {
+  readonly commands: SimpleCommand[];
+  readonly hasErrors: boolean;
+  readonly variables: ShellVariables;
+}
+
+function commandsOf(parser: ShellParser, text: string): ParsedText {
+  return parsedTexts.get(text, (script) => parser.parse(script, (root) => ({ ...commandsOfTree(root, parser), variables: variablesOfTree(root) })));
 }
 
 /** The commands of a shell file (a script the build context holds), or null before the parser is ready. */
@@ -35,20 +42,9 @@ export function scriptFileCommands(text: string): readonly SimpleCommand[] | nul
   return registered ? commandsOf(registered, text).commands : null;
 }
 
-const variablesOfScript = new WeakMap<RunScript, ShellVariables>();
-
-/**
- * The variables a parsed RUN expands and sets, read on demand (few rules need them, for few RUNs):
- * null when the RUN was not read as shell.
- */
+/** The variables a RUN read as shell expands and sets; null when it was not read as shell. */
 export function scriptVariables(script: RunScript): ShellVariables | null {
-  if (!script.parsed || !registered) return null;
-  let variables = variablesOfScript.get(script);
-  if (!variables) {
-    variables = script.text.includes('$') ? readVariables(registered, script.text) : { uses: [], assigned: new Set() };
-    variablesOfScript.set(script, variables);
-  }
-  return variables;
+  return script.parsed && registered ? commandsOf(registered, script.text).variables : null;
 }
 
 export function shellParserReady(): boolean {

@@ -1,5 +1,5 @@
 // The variables a shell script expands and the ones it sets itself, read from its syntax tree.
-import type { ShellParser, SyntaxNode } from './types';
+import type { SyntaxNode } from './types';
 
 /** `$NAME` or `${NAME}` (no default or other operator), at script offsets. */
 export interface VariableUse {
@@ -18,8 +18,9 @@ export interface ShellVariables {
 /** Special parameters and names every POSIX shell sets. */
 const SHELL_SET = new Set(['HOME', 'PATH', 'PWD', 'OLDPWD', 'IFS', 'PS1', 'PS2', 'PS4', 'PPID', 'OPTARG', 'OPTIND', 'LINENO', 'RANDOM', 'SECONDS', 'SHELL', 'USER', 'HOSTNAME', 'UID', 'EUID', 'BASH', 'BASH_VERSION', 'BASH_SOURCE', 'FUNCNAME', 'PIPESTATUS', 'REPLY', 'HOSTTYPE', 'OSTYPE', 'MACHTYPE', 'TERM', 'SHLVL']);
 
-export function readVariables(parser: ShellParser, text: string): ShellVariables {
-  return parser.parse(text, (root) => {
+/** The variables of a parsed shell text (walked with its commands, in one parse). */
+export function variablesOfTree(root: SyntaxNode): ShellVariables {
+  {
     const uses: VariableUse[] = [];
     const assigned = new Set<string>(SHELL_SET);
     const walk = (node: SyntaxNode): void => {
@@ -60,5 +61,5 @@ export function readVariables(parser: ShellParser, text: string): ShellVariables
     };
     walk(root);
     return { uses, assigned };
-  });
+  }
 }
