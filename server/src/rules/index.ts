@@ -25,6 +25,7 @@ import copyBeforeInstall from './copy-before-install';
 import secretInArgEnv from './secret-in-arg-env';
 import argNotInStage from './arg-not-in-stage';
 import permissionsAfterCopy from './permissions-after-copy';
+import packagesAfterCopy from './packages-after-copy';
 import imageHeavyRuntime from './image-heavy-runtime';
 import muslGlibcMismatch from './musl-glibc-mismatch';
 import contextSecretCopied from './context-secret-copied';
@@ -88,6 +89,7 @@ export const RULES: readonly Rule[] = [
   secretInArgEnv,
   argNotInStage,
   permissionsAfterCopy,
+  packagesAfterCopy,
   dockerignoreMissing,
   contextSecretCopied,
   copyIgnoredFile,
