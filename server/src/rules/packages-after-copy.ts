@@ -1,4 +1,4 @@
-import type { DockerfileModel, Instruction } from '../model/types';
+import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { packageActions, type PackageManager } from '../shell/packages';
 import type { SimpleCommand } from '../shell/types';
 import { shippedStages } from '../model/stage-graph';
@@ -18,13 +18,14 @@ export default defineRule({
   check({ model, imageFacts, report }) {
     for (const stage of model.stages) {
       let changing: Instruction | null = null;
+      const scripts = new Map(stageRuns(model, stage, imageFacts).map((r) => [r.run, r.script]));
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
           if (!changing && (copiesWholeContext(instruction) || copiesFromStage(model, instruction))) changing = instruction;
           continue;
         }
         if (instruction.keyword !== 'RUN' || !changing) continue;
-        const script = stageRuns(model, stage, imageFacts).find((r) => r.run === instruction)?.script;
+        const script = scripts.get(instruction);
         if (!script?.parsed || script.hasErrors) continue;
         // A RUN that only installs by name: moving it above the COPY changes nothing else.
         if (!script.commands.every((c) => (c.program !== null && PACKAGE_SETUP.has(c.program)) || isSystemPackageCommand(c))) continue;
@@ -53,24 +54,48 @@ function flagValue(instruction: Instruction, name: string): string {
 
 /** `COPY --from=<stage of this file>` whose stage copies the build context: a build's output, new whenever the sources change. */
 function copiesFromStage(model: DockerfileModel, instruction: Instruction): boolean {
-  return model.references.some((r) => r.instruction === instruction && r.kind === 'copy-from' && r.resolution.kind === 'stage' && changesWithSources(model, r.resolution.stage, new Set()));
+  const source = stageCopiedFrom(model).get(instruction);
+  return source !== undefined && changingStages(model).has(source);
 }
 
+/** Each `COPY --from=<stage>` of a model and the stage it copies from, found once per model. */
+const copiedFromCache = new WeakMap<DockerfileModel, Map<Instruction, number>>();
+
+function stageCopiedFrom(model: DockerfileModel): Map<Instruction, number> {
+  let found = copiedFromCache.get(model);
+  if (!found) {
+    found = new Map();
+    for (const r of model.references) if (r.kind === 'copy-from' && r.resolution.kind === 'stage') found.set(r.instruction, r.resolution.stage);
+    copiedFromCache.set(model, found);
+  }
+  return found;
+}
+
+const changingCache = new WeakMap<DockerfileModel, Set<number>>();
+
 /**
- * Whether a stage's files change with the build context: its FROM chain copies from the context
+ * The stages whose files change with the build context: their FROM chain copies from the context
  * (or bind-mounts it), or from a stage that does. A stage that only names an image (`FROM
- * tonistiigi/xx AS xx`) or downloads pinned tools is cached across commits.
+ * tonistiigi/xx AS xx`) or downloads pinned tools is cached across commits. Computed once per
+ * model, in document order (a stage copies only from earlier ones).
  */
-function changesWithSources(model: DockerfileModel, index: number, seen: Set<number>): boolean {
-  if (seen.has(index)) return false;
-  seen.add(index);
-  const stage = model.stages[index];
-  if (!stage) return false;
-  return shippedStages(model, stage).some((s) =>
-    s.instructions.some((i) => {
+function changingStages(model: DockerfileModel): Set<number> {
+  const known = changingCache.get(model);
+  if (known) return known;
+  const copiedFrom = stageCopiedFrom(model);
+  const changing = new Set<number>();
+  const own = (stage: Stage): boolean =>
+    stage.instructions.some((i) => {
       if ((i.keyword === 'COPY' || i.keyword === 'ADD') && contextSources(i).length > 0) return true;
       if (i.keyword === 'RUN' && i.flags.some((f) => f.name.toLowerCase() === 'mount' && f.options.some((o) => o.name === 'type' && o.value === 'bind') && !f.options.some((o) => o.name === 'from'))) return true;
-      return model.references.some((r) => r.instruction === i && r.kind === 'copy-from' && r.resolution.kind === 'stage' && changesWithSources(model, r.resolution.stage, seen));
-    }),
-  );
+      const source = copiedFrom.get(i);
+      return source !== undefined && changing.has(source);
+    });
+  for (const stage of model.stages) {
+    const chain = shippedStages(model, stage);
+    const parent = chain[chain.length - 2];
+    if ((parent && changing.has(parent.index)) || own(stage)) changing.add(stage.index);
+  }
+  changingCache.set(model, changing);
+  return changing;
 }

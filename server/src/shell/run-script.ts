@@ -42,9 +42,22 @@ export function scriptFileCommands(text: string): readonly SimpleCommand[] | nul
   return registered ? commandsOf(registered, text).commands : null;
 }
 
-/** The variables a RUN read as shell expands and sets; null when it was not read as shell. */
+const NO_VARIABLES: ShellVariables = { uses: [], assigned: new Set() };
+const variablesOfScript = new WeakMap<RunScript, ShellVariables>();
+
+/**
+ * The variables a RUN read as shell expands and sets; null when it was not read as shell. Kept
+ * with the script: the parse cache is bounded, and a big file's RUNs would parse again.
+ */
 export function scriptVariables(script: RunScript): ShellVariables | null {
-  return script.parsed && registered ? commandsOf(registered, script.text).variables : null;
+  if (!script.parsed || !registered) return null;
+  if (!script.text.includes('$')) return NO_VARIABLES;
+  let variables = variablesOfScript.get(script);
+  if (!variables) {
+    variables = commandsOf(registered, script.text).variables;
+    variablesOfScript.set(script, variables);
+  }
+  return variables;
 }
 
 export function shellParserReady(): boolean {
