@@ -28,6 +28,10 @@ function lineLength(model: DockerfileModel, line: number): number {
   return lineText(model, line).length;
 }
 
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
 function inside(model: DockerfileModel, range: Range, what: string): void {
   for (const p of [range.start, range.end]) {
     assert.ok(p.line >= 0 && p.line < model.lineStarts.length, `${what}: line ${p.line} outside the document`);
@@ -57,10 +61,16 @@ describe('properties over random and randomly edited Dockerfiles', () => {
         const result = lint(model);
         assert.deepEqual(result.failures.map((f) => f.ruleId), []);
         for (const problem of result.problems) inside(model, problem.range, `${problem.ruleId} diagnostic`);
+        // VS Code drops the whole outline when a symbol's selection lies outside its range.
+        const within = (inner: Range, outer: Range) => !before(inner.start, outer.start) && !before(outer.end, inner.end);
         for (const symbol of documentSymbols(model)) {
           inside(model, symbol.range, 'symbol');
           inside(model, symbol.selectionRange, 'symbol selection');
-          for (const child of symbol.children ?? []) inside(model, child.range, 'child symbol');
+          assert.ok(within(symbol.selectionRange, symbol.range), `the selection of ${symbol.name} lies in its range`);
+          for (const child of symbol.children ?? []) {
+            inside(model, child.range, 'child symbol');
+            assert.ok(within(child.selectionRange, child.range), `the selection of ${child.name} lies in its range`);
+          }
         }
         for (const fold of foldingRanges(model)) assert.ok(fold.startLine < fold.endLine && fold.endLine < model.lineStarts.length, 'fold');
         let previous = { line: 0, character: 0 };
