@@ -224,6 +224,16 @@ interface Declaration {
 /** Per instruction (the model hands out the same object while its text is unchanged). */
 const declarationCache = new WeakMap<Instruction, readonly Declaration[]>();
 
+/** The names the stages below this one in its FROM chain declare (their ARGs and ENVs): what the rules take a stage to start with. */
+export function namesFromBaseStages(model: DockerfileModel, stage: Stage): Set<string> {
+  const names = new Set<string>();
+  for (const base of shippedStages(model, stage)) {
+    if (base === stage) break;
+    for (const instruction of base.instructions) for (const { name } of declarations(model, instruction)) names.add(name);
+  }
+  return names;
+}
+
 /** The names an ARG or ENV declares, with their values as written, split as BuildKit's parser does. */
 export function declarations(model: DockerfileModel, instruction: Instruction): readonly Declaration[] {
   if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return [];

@@ -1,14 +1,14 @@
 import { lineBreak, lineText } from '../model/queries';
 import { shippedStages } from '../model/stage-graph';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
-import { declarations } from '../model/variable-scope';
+import { declarations, namesFromBaseStages } from '../model/variable-scope';
 import { variableUses } from '../model/variables';
 import { scriptVariables } from '../shell/run-script';
 import { automaticArgs, DEFAULT_PLATFORM } from '../words/platform';
 import { insertAt } from './edits';
 import { defineRule, type Fix, type RuleContext } from './rule';
 import { positionIn, stageRuns } from './run-facts';
-import { baseImageOf } from './stage-state';
+import { baseImageOf, completeImageEnv } from './stage-state';
 
 /** The automatic platform arguments: defined before the first FROM only, so a stage must declare them. */
 const PLATFORM_ARGS: ReadonlySet<string> = new Set(automaticArgs(DEFAULT_PLATFORM).keys());
@@ -21,7 +21,7 @@ export default defineRule({
     const { model, imageFacts, report } = context;
     const elsewhere = declaredAnywhere(model);
     for (const stage of model.stages) {
-      const defined = inheritedNames(model, stage);
+      const defined = namesFromBaseStages(model, stage);
       let imageSets: ImageEnv | null = null;
       const scripts = new Map(stageRuns(model, stage, imageFacts).map((r) => [r.run, r.script]));
       for (const instruction of stage.instructions) {
@@ -94,16 +94,6 @@ interface Why {
   readonly needsKnownImage?: boolean;
 }
 
-/** What a stage starts with from the stages below it in its FROM chain (their ARGs and ENVs carry over). */
-function inheritedNames(model: DockerfileModel, stage: Stage): Set<string> {
-  const names = new Set<string>();
-  for (const base of shippedStages(model, stage)) {
-    if (base === stage) break;
-    for (const instruction of base.instructions) for (const { name } of declarations(model, instruction)) names.add(name);
-  }
-  return names;
-}
-
 /**
  * Whether the base image may set a name itself. Known facts answer; otherwise a name the chain's
  * FROM line uses is taken as one the image sets too (the official images set `NODE_VERSION`,
@@ -116,17 +106,13 @@ interface ImageEnv {
 }
 
 function imageEnv(context: RuleContext, stage: Stage): ImageEnv {
+  const complete = completeImageEnv(context, stage);
+  if (complete) return { sets: (name) => complete.has(name), complete: true };
   const root = shippedStages(context.model, stage)[0];
   const image = root ? baseImageOf(context.model, root, context.platform) : null;
-  if (image !== null && image.toLowerCase() === 'scratch') return { sets: () => false, complete: true };
-  const facts = image ? context.imageFacts(image)?.facts : undefined;
-  if (facts?.env && facts.envComplete) {
-    const env = new Set(facts.env);
-    return { sets: (name) => env.has(name), complete: true };
-  }
+  const partial = new Set((image ? context.imageFacts(image)?.facts.env : undefined) ?? []);
   const choosing = root ? namesChoosingImage(context.model, root) : new Set<string>();
-  const env = new Set(facts?.env ?? []);
-  return { sets: (name) => env.has(name) || choosing.has(name), complete: false };
+  return { sets: (name) => partial.has(name) || choosing.has(name), complete: false };
 }
 
 /** The variables a stage's FROM line uses, and those their global ARG defaults use in turn. */

@@ -14,7 +14,8 @@ export default defineRule({
   check({ model, shipping, imageFacts, buildContext, report }) {
     for (const stage of layerStages(model, shipping)) {
       for (const { run, script } of stageRuns(model, stage, imageFacts)) {
-        if (!script.parsed) continue;
+        // What earlier instructions placed is walked only for the RUNs that change a mode or an owner.
+        if (!script.parsed || !script.commands.some((c) => FLAG[c.program ?? ''])) continue;
         const { workdir, copies } = filesPlacedBefore(model, stage, run);
         for (const [index, command] of script.commands.entries()) {
           const flag = FLAG[command.program ?? ''];

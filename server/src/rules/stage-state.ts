@@ -6,6 +6,7 @@ import type { Platform } from '../words/platform';
 import type { Shipping } from '../model/shipping';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
 import { expandIfKnown } from '../model/variable-scope';
+import type { RuleContext } from './rule';
 
 /** The stages whose layers ship, in document order (size and hygiene rules look at these). */
 export function layerStages(model: DockerfileModel, shipping: Shipping): Stage[] {
@@ -71,6 +72,20 @@ export function baseImageOf(model: DockerfileModel, stage: Stage, platform?: Pla
   if (!text) return null;
   const image = expandIfKnown(model, stage.from.range.start.line, text, platform);
   return image && image.includes('@') && normalizeImage(image)?.tag === null ? (namedByLabel(model, stage, image) ?? image) : image;
+}
+
+/**
+ * The variables the image at the bottom of a stage's chain sets, when that is known completely
+ * (scratch sets none; an inspected image lists them all); null when the base may set names we
+ * cannot see.
+ */
+export function completeImageEnv(context: Pick<RuleContext, 'model' | 'imageFacts' | 'platform'>, stage: Stage): ReadonlySet<string> | null {
+  const root = shippedStages(context.model, stage)[0];
+  const image = root ? baseImageOf(context.model, root, context.platform) : null;
+  if (image === null) return null;
+  if (image.toLowerCase() === 'scratch') return new Set();
+  const facts = context.imageFacts(image)?.facts;
+  return facts?.env && facts.envComplete ? new Set(facts.env) : null;
 }
 
 /** The label OCI defines for the name of the image a stage is built on (generators and `docker buildx` write it beside a digest pin). */

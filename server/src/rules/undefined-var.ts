@@ -1,40 +1,15 @@
 import { subRange } from '../model/positions';
-import { shippedStages } from '../model/stage-graph';
-import type { DockerfileModel, Stage } from '../model/types';
-import { declarations } from '../model/variable-scope';
+import { declarations, namesFromBaseStages } from '../model/variable-scope';
 import { PREDEFINED_ARGS, variableUses } from '../model/variables';
 import { tryProcessWord } from '../words/lexer';
 import { editDistance } from './edit-distance';
-import { defineRule, type RuleContext } from './rule';
-import { baseImageOf } from './stage-state';
+import { defineRule } from './rule';
+import { completeImageEnv } from './stage-state';
 
 /** Instructions whose variables BuildKit expands itself (RUN, CMD and ENTRYPOINT leave them to the shell). */
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
 /** BuildKit gives every stage a PATH when its image sets none. */
 const ALWAYS_SET = new Set(['PATH']);
-
-/** The names the stages below this one in its FROM chain declare: the variables it starts with. */
-function inherited(model: DockerfileModel, stage: Stage): Set<string> {
-  const names = new Set<string>();
-  for (const base of shippedStages(model, stage)) {
-    if (base === stage) break;
-    for (const instruction of base.instructions) for (const { name } of declarations(model, instruction)) names.add(name);
-  }
-  return names;
-}
-
-/**
- * The variables the image at the bottom of the chain sets, when that is known completely (scratch
- * sets none; an inspected image lists them all); null when the base may set names we cannot see.
- */
-function baseImageEnv(context: RuleContext, stage: Stage): ReadonlySet<string> | null {
-  const root = shippedStages(context.model, stage)[0];
-  const image = root ? baseImageOf(context.model, root, context.platform) : null;
-  if (image === null) return null;
-  if (image.toLowerCase() === 'scratch') return new Set();
-  const facts = context.imageFacts(image)?.facts;
-  return facts?.env && facts.envComplete ? new Set(facts.env) : null;
-}
 
 export default defineRule({
   id: 'undefined-var',
@@ -47,8 +22,8 @@ export default defineRule({
     for (const stage of model.stages) {
       // Most stages expand no variable in these instructions: nothing to look up.
       if (!stage.instructions.some((i) => EXPANDED.has(i.keyword) && i.args.some((a) => a.value.includes('$')))) continue;
-      const defined = inherited(model, stage);
-      const imageEnv = baseImageEnv(context, stage);
+      const defined = namesFromBaseStages(model, stage);
+      const imageEnv = completeImageEnv(context, stage);
       for (const instruction of stage.instructions.slice(1)) {
         if (EXPANDED.has(instruction.keyword)) {
           for (const arg of instruction.args) {
